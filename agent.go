@@ -1,0 +1,89 @@
+package parley
+
+import (
+	"context"
+	"time"
+)
+
+// Role is an agent's role in its workspace. Each role grants a fixed set of
+// scopes (see RoleScopes).
+type Role string
+
+const (
+	RoleAdmin      Role = "admin"      // manages the workspace: agents, inboxes, tokens, audit log
+	RoleSupervisor Role = "supervisor" // oversees conversations and agents; reads configuration
+	RoleAgent      Role = "agent"      // answers conversations
+)
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool {
+	switch r {
+	case RoleAdmin, RoleSupervisor, RoleAgent:
+		return true
+	}
+	return false
+}
+
+// Agent is a user of a workspace: a person in the console or a bot.
+type Agent struct {
+	ID          string
+	WorkspaceID string
+	Email       string // unique per workspace, stored lower-case
+	Name        string
+	Role        Role
+	// SystemAdmin agents may manage workspaces across the installation.
+	SystemAdmin bool
+	Bot         bool
+	Disabled    bool // a disabled agent cannot log in; its sessions are ended
+	Capacity    int  // concurrent conversations the agent may hold; 0 = no limit
+	// Attributes are custom attributes, e.g. an external system's id.
+	// Keys match AttributeKeyPattern; values are JSON values.
+	Attributes map[string]any
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// AgentUpdate holds the fields to change; nil means "leave as is".
+// Attributes, when set, replaces the whole map.
+type AgentUpdate struct {
+	Email      *string
+	Name       *string
+	Role       *Role
+	Bot        *bool
+	Disabled   *bool
+	Capacity   *int
+	Attributes *map[string]any
+}
+
+// AgentFilter narrows ListAgents. An empty field matches everything.
+type AgentFilter struct {
+	Role Role
+	// AttributeKey/AttributeValue match agents whose attribute AttributeKey,
+	// rendered as text (strings as is, numbers in decimal), equals AttributeValue.
+	AttributeKey   string
+	AttributeValue string
+	ListOptions
+}
+
+// AgentStore persists agents. Every method is scoped by workspace ID: an
+// agent of another workspace is reported as ENOTFOUND.
+type AgentStore interface {
+	// CreateAgent inserts a, setting ID, CreatedAt and UpdatedAt; passwordHash
+	// may be "" for an agent that cannot log in yet (e.g. a bot).
+	// Returns ECONFLICT if the email is taken in the workspace.
+	CreateAgent(ctx context.Context, actor Actor, a *Agent, passwordHash string) error
+	// FindAgentByID returns ENOTFOUND if there is no such agent in the workspace.
+	FindAgentByID(ctx context.Context, workspaceID, id string) (*Agent, error)
+	// FindAgentByEmail matches the email case-insensitively. Returns ENOTFOUND.
+	FindAgentByEmail(ctx context.Context, workspaceID, email string) (*Agent, error)
+	// ListAgents returns the workspace's agents ordered by ID.
+	ListAgents(ctx context.Context, workspaceID string, f AgentFilter) (List[*Agent], error)
+	// UpdateAgent returns ENOTFOUND, or ECONFLICT if the new email is taken.
+	UpdateAgent(ctx context.Context, actor Actor, workspaceID, id string, upd AgentUpdate) (*Agent, error)
+	// SetAgentPassword replaces the password hash. Returns ENOTFOUND.
+	SetAgentPassword(ctx context.Context, actor Actor, workspaceID, id, passwordHash string) error
+	// AgentPasswordHash returns the stored hash ("" if none). Returns ENOTFOUND.
+	AgentPasswordHash(ctx context.Context, workspaceID, id string) (string, error)
+	// DeleteAgent removes the agent and its sessions. Returns ENOTFOUND.
+	DeleteAgent(ctx context.Context, actor Actor, workspaceID, id string) error
+}

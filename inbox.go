@@ -1,0 +1,59 @@
+package parley
+
+import (
+	"context"
+	"time"
+)
+
+// Inbox is a chat entry point: the widget on one website, or a custom chat UI.
+type Inbox struct {
+	ID          string
+	WorkspaceID string
+	Name        string
+	// AllowedOrigins lists the web origins (scheme://host[:port]) whose pages
+	// may open visitor connections to this inbox. "*" allows any origin.
+	AllowedOrigins []string
+	Widget         WidgetSettings
+	Identity       IdentitySettings
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// WidgetSettings shape the website widget of an inbox.
+type WidgetSettings struct {
+	Title    string // header text of the chat window
+	Greeting string // first line shown to a visitor
+	Color    string // accent colour, #rrggbb
+	Locale   string // BCP 47 language tag; "" follows the browser
+	Position string // "right" (default) or "left"
+}
+
+// IdentitySettings say how visitors of an inbox prove who they are. The
+// visitor-identity capability fills these in; for now they are stored as given.
+type IdentitySettings struct {
+	// RequireVerified refuses guest (anonymous) visitors when true.
+	RequireVerified bool
+}
+
+// InboxUpdate holds the fields to change; nil means "leave as is".
+type InboxUpdate struct {
+	Name           *string
+	AllowedOrigins *[]string
+	Widget         *WidgetSettings
+	Identity       *IdentitySettings
+}
+
+// InboxStore persists inboxes, scoped by workspace: an inbox of another
+// workspace is reported as ENOTFOUND.
+type InboxStore interface {
+	// CreateInbox inserts in, setting ID, CreatedAt and UpdatedAt.
+	CreateInbox(ctx context.Context, actor Actor, in *Inbox) error
+	// FindInboxByID returns ENOTFOUND.
+	FindInboxByID(ctx context.Context, workspaceID, id string) (*Inbox, error)
+	// ListInboxes returns the workspace's inboxes ordered by ID.
+	ListInboxes(ctx context.Context, workspaceID string, opt ListOptions) (List[*Inbox], error)
+	// UpdateInbox returns ENOTFOUND.
+	UpdateInbox(ctx context.Context, actor Actor, workspaceID, id string, upd InboxUpdate) (*Inbox, error)
+	// DeleteInbox returns ENOTFOUND.
+	DeleteInbox(ctx context.Context, actor Actor, workspaceID, id string) error
+}

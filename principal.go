@@ -1,0 +1,57 @@
+package parley
+
+import "context"
+
+// ActorType says who performed an action.
+type ActorType string
+
+const (
+	ActorAgent  ActorType = "agent"  // a person or bot logged in as an agent
+	ActorToken  ActorType = "token"  // an API token
+	ActorSystem ActorType = "system" // Parley itself or the operator's command line
+)
+
+// Actor identifies who performs a change; stores record it in the audit log
+// in the same transaction as the change.
+type Actor struct {
+	Type ActorType
+	ID   string // agent or token ID; "" for ActorSystem
+	// Name is a human label kept in the audit log (email or token name), so
+	// that the log stays readable after the actor is deleted.
+	Name string
+}
+
+// SystemActor is the actor of changes made by Parley itself or `parley admin`.
+var SystemActor = Actor{Type: ActorSystem, Name: "system"}
+
+// Principal is an authenticated caller of the API.
+type Principal struct {
+	Actor
+	WorkspaceID string
+	AgentID     string // set when Type is ActorAgent
+	Role        Role   // set when Type is ActorAgent
+	SystemAdmin bool
+	Scopes      ScopeSet
+	// SessionID is the agent session's ID when the caller used the console
+	// cookie (and so must pass CSRF checks); "" for bearer credentials.
+	SessionID string
+}
+
+// Can reports whether the principal holds scope s. System scopes are held
+// only by system administrators (or tokens a system administrator granted).
+func (p *Principal) Can(s Scope) bool {
+	return p != nil && p.Scopes.Has(s)
+}
+
+type principalKey struct{}
+
+// WithPrincipal returns a context carrying p.
+func WithPrincipal(ctx context.Context, p *Principal) context.Context {
+	return context.WithValue(ctx, principalKey{}, p)
+}
+
+// PrincipalFrom returns the principal in ctx, or nil.
+func PrincipalFrom(ctx context.Context) *Principal {
+	p, _ := ctx.Value(principalKey{}).(*Principal)
+	return p
+}
