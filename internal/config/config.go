@@ -1,0 +1,121 @@
+// Package config holds Parley's typed configuration and loads it from
+// built-in defaults, then PARLEY_* environment variables, then command-line
+// flags, each overriding the one before.
+//
+// Every setting is described once, in the table in settings.go: its flag,
+// environment variable, description, the Config field it fills and the rule
+// Validate applies. Flag registration, environment parsing, validation and
+// the documentation test (docs/configuration.md) all read that table.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Config is the configuration of one Parley node. The zero value is not
+// useful; start from Default or Load.
+type Config struct {
+	Addr            string        // --addr, PARLEY_ADDR: listen address (host:port)
+	DataDir         string        // --data-dir, PARLEY_DATA_DIR: SQLite database, NATS store
+	DatabaseURL     string        // --database-url, PARLEY_DATABASE_URL: "" = SQLite in DataDir; postgres:// = PostgreSQL
+	NATSURL         string        // --nats-url, PARLEY_NATS_URL: "" = in-process NATS with no port
+	PublicURL       string        // --public-url, PARLEY_PUBLIC_URL: "" = http://<addr>; https → secure cookies
+	LogFormat       string        // --log-format, PARLEY_LOG_FORMAT: "text" | "json"
+	LogLevel        string        // --log-level, PARLEY_LOG_LEVEL: "debug" | "info" | "warn" | "error"
+	AdminEmail      string        // --admin-email, PARLEY_ADMIN_EMAIL: first admin (first start only)
+	AdminPassword   string        // --admin-password, PARLEY_ADMIN_PASSWORD: "" = generate and print once
+	ShutdownTimeout time.Duration // --shutdown-timeout, PARLEY_SHUTDOWN_TIMEOUT: > 0
+	SessionTTL      time.Duration // --session-ttl, PARLEY_SESSION_TTL: >= 1m
+	TrustProxy      bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
+}
+
+// Default returns the built-in defaults: a single node on 127.0.0.1:8080
+// with SQLite and in-process NATS under ./parley-data.
+func Default() Config {
+	return Config{
+		Addr:            "127.0.0.1:8080",
+		DataDir:         "./parley-data",
+		LogFormat:       "text",
+		LogLevel:        "info",
+		AdminEmail:      "admin@example.com",
+		ShutdownTimeout: 15 * time.Second,
+		SessionTTL:      12 * time.Hour,
+	}
+}
+
+// Load applies the defaults, then the environment read through getenv
+// (os.Getenv if nil), then the flags in args, registered on a new FlagSet
+// called name, and validates the result. It returns the arguments left
+// after the flags. For -h or -help it returns an error wrapping
+// flag.ErrHelp; callers that want to print usage should register the flags
+// on their own FlagSet with RegisterFlags.
+func Load(name string, args []string, getenv func(string) string) (Config, []string, error) {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	c := Default()
+	if err := c.ApplyEnv(getenv); err != nil {
+		return c, nil, err
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.RegisterFlags(fs)
+	if err := fs.Parse(args); err != nil {
+		return c, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return c, fs.Args(), c.Validate()
+}
+
+// Public returns the URL at which browsers reach this node, without a
+// trailing slash: PublicURL if set, else http://<addr>, where an
+// unspecified listen host (":8080", "0.0.0.0:8080", "[::]:8080") becomes
+// localhost.
+func (c Config) Public() string {
+	if c.PublicURL != "" {
+		return strings.TrimSuffix(c.PublicURL, "/")
+	}
+	host, port, err := net.SplitHostPort(c.Addr)
+	if err != nil {
+		return "http://" + c.Addr
+	}
+	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
+
+// SecureCookies reports whether cookies must be marked Secure, which is
+// when PublicURL is an https URL.
+func (c Config) SecureCookies() bool {
+	u, err := url.Parse(c.PublicURL)
+	return err == nil && u.Scheme == "https"
+}
+
+// ResolvedDatabaseURL returns DatabaseURL, or "sqlite:<data-dir>/parley.db"
+// when it is empty.
+func (c Config) ResolvedDatabaseURL() string {
+	if c.DatabaseURL != "" {
+		return c.DatabaseURL
+	}
+	return "sqlite:" + filepath.Join(c.DataDir, "parley.db")
+}
+
+// Postgres reports whether DatabaseURL selects PostgreSQL (postgres:// or
+// postgresql://).
+func (c Config) Postgres() bool {
+	scheme, _, ok := strings.Cut(c.DatabaseURL, "://")
+	scheme = strings.ToLower(scheme)
+	return ok && (scheme == "postgres" || scheme == "postgresql")
+}
+
+// NATSStoreDir is where the in-process NATS server keeps its JetStream
+// state: <data-dir>/nats.
+func (c Config) NATSStoreDir() string { return filepath.Join(c.DataDir, "nats") }

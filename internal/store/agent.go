@@ -1,0 +1,271 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/parleychat/parley"
+)
+
+const agentColumns = `id, workspace_id, email, name, role, system_admin, bot, disabled, capacity, attributes, created_at, updated_at`
+
+func errEmailTaken() error {
+	return parley.Errorf(parley.ECONFLICT, "An agent with this email already exists.")
+}
+
+// CreateAgent inserts a, setting ID, CreatedAt and UpdatedAt, lower-casing
+// Email and replacing nil Attributes with an empty map. Returns ECONFLICT if
+// the email is taken in the workspace, ENOTFOUND if the workspace does not
+// exist.
+func (s *Store) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.Agent, passwordHash string) error {
+	now, id, email := s.now(), newID(), parley.NormalizeEmail(a.Email)
+	attrsJSON, attrs, err := encodeAttributes(a.Attributes)
+	if err != nil {
+		return err
+	}
+	err = s.inTx(ctx, func(tx runner) error {
+		_, err := tx.exec(ctx, `INSERT INTO agents (`+agentColumns+`, password_hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, a.WorkspaceID, email, a.Name, a.Role, a.SystemAdmin, a.Bot, a.Disabled, a.Capacity, attrsJSON,
+			now.UnixMicro(), now.UnixMicro(), passwordHash)
+		switch {
+		case isUniqueViolation(err):
+			return errEmailTaken()
+		case isForeignKeyViolation(err):
+			return notFound("Workspace")
+		case err != nil:
+			return fmt.Errorf("create agent: %w", err)
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: a.WorkspaceID, Actor: actor, Action: "agent.create", TargetType: "agent", TargetID: id,
+			Details: map[string]any{
+				"email": email, "name": a.Name, "role": a.Role, "system_admin": a.SystemAdmin,
+				"bot": a.Bot, "disabled": a.Disabled, "capacity": a.Capacity,
+			},
+			CreatedAt: now,
+		})
+	})
+	if err != nil {
+		return err
+	}
+	a.ID, a.Email, a.Attributes, a.CreatedAt, a.UpdatedAt = id, email, attrs, now, now
+	return nil
+}
+
+// FindAgentByID returns ENOTFOUND if there is no such agent in the workspace.
+func (s *Store) FindAgentByID(ctx context.Context, workspaceID, id string) (*parley.Agent, error) {
+	return findAgent(ctx, s.read(), `workspace_id = ? AND id = ?`, workspaceID, id)
+}
+
+// FindAgentByEmail matches the email case-insensitively. Returns ENOTFOUND.
+func (s *Store) FindAgentByEmail(ctx context.Context, workspaceID, email string) (*parley.Agent, error) {
+	return findAgent(ctx, s.read(), `workspace_id = ? AND email = ?`, workspaceID, parley.NormalizeEmail(email))
+}
+
+// ListAgents returns the workspace's agents ordered by ID. It returns
+// EINVALID if f.AttributeKey is not a valid attribute key. When
+// f.AttributeKey is set, f.AttributeValue is compared as given, "" included.
+func (s *Store) ListAgents(ctx context.Context, workspaceID string, f parley.AgentFilter) (parley.List[*parley.Agent], error) {
+	limit := f.EffectiveLimit()
+	query := `SELECT ` + agentColumns + ` FROM agents WHERE workspace_id = ? AND id > ?`
+	args := []any{workspaceID, f.After}
+	if f.Role != "" {
+		query += ` AND role = ?`
+		args = append(args, f.Role)
+	}
+	if f.AttributeKey != "" {
+		if !parley.AttributeKeyPattern.MatchString(f.AttributeKey) {
+			return parley.List[*parley.Agent]{}, parley.Errorf(parley.EINVALID, "Invalid attribute key %q.", f.AttributeKey)
+		}
+		cond, condArgs := s.dialect.attributeEquals(f.AttributeKey, f.AttributeValue)
+		query += ` AND ` + cond
+		args = append(args, condArgs...)
+	}
+	query += ` ORDER BY id LIMIT ?`
+	items, err := queryAll(ctx, s.read(), scanAgent, query, append(args, limit+1)...)
+	if err != nil {
+		return parley.List[*parley.Agent]{}, fmt.Errorf("list agents: %w", err)
+	}
+	return page(items, limit, func(a *parley.Agent) string { return a.ID }), nil
+}
+
+// UpdateAgent returns ENOTFOUND, or ECONFLICT if the new email is taken.
+// Disabling an agent ends its sessions. An update that sets no field
+// changes nothing.
+func (s *Store) UpdateAgent(ctx context.Context, actor parley.Actor, workspaceID, id string, upd parley.AgentUpdate) (*parley.Agent, error) {
+	now := s.now()
+	var a *parley.Agent
+	err := s.inTx(ctx, func(tx runner) error {
+		var err error
+		if a, err = findAgent(ctx, tx, `workspace_id = ? AND id = ?`, workspaceID, id); err != nil {
+			return err
+		}
+		details := applyAgentUpdate(a, upd)
+		if len(details) == 0 {
+			return nil
+		}
+		attrsJSON, attrs, err := encodeAttributes(a.Attributes)
+		if err != nil {
+			return err
+		}
+		a.Attributes, a.UpdatedAt = attrs, now
+		_, err = tx.exec(ctx, `UPDATE agents SET email = ?, name = ?, role = ?, bot = ?, disabled = ?, capacity = ?,
+			attributes = ?, updated_at = ? WHERE workspace_id = ? AND id = ?`,
+			a.Email, a.Name, a.Role, a.Bot, a.Disabled, a.Capacity, attrsJSON, now.UnixMicro(), workspaceID, id)
+		if isUniqueViolation(err) {
+			return errEmailTaken()
+		} else if err != nil {
+			return fmt.Errorf("update agent: %w", err)
+		}
+		if upd.Disabled != nil && *upd.Disabled {
+			if _, err := deleteAgentSessions(ctx, tx, workspaceID, id); err != nil {
+				return err
+			}
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: workspaceID, Actor: actor, Action: "agent.update", TargetType: "agent", TargetID: id,
+			Details: details, CreatedAt: now,
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// applyAgentUpdate sets the fields of upd on a and returns them by name.
+func applyAgentUpdate(a *parley.Agent, upd parley.AgentUpdate) map[string]any {
+	details := map[string]any{}
+	if upd.Email != nil {
+		a.Email = parley.NormalizeEmail(*upd.Email)
+		details["email"] = a.Email
+	}
+	if upd.Name != nil {
+		a.Name = *upd.Name
+		details["name"] = a.Name
+	}
+	if upd.Role != nil {
+		a.Role = *upd.Role
+		details["role"] = a.Role
+	}
+	if upd.Bot != nil {
+		a.Bot = *upd.Bot
+		details["bot"] = a.Bot
+	}
+	if upd.Disabled != nil {
+		a.Disabled = *upd.Disabled
+		details["disabled"] = a.Disabled
+	}
+	if upd.Capacity != nil {
+		a.Capacity = *upd.Capacity
+		details["capacity"] = a.Capacity
+	}
+	if upd.Attributes != nil {
+		a.Attributes = *upd.Attributes
+		if a.Attributes == nil {
+			a.Attributes = map[string]any{}
+		}
+		details["attributes"] = a.Attributes
+	}
+	return details
+}
+
+// SetAgentPassword replaces the password hash. Returns ENOTFOUND.
+func (s *Store) SetAgentPassword(ctx context.Context, actor parley.Actor, workspaceID, id, passwordHash string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx runner) error {
+		res, err := tx.exec(ctx, `UPDATE agents SET password_hash = ?, updated_at = ? WHERE workspace_id = ? AND id = ?`,
+			passwordHash, now.UnixMicro(), workspaceID, id)
+		if err != nil {
+			return fmt.Errorf("set agent password: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("set agent password: %w", err)
+		} else if n == 0 {
+			return notFound("Agent")
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: workspaceID, Actor: actor, Action: "agent.password_set", TargetType: "agent", TargetID: id,
+			CreatedAt: now,
+		})
+	})
+}
+
+// AgentPasswordHash returns the stored hash ("" if none). Returns ENOTFOUND.
+func (s *Store) AgentPasswordHash(ctx context.Context, workspaceID, id string) (string, error) {
+	var hash string
+	err := s.read().queryRow(ctx, `SELECT password_hash FROM agents WHERE workspace_id = ? AND id = ?`,
+		workspaceID, id).Scan(&hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", notFound("Agent")
+	} else if err != nil {
+		return "", fmt.Errorf("agent password hash: %w", err)
+	}
+	return hash, nil
+}
+
+// DeleteAgent removes the agent and, by cascade, its sessions. Returns ENOTFOUND.
+func (s *Store) DeleteAgent(ctx context.Context, actor parley.Actor, workspaceID, id string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx runner) error {
+		var email, name string
+		err := tx.queryRow(ctx, `DELETE FROM agents WHERE workspace_id = ? AND id = ? RETURNING email, name`,
+			workspaceID, id).Scan(&email, &name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("Agent")
+		} else if err != nil {
+			return fmt.Errorf("delete agent: %w", err)
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: workspaceID, Actor: actor, Action: "agent.delete", TargetType: "agent", TargetID: id,
+			Details: map[string]any{"email": email, "name": name}, CreatedAt: now,
+		})
+	})
+}
+
+func findAgent(ctx context.Context, r runner, where string, args ...any) (*parley.Agent, error) {
+	a, err := scanAgent(r.queryRow(ctx, `SELECT `+agentColumns+` FROM agents WHERE `+where, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Agent")
+	} else if err != nil {
+		return nil, fmt.Errorf("find agent: %w", err)
+	}
+	return a, nil
+}
+
+func scanAgent(row scanner) (*parley.Agent, error) {
+	var (
+		a                    parley.Agent
+		attrs                string
+		createdAt, updatedAt int64
+	)
+	err := row.Scan(&a.ID, &a.WorkspaceID, &a.Email, &a.Name, &a.Role, &a.SystemAdmin, &a.Bot, &a.Disabled,
+		&a.Capacity, &attrs, &createdAt, &updatedAt)
+	if err != nil {
+		return nil, err
+	}
+	if err := decodeJSON(attrs, &a.Attributes); err != nil {
+		return nil, err
+	}
+	a.CreatedAt, a.UpdatedAt = fromMicros(createdAt), fromMicros(updatedAt)
+	return &a, nil
+}
+
+// encodeAttributes renders custom attributes for storage and returns them
+// as they will read back (numbers become float64; nil becomes empty).
+func encodeAttributes(attrs map[string]any) (string, map[string]any, error) {
+	if attrs == nil {
+		attrs = map[string]any{}
+	}
+	s, err := encodeJSON(attrs)
+	if err != nil {
+		return "", nil, fmt.Errorf("attributes: %w", err)
+	}
+	var out map[string]any
+	if err := decodeJSON(s, &out); err != nil {
+		return "", nil, fmt.Errorf("attributes: %w", err)
+	}
+	return s, out, nil
+}

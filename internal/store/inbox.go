@@ -1,0 +1,198 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/parleychat/parley"
+)
+
+const inboxColumns = `id, workspace_id, name, allowed_origins, widget, identity, created_at, updated_at`
+
+// widgetJSON and identityJSON fix the stored form of the inbox settings,
+// whatever becomes of the domain structs' field names.
+type widgetJSON struct {
+	Title    string `json:"title"`
+	Greeting string `json:"greeting"`
+	Color    string `json:"color"`
+	Locale   string `json:"locale"`
+	Position string `json:"position"`
+}
+
+type identityJSON struct {
+	RequireVerified bool `json:"require_verified"`
+}
+
+// CreateInbox inserts in, setting ID, CreatedAt and UpdatedAt and replacing
+// nil AllowedOrigins with an empty list. Returns ENOTFOUND if the workspace
+// does not exist.
+func (s *Store) CreateInbox(ctx context.Context, actor parley.Actor, in *parley.Inbox) error {
+	now, id := s.now(), newID()
+	origins := in.AllowedOrigins
+	if origins == nil {
+		origins = []string{}
+	}
+	cols, err := encodeInboxSettings(origins, in.Widget, in.Identity)
+	if err != nil {
+		return err
+	}
+	err = s.inTx(ctx, func(tx runner) error {
+		_, err := tx.exec(ctx, `INSERT INTO inboxes (`+inboxColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, in.WorkspaceID, in.Name, cols[0], cols[1], cols[2], now.UnixMicro(), now.UnixMicro())
+		if isForeignKeyViolation(err) {
+			return notFound("Workspace")
+		} else if err != nil {
+			return fmt.Errorf("create inbox: %w", err)
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: in.WorkspaceID, Actor: actor, Action: "inbox.create", TargetType: "inbox", TargetID: id,
+			Details: map[string]any{"name": in.Name}, CreatedAt: now,
+		})
+	})
+	if err != nil {
+		return err
+	}
+	in.ID, in.AllowedOrigins, in.CreatedAt, in.UpdatedAt = id, origins, now, now
+	return nil
+}
+
+// FindInboxByID returns ENOTFOUND.
+func (s *Store) FindInboxByID(ctx context.Context, workspaceID, id string) (*parley.Inbox, error) {
+	return findInbox(ctx, s.read(), workspaceID, id)
+}
+
+// ListInboxes returns the workspace's inboxes ordered by ID.
+func (s *Store) ListInboxes(ctx context.Context, workspaceID string, opt parley.ListOptions) (parley.List[*parley.Inbox], error) {
+	limit := opt.EffectiveLimit()
+	items, err := queryAll(ctx, s.read(), scanInbox,
+		`SELECT `+inboxColumns+` FROM inboxes WHERE workspace_id = ? AND id > ? ORDER BY id LIMIT ?`,
+		workspaceID, opt.After, limit+1)
+	if err != nil {
+		return parley.List[*parley.Inbox]{}, fmt.Errorf("list inboxes: %w", err)
+	}
+	return page(items, limit, func(in *parley.Inbox) string { return in.ID }), nil
+}
+
+// UpdateInbox returns ENOTFOUND. An update that sets no field changes nothing.
+func (s *Store) UpdateInbox(ctx context.Context, actor parley.Actor, workspaceID, id string, upd parley.InboxUpdate) (*parley.Inbox, error) {
+	now := s.now()
+	var in *parley.Inbox
+	err := s.inTx(ctx, func(tx runner) error {
+		var err error
+		if in, err = findInbox(ctx, tx, workspaceID, id); err != nil {
+			return err
+		}
+		details := map[string]any{}
+		if upd.Name != nil {
+			in.Name = *upd.Name
+			details["name"] = in.Name
+		}
+		if upd.AllowedOrigins != nil {
+			in.AllowedOrigins = *upd.AllowedOrigins
+			if in.AllowedOrigins == nil {
+				in.AllowedOrigins = []string{}
+			}
+			details["allowed_origins"] = in.AllowedOrigins
+		}
+		if upd.Widget != nil {
+			in.Widget = *upd.Widget
+			details["widget"] = widgetJSON(in.Widget)
+		}
+		if upd.Identity != nil {
+			in.Identity = *upd.Identity
+			// Named field by field: identity settings will hold secrets.
+			details["identity.require_verified"] = in.Identity.RequireVerified
+		}
+		if len(details) == 0 {
+			return nil
+		}
+		cols, err := encodeInboxSettings(in.AllowedOrigins, in.Widget, in.Identity)
+		if err != nil {
+			return err
+		}
+		in.UpdatedAt = now
+		if _, err := tx.exec(ctx, `UPDATE inboxes SET name = ?, allowed_origins = ?, widget = ?, identity = ?,
+			updated_at = ? WHERE workspace_id = ? AND id = ?`,
+			in.Name, cols[0], cols[1], cols[2], now.UnixMicro(), workspaceID, id); err != nil {
+			return fmt.Errorf("update inbox: %w", err)
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: workspaceID, Actor: actor, Action: "inbox.update", TargetType: "inbox", TargetID: id,
+			Details: details, CreatedAt: now,
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// DeleteInbox returns ENOTFOUND.
+func (s *Store) DeleteInbox(ctx context.Context, actor parley.Actor, workspaceID, id string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx runner) error {
+		var name string
+		err := tx.queryRow(ctx, `DELETE FROM inboxes WHERE workspace_id = ? AND id = ? RETURNING name`,
+			workspaceID, id).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("Inbox")
+		} else if err != nil {
+			return fmt.Errorf("delete inbox: %w", err)
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: workspaceID, Actor: actor, Action: "inbox.delete", TargetType: "inbox", TargetID: id,
+			Details: map[string]any{"name": name}, CreatedAt: now,
+		})
+	})
+}
+
+func findInbox(ctx context.Context, r runner, workspaceID, id string) (*parley.Inbox, error) {
+	in, err := scanInbox(r.queryRow(ctx, `SELECT `+inboxColumns+` FROM inboxes WHERE workspace_id = ? AND id = ?`,
+		workspaceID, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Inbox")
+	} else if err != nil {
+		return nil, fmt.Errorf("find inbox: %w", err)
+	}
+	return in, nil
+}
+
+func scanInbox(row scanner) (*parley.Inbox, error) {
+	var (
+		in                        parley.Inbox
+		origins, widget, identity string
+		createdAt, updatedAt      int64
+		storedWidget              widgetJSON
+		storedIdentity            identityJSON
+	)
+	err := row.Scan(&in.ID, &in.WorkspaceID, &in.Name, &origins, &widget, &identity, &createdAt, &updatedAt)
+	if err != nil {
+		return nil, err
+	}
+	if err := decodeJSON(origins, &in.AllowedOrigins); err != nil {
+		return nil, err
+	}
+	if err := decodeJSON(widget, &storedWidget); err != nil {
+		return nil, err
+	}
+	if err := decodeJSON(identity, &storedIdentity); err != nil {
+		return nil, err
+	}
+	in.Widget, in.Identity = parley.WidgetSettings(storedWidget), parley.IdentitySettings(storedIdentity)
+	in.CreatedAt, in.UpdatedAt = fromMicros(createdAt), fromMicros(updatedAt)
+	return &in, nil
+}
+
+// encodeInboxSettings renders the JSON columns allowed_origins, widget and identity.
+func encodeInboxSettings(origins []string, w parley.WidgetSettings, id parley.IdentitySettings) ([3]string, error) {
+	var cols [3]string
+	for i, v := range []any{origins, widgetJSON(w), identityJSON(id)} {
+		var err error
+		if cols[i], err = encodeJSON(v); err != nil {
+			return cols, fmt.Errorf("inbox settings: %w", err)
+		}
+	}
+	return cols, nil
+}
