@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestAdminAPIDocs runs every shell block of docs/admin-api.md, in order,
+// in one bash against a fresh server, and checks each "# expect:" line
+// against what the block printed.
+func TestAdminAPIDocs(t *testing.T) {
+	for _, tool := range []string{"bash", "curl", "jq"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("the docs examples need %s: %v", tool, err)
+		}
+	}
+	const password = "docs-admin-password"
+	url, _, _ := serveInProcess(t, map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password})
+
+	blocks := shellBlocks(t, "../../docs/admin-api.md")
+	if len(blocks) < 10 {
+		t.Fatalf("found only %d shell blocks in docs/admin-api.md", len(blocks))
+	}
+	var script strings.Builder
+	script.WriteString("set -euo pipefail\n")
+	for i, b := range blocks {
+		script.WriteString("echo '@@block'\n" + b.code + "\n")
+		if i == 0 { // the reader's placeholders → this test's server
+			script.WriteString("PARLEY='" + url + "'\nADMIN_PASSWORD='" + password + "'\n")
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "bash", "-c", script.String())
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), "LC_ALL=C")
+	out, err := cmd.Output()
+	outputs := strings.Split(string(out), "@@block\n")[1:]
+	if err != nil {
+		stderr := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("the examples stopped after block %d of %d (%v):\n%s\nstderr:\n%s",
+			len(outputs), len(blocks), err, blocks[max(len(outputs)-1, 0)].code, stderr)
+	}
+	for i, b := range blocks {
+		if len(b.expect) == 0 {
+			continue
+		}
+		got := strings.Split(strings.TrimRight(outputs[i], "\n"), "\n")
+		for j := range got {
+			got[j] = strings.TrimSpace(got[j])
+		}
+		if strings.Join(got, "\n") != strings.Join(b.expect, "\n") {
+			t.Errorf("block %d:\n%s\nprinted:\n%s\nthe docs say:\n%s", i, b.code, strings.Join(got, "\n"), strings.Join(b.expect, "\n"))
+		}
+	}
+}
+
+type shellBlock struct {
+	code   string
+	expect []string
+}
+
+var fencedSh = regexp.MustCompile("(?s)```sh\n(.*?)```")
+
+// shellBlocks returns the ```sh blocks of a Markdown file with their
+// "# expect: …" lines.
+func shellBlocks(t *testing.T, path string) []shellBlock {
+	t.Helper()
+	md, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks []shellBlock
+	for _, m := range fencedSh.FindAllStringSubmatch(string(md), -1) {
+		b := shellBlock{code: m[1]}
+		for line := range strings.SplitSeq(m[1], "\n") {
+			if rest, ok := strings.CutPrefix(line, "# expect: "); ok {
+				b.expect = append(b.expect, strings.TrimSpace(rest))
+			}
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks
+}

@@ -1,0 +1,87 @@
+// Command parley runs the Parley live-chat server and its administration
+// tasks. Run "parley help" for the subcommands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}))
+}
+
+// env carries the process's surroundings so tests can run commands in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+const usage = `Parley — self-hosted customer-service live chat.
+
+Usage:
+  parley [serve] [flags]     run the server (the default)
+  parley migrate [flags]     apply database migrations and exit
+  parley admin COMMAND ...   administration: create-workspace, create-agent,
+                             create-token, reset-password ("parley admin help")
+  parley version             print the version
+  parley help                show this text
+
+Every setting can be given as a flag or a PARLEY_* environment variable;
+see docs/configuration.md or "parley serve -h".
+`
+
+// run executes one command line and returns the process exit code.
+func run(ctx context.Context, args []string, e env) int {
+	stdout, stderr := e.stdout, e.stderr
+	cmd := "serve"
+	if len(args) > 0 && (len(args[0]) == 0 || args[0][0] != '-') {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "serve":
+		err = serve(ctx, e, args)
+	case "migrate":
+		err = migrate(ctx, e, args)
+	case "admin":
+		err = admin(ctx, e, args)
+	case "version":
+		fmt.Fprintln(stdout, "parley", buildVersion())
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "parley: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	if err != nil {
+		if err != errUsage && err != errHelp {
+			fmt.Fprintln(stderr, "parley:", err)
+		}
+		return exitCode(err)
+	}
+	return 0
+}
+
+// buildVersion is the -ldflags version, else the module version recorded by
+// the Go toolchain, else "dev".
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}

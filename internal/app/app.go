@@ -1,0 +1,172 @@
+// Package app assembles one Parley node from its parts — store, bus,
+// accounts, HTTP API — and runs it until its context ends. cmd/parley parses
+// the command line and calls it; end-to-end tests boot it on 127.0.0.1:0.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/parleychat/parley/internal/account"
+	"github.com/parleychat/parley/internal/bus"
+	"github.com/parleychat/parley/internal/config"
+	"github.com/parleychat/parley/internal/httpapi"
+	"github.com/parleychat/parley/internal/store"
+	"github.com/parleychat/parley/internal/web"
+)
+
+// App is one running Parley node.
+type App struct {
+	Config   config.Config
+	Logger   *slog.Logger
+	Version  string
+	Store    *store.Store
+	Bus      *bus.Bus
+	Accounts *account.Service
+	Registry *prometheus.Registry
+}
+
+// Open connects to the database (applying migrations) and the bus. The
+// caller must Close the App.
+func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version string) (*App, error) {
+	a := &App{Config: cfg, Logger: logger, Version: version}
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("create data dir: %w", err)
+	}
+	var err error
+	if a.Store, err = store.Open(ctx, cfg.ResolvedDatabaseURL(), logger); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	host, _ := os.Hostname()
+	a.Bus, err = bus.Open(ctx, bus.Config{URL: cfg.NATSURL, StoreDir: cfg.NATSStoreDir(), Name: "parley-" + host}, logger)
+	if err != nil {
+		a.Store.Close()
+		return nil, fmt.Errorf("open bus: %w", err)
+	}
+	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger})
+	a.Registry = prometheus.NewRegistry()
+	a.Registry.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		a.Bus.Collector(),
+	)
+	for name, db := range a.Store.DBs() {
+		a.Registry.MustRegister(collectors.NewDBStatsCollector(db, name))
+	}
+	return a, nil
+}
+
+// Handler returns the node's HTTP handler: the API, operations endpoints and
+// the web pages.
+func (a *App) Handler() (http.Handler, error) {
+	return httpapi.New(httpapi.Config{
+		Store:    a.Store,
+		Accounts: a.Accounts,
+		Logger:   a.Logger,
+		Registry: a.Registry,
+		ReadyChecks: []httpapi.Check{
+			{Name: "database", Func: a.Store.Ping},
+			{Name: "bus", Func: a.Bus.Ping},
+		},
+		SecureCookies: a.Config.SecureCookies(),
+		TrustProxy:    a.Config.TrustProxy,
+		Version:       a.Version,
+		Home:          web.Home(),
+	})
+}
+
+// Serve listens on the configured address, calls ready with the base URL
+// once it accepts connections, and serves until ctx ends. It then stops
+// accepting, waits up to Config.ShutdownTimeout for in-flight requests and
+// background work, and returns.
+func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
+	h, err := a.Handler()
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", a.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s (PARLEY_ADDR): %w", a.Config.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(a.Logger.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	bg, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
+	background := make(chan struct{})
+	go func() { defer close(background); a.sweepSessions(bg) }()
+
+	if ready != nil {
+		ready(a.baseURL(ln.Addr()))
+	}
+	select {
+	case err := <-served:
+		stopBackground()
+		<-background
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	a.Logger.Info("shutting down", "timeout", a.Config.ShutdownTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.Config.ShutdownTimeout)
+	defer cancel()
+	err = srv.Shutdown(shutdownCtx)
+	if err != nil {
+		srv.Close() // the deadline passed: cut the connections still open
+	}
+	stopBackground()
+	<-background
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	if err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// baseURL is PARLEY_PUBLIC_URL when set, else the address actually bound
+// (which differs from Config.Addr when the port is 0).
+func (a *App) baseURL(addr net.Addr) string {
+	if a.Config.PublicURL != "" {
+		return a.Config.PublicURL
+	}
+	return "http://" + addr.String()
+}
+
+// sweepSessions deletes expired console sessions every hour until ctx ends.
+func (a *App) sweepSessions(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			if n, err := a.Store.DeleteExpiredSessions(ctx, now); err != nil {
+				a.Logger.Warn("delete expired sessions", "err", err)
+			} else if n > 0 {
+				a.Logger.Debug("deleted expired sessions", "count", n)
+			}
+		}
+	}
+}
+
+// Close releases the bus and the database.
+func (a *App) Close() error {
+	return errors.Join(a.Bus.Close(), a.Store.Close())
+}

@@ -1,0 +1,91 @@
+package httpapi
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
+
+	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/secret"
+)
+
+// Cookie and header names of the console session.
+const (
+	sessionCookie = "parley_session" // the session secret; HttpOnly
+	csrfCookie    = "parley_csrf"    // the CSRF token, readable by the console's script
+	csrfHeader    = "X-CSRF-Token"
+)
+
+// authorize returns the middleware of operations that require need (a
+// scope, or authenticated): it authenticates the caller, answers 401
+// without valid credentials and 403 without the scope, and passes the
+// principal on in the context.
+func (s *server) authorize(need parley.Scope) func(huma.Context, func(huma.Context)) {
+	return func(ctx huma.Context, next func(huma.Context)) {
+		p, err := s.authenticate(ctx)
+		if err == nil && need != authenticated && !p.Can(need) {
+			err = parley.Errorf(parley.EFORBIDDEN, "This operation requires the scope %q.", need)
+		}
+		if err != nil {
+			r, w := humago.Unwrap(ctx)
+			writeProblem(w, s.problem(r.Context(), err))
+			return
+		}
+		next(huma.WithContext(ctx, parley.WithPrincipal(ctx.Context(), p)))
+	}
+}
+
+// authenticate finds the caller's principal from an Authorization: Bearer
+// API token or, failing that, the session cookie. Cookie-authenticated
+// unsafe requests must carry the session's CSRF token in X-CSRF-Token.
+// Credentials are never read from the URL.
+func (s *server) authenticate(ctx huma.Context) (*parley.Principal, error) {
+	if h := ctx.Header("Authorization"); h != "" {
+		scheme, token, ok := strings.Cut(h, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
+			return nil, parley.Errorf(parley.EUNAUTHORIZED, "The Authorization header must be \"Bearer <API token>\".")
+		}
+		return s.accts.AuthenticateToken(ctx.Context(), strings.TrimSpace(token))
+	}
+	c, err := huma.ReadCookie(ctx, sessionCookie)
+	if err != nil || c.Value == "" {
+		return nil, parley.Errorf(parley.EUNAUTHORIZED, "Authentication required: send an API token (Authorization: Bearer) or log in.")
+	}
+	p, sess, err := s.accts.LookupSession(ctx.Context(), c.Value)
+	if err != nil {
+		return nil, err
+	}
+	if unsafeMethod(ctx.Method()) && !secret.Equal([]byte(ctx.Header(csrfHeader)), []byte(sess.CSRFToken)) {
+		return nil, parley.Errorf(parley.EFORBIDDEN, "Missing or wrong %s header: send the csrf_token of your login.", csrfHeader)
+	}
+	return p, nil
+}
+
+// unsafeMethod reports whether a request with method may change state.
+func unsafeMethod(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions:
+		return false
+	}
+	return true
+}
+
+// sessionCookies returns the cookies that start (value set) or end
+// (session nil) a console session.
+func (s *server) sessionCookies(sess *parley.Session, secretValue string) []http.Cookie {
+	session := http.Cookie{
+		Name: sessionCookie, Path: "/", HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode,
+	}
+	csrf := http.Cookie{
+		Name: csrfCookie, Path: "/", Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode,
+	}
+	if sess == nil {
+		session.MaxAge, csrf.MaxAge = -1, -1
+	} else {
+		session.Value, session.Expires = secretValue, sess.ExpiresAt
+		csrf.Value, csrf.Expires = sess.CSRFToken, sess.ExpiresAt
+	}
+	return []http.Cookie{session, csrf}
+}

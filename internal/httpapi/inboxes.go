@@ -1,0 +1,252 @@
+package httpapi
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/parleychat/parley"
+)
+
+// Widget defaults of a new inbox.
+const (
+	defaultWidgetColor    = "#2563eb"
+	defaultWidgetPosition = "right"
+)
+
+// localePattern is a loose BCP 47 language tag: a language and optional
+// subtags (en, pt-BR, zh-Hant-TW).
+var localePattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+
+func (s *server) inboxRoutes() {
+	tags := []string{"Inboxes"}
+	register(s, huma.Operation{
+		OperationID: "list-inboxes", Method: http.MethodGet, Path: "/api/v1/inboxes", Tags: tags,
+		Summary: "List inboxes",
+	}, parley.ScopeInboxesRead, s.listInboxes)
+	register(s, huma.Operation{
+		OperationID: "create-inbox", Method: http.MethodPost, Path: "/api/v1/inboxes", Tags: tags,
+		Summary: "Create an inbox", DefaultStatus: http.StatusCreated,
+	}, parley.ScopeInboxesWrite, s.createInbox)
+	register(s, huma.Operation{
+		OperationID: "get-inbox", Method: http.MethodGet, Path: "/api/v1/inboxes/{id}", Tags: tags,
+		Summary: "Get an inbox",
+	}, parley.ScopeInboxesRead, s.getInbox)
+	register(s, huma.Operation{
+		OperationID: "update-inbox", Method: http.MethodPatch, Path: "/api/v1/inboxes/{id}", Tags: tags,
+		Summary:     "Update an inbox",
+		Description: "Changes the fields present in the body, including single fields of `widget` and `identity`.",
+	}, parley.ScopeInboxesWrite, s.updateInbox)
+	register(s, huma.Operation{
+		OperationID: "delete-inbox", Method: http.MethodDelete, Path: "/api/v1/inboxes/{id}", Tags: tags,
+		Summary: "Delete an inbox", DefaultStatus: http.StatusNoContent,
+	}, parley.ScopeInboxesWrite, s.deleteInbox)
+}
+
+type widgetView struct {
+	Title    string `json:"title" doc:"Header text of the chat window."`
+	Greeting string `json:"greeting" doc:"First line shown to a visitor."`
+	Color    string `json:"color" doc:"Accent colour, #rrggbb."`
+	Locale   string `json:"locale" doc:"BCP 47 language tag; empty follows the browser."`
+	Position string `json:"position" enum:"left,right"`
+}
+
+type identityView struct {
+	RequireVerified bool `json:"require_verified" doc:"Refuse guest (anonymous) visitors."`
+}
+
+type inboxView struct {
+	ID             string       `json:"id"`
+	WorkspaceID    string       `json:"workspace_id"`
+	Name           string       `json:"name"`
+	AllowedOrigins []string     `json:"allowed_origins" nullable:"false" doc:"Web origins (scheme://host[:port]) whose pages may open visitor connections; \"*\" allows any."`
+	Widget         widgetView   `json:"widget"`
+	Identity       identityView `json:"identity"`
+	CreatedAt      time.Time    `json:"created_at"`
+	UpdatedAt      time.Time    `json:"updated_at"`
+}
+
+func newInboxView(in *parley.Inbox) inboxView {
+	origins := in.AllowedOrigins
+	if origins == nil {
+		origins = []string{}
+	}
+	return inboxView{
+		ID: in.ID, WorkspaceID: in.WorkspaceID, Name: in.Name, AllowedOrigins: origins,
+		Widget:    widgetView(in.Widget),
+		Identity:  identityView(in.Identity),
+		CreatedAt: in.CreatedAt, UpdatedAt: in.UpdatedAt,
+	}
+}
+
+type inboxOutput struct {
+	Body inboxView
+}
+
+type inboxIDInput struct {
+	ID string `path:"id" doc:"The inbox's ID."`
+}
+
+// widgetInput sets the widget fields it holds and leaves the others.
+type widgetInput struct {
+	Title    *string `json:"title,omitempty"`
+	Greeting *string `json:"greeting,omitempty"`
+	Color    *string `json:"color,omitempty" doc:"#rrggbb"`
+	Locale   *string `json:"locale,omitempty"`
+	Position *string `json:"position,omitempty" doc:"left or right."`
+}
+
+func (in *widgetInput) apply(w *parley.WidgetSettings) {
+	if in == nil {
+		return
+	}
+	set(&w.Title, in.Title)
+	set(&w.Greeting, in.Greeting)
+	set(&w.Color, in.Color)
+	set(&w.Locale, in.Locale)
+	set(&w.Position, in.Position)
+}
+
+type identityInput struct {
+	RequireVerified *bool `json:"require_verified,omitempty"`
+}
+
+func (in *identityInput) apply(id *parley.IdentitySettings) {
+	if in != nil {
+		set(&id.RequireVerified, in.RequireVerified)
+	}
+}
+
+// set copies *from into *to when from is not nil.
+func set[T any](to *T, from *T) {
+	if from != nil {
+		*to = *from
+	}
+}
+
+// validateInbox checks an inbox as it would be stored.
+func validateInbox(in *parley.Inbox) error {
+	var v parley.Validation
+	v.Name("name", in.Name)
+	if len(in.AllowedOrigins) > parley.MaxAllowedOrigins {
+		v.Add("allowed_origins", "must hold at most %d origins", parley.MaxAllowedOrigins)
+	}
+	for i, o := range in.AllowedOrigins {
+		if !parley.ValidOrigin(o) {
+			v.Add(fmt.Sprintf("allowed_origins[%d]", i), "must be \"*\" or an origin such as https://example.com (no path)")
+		}
+	}
+	w := in.Widget
+	if len(w.Title) > parley.MaxWidgetTextLength {
+		v.Add("widget.title", "must be at most %d bytes", parley.MaxWidgetTextLength)
+	}
+	if len(w.Greeting) > parley.MaxWidgetTextLength {
+		v.Add("widget.greeting", "must be at most %d bytes", parley.MaxWidgetTextLength)
+	}
+	if !parley.ValidColor(w.Color) {
+		v.Add("widget.color", "must be a colour like #1a2b3c")
+	}
+	if w.Locale != "" && (len(w.Locale) > 35 || !localePattern.MatchString(w.Locale)) {
+		v.Add("widget.locale", "must be a language tag such as en or pt-BR")
+	}
+	if w.Position != "left" && w.Position != "right" {
+		v.Add("widget.position", "must be left or right")
+	}
+	return v.Err()
+}
+
+func (s *server) listInboxes(ctx context.Context, in *struct{ PageParams }) (*listOutput[inboxView], error) {
+	l, err := s.store.ListInboxes(ctx, principal(ctx).WorkspaceID, in.options())
+	if err != nil {
+		return nil, err
+	}
+	return newList(l, newInboxView), nil
+}
+
+type createInboxInput struct {
+	Body struct {
+		Name           string         `json:"name"`
+		AllowedOrigins []string       `json:"allowed_origins,omitempty" nullable:"false"`
+		Widget         *widgetInput   `json:"widget,omitempty"`
+		Identity       *identityInput `json:"identity,omitempty"`
+	}
+}
+
+func (s *server) createInbox(ctx context.Context, in *createInboxInput) (*inboxOutput, error) {
+	p := principal(ctx)
+	inbox := &parley.Inbox{
+		WorkspaceID:    p.WorkspaceID,
+		Name:           in.Body.Name,
+		AllowedOrigins: in.Body.AllowedOrigins,
+		Widget:         parley.WidgetSettings{Color: defaultWidgetColor, Position: defaultWidgetPosition},
+	}
+	in.Body.Widget.apply(&inbox.Widget)
+	in.Body.Identity.apply(&inbox.Identity)
+	if err := validateInbox(inbox); err != nil {
+		return nil, err
+	}
+	if err := s.store.CreateInbox(ctx, p.Actor, inbox); err != nil {
+		return nil, err
+	}
+	return &inboxOutput{Body: newInboxView(inbox)}, nil
+}
+
+func (s *server) getInbox(ctx context.Context, in *inboxIDInput) (*inboxOutput, error) {
+	inbox, err := s.store.FindInboxByID(ctx, principal(ctx).WorkspaceID, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &inboxOutput{Body: newInboxView(inbox)}, nil
+}
+
+type updateInboxInput struct {
+	ID   string `path:"id" doc:"The inbox's ID."`
+	Body struct {
+		Name           *string        `json:"name,omitempty"`
+		AllowedOrigins []string       `json:"allowed_origins,omitempty" nullable:"false" doc:"Replaces the list."`
+		Widget         *widgetInput   `json:"widget,omitempty"`
+		Identity       *identityInput `json:"identity,omitempty"`
+	}
+}
+
+func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxOutput, error) {
+	p := principal(ctx)
+	inbox, err := s.store.FindInboxByID(ctx, p.WorkspaceID, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	b := in.Body
+	var upd parley.InboxUpdate
+	if b.Name != nil {
+		inbox.Name, upd.Name = *b.Name, b.Name
+	}
+	if b.AllowedOrigins != nil {
+		inbox.AllowedOrigins, upd.AllowedOrigins = b.AllowedOrigins, &b.AllowedOrigins
+	}
+	if b.Widget != nil {
+		b.Widget.apply(&inbox.Widget)
+		upd.Widget = &inbox.Widget
+	}
+	if b.Identity != nil {
+		b.Identity.apply(&inbox.Identity)
+		upd.Identity = &inbox.Identity
+	}
+	if err := validateInbox(inbox); err != nil {
+		return nil, err
+	}
+	if upd != (parley.InboxUpdate{}) {
+		if inbox, err = s.store.UpdateInbox(ctx, p.Actor, p.WorkspaceID, inbox.ID, upd); err != nil {
+			return nil, err
+		}
+	}
+	return &inboxOutput{Body: newInboxView(inbox)}, nil
+}
+
+func (s *server) deleteInbox(ctx context.Context, in *inboxIDInput) (*struct{}, error) {
+	p := principal(ctx)
+	return nil, s.store.DeleteInbox(ctx, p.Actor, p.WorkspaceID, in.ID)
+}

@@ -1,0 +1,74 @@
+package httpapi
+
+import (
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// Login attempts per client IP: 10 a minute, in bursts of up to 20. This
+// sits on top of the per-email lockout of the accounts service.
+const (
+	loginRate  = rate.Limit(10.0 / 60)
+	loginBurst = 20
+	// maxTrackedIPs bounds the limiter's memory; see ipLimiter.allow.
+	maxTrackedIPs = 10_000
+)
+
+// ipLimiter is a token bucket per client IP, held in memory on each node.
+type ipLimiter struct {
+	limit rate.Limit
+	burst int
+
+	mu      sync.Mutex
+	clients map[string]*ipClient
+}
+
+type ipClient struct {
+	limiter  *rate.Limiter
+	lastSeen time.Time
+}
+
+func newIPLimiter(limit rate.Limit, burst int) *ipLimiter {
+	return &ipLimiter{limit: limit, burst: burst, clients: map[string]*ipClient{}}
+}
+
+// allow takes one token for ip. When none is left it returns false and how
+// long until the next one.
+func (l *ipLimiter) allow(ip string, now time.Time) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	c, ok := l.clients[ip]
+	if !ok {
+		if len(l.clients) >= maxTrackedIPs {
+			l.evict(now)
+		}
+		c = &ipClient{limiter: rate.NewLimiter(l.limit, l.burst)}
+		l.clients[ip] = c
+	}
+	c.lastSeen = now
+	if c.limiter.AllowN(now, 1) {
+		return true, 0
+	}
+	missing := 1 - c.limiter.TokensAt(now)
+	return false, time.Duration(missing / float64(l.limit) * float64(time.Second))
+}
+
+// evict forgets clients whose bucket has refilled (forgetting them changes
+// nothing); if all are recent, it forgets arbitrary ones down to half, which
+// at worst gives those clients a fresh burst.
+func (l *ipLimiter) evict(now time.Time) {
+	refill := time.Duration(float64(l.burst) / float64(l.limit) * float64(time.Second))
+	for ip, c := range l.clients {
+		if now.Sub(c.lastSeen) > refill {
+			delete(l.clients, ip)
+		}
+	}
+	for ip := range l.clients {
+		if len(l.clients) <= maxTrackedIPs/2 {
+			break
+		}
+		delete(l.clients, ip)
+	}
+}

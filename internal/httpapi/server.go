@@ -1,0 +1,162 @@
+// Package httpapi is Parley's REST API under /api/v1 and its operations
+// endpoints (/healthz, /readyz, /metrics, /openapi.json), served by the
+// standard library's ServeMux through huma v2.
+//
+// Every API operation is registered through one helper (register) that
+// names the scope it needs, or marks it public; callers authenticate with
+// an API token (Authorization: Bearer) or the console's session cookie
+// (plus an X-CSRF-Token header on unsafe methods). Handlers always scope
+// store calls by the caller's workspace. Errors are RFC 9457 problem
+// details; parley error codes become HTTP statuses in errors.go only.
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"reflect"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/account"
+)
+
+// Check is one readiness check run by /readyz.
+type Check struct {
+	Name string
+	Func func(context.Context) error
+}
+
+// Config holds what the API needs. Store and Accounts are required.
+type Config struct {
+	Store    parley.Store
+	Accounts *account.Service
+	Logger   *slog.Logger // default slog.Default()
+	// Registry receives the HTTP metrics, and /metrics serves it. A new
+	// registry is used when nil.
+	Registry *prometheus.Registry
+	// ReadyChecks are run by /readyz, each with a 2 s timeout.
+	ReadyChecks []Check
+	// SecureCookies marks the session cookies Secure (HTTPS only).
+	SecureCookies bool
+	// TrustProxy takes the client IP from the last hop of X-Forwarded-For
+	// (set it only behind a reverse proxy that appends to that header).
+	TrustProxy bool
+	Version    string
+	// Home, if set, is served at GET / exactly.
+	Home http.Handler
+}
+
+// server holds the dependencies of the handlers.
+type server struct {
+	cfg     Config
+	store   parley.Store
+	accts   *account.Service
+	logger  *slog.Logger
+	api     huma.API
+	metrics *httpMetrics
+	logins  *ipLimiter // per-client-IP limit on POST /auth/login
+}
+
+// New returns the HTTP handler of the API and the operations endpoints.
+//
+// /metrics is served without authentication, like most Prometheus
+// endpoints: do not expose it to the public internet (filter /metrics at
+// the reverse proxy, or keep the listener private).
+func New(cfg Config) (http.Handler, error) {
+	if cfg.Store == nil || cfg.Accounts == nil {
+		return nil, fmt.Errorf("httpapi: Store and Accounts are required")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Registry == nil {
+		cfg.Registry = prometheus.NewRegistry()
+	}
+	metrics, err := newHTTPMetrics(cfg.Registry)
+	if err != nil {
+		return nil, err
+	}
+	s := &server{
+		cfg:     cfg,
+		store:   cfg.Store,
+		accts:   cfg.Accounts,
+		logger:  cfg.Logger,
+		metrics: metrics,
+		logins:  newIPLimiter(loginRate, loginBurst),
+	}
+
+	mux := http.NewServeMux()
+	s.api = humago.New(mux, s.humaConfig())
+	s.routes()
+	// Huma registers its own error schema, which register replaces with
+	// problem's; drop it so the document shows one error shape.
+	delete(s.api.OpenAPI().Components.Schemas.Map(), "ErrorModel")
+	spec, err := json.Marshal(s.api.OpenAPI())
+	if err != nil {
+		return nil, fmt.Errorf("httpapi: render OpenAPI document: %w", err)
+	}
+	mux.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/openapi+json")
+		w.Write(spec)
+	})
+	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}))
+	if cfg.Home != nil {
+		mux.Handle("GET /{$}", cfg.Home)
+	}
+	return s.observe(s.recoverPanics(mux)), nil
+}
+
+// routes registers every API operation. Each handler file holds the
+// operations of one resource.
+func (s *server) routes() {
+	s.healthRoutes()
+	s.authRoutes()
+	s.agentRoutes()
+	s.inboxRoutes()
+	s.tokenRoutes()
+	s.workspaceRoutes()
+	s.auditRoutes()
+}
+
+// humaConfig starts from huma's defaults and removes what Parley does not
+// want: the docs page (it loads scripts from a CDN), the /schemas routes
+// and "$schema" links in bodies, and huma's lazily built /openapi.*
+// routes (New serves /openapi.json from a document rendered once).
+func (s *server) humaConfig() huma.Config {
+	cfg := huma.DefaultConfig("Parley API", s.cfg.Version)
+	cfg.DocsPath = ""
+	cfg.OpenAPIPath = ""
+	cfg.SchemasPath = ""
+	cfg.CreateHooks = nil
+	cfg.Info.Description = "The REST API of Parley, a self-hosted live-chat server. " +
+		"Authenticate with an API token (`Authorization: Bearer prly_…`) or the console's session cookie. " +
+		"Errors are RFC 9457 problem details with a `code` field."
+	cfg.Components.Schemas = huma.NewMapRegistry("#/components/schemas/", schemaName)
+	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		schemeBearer: {
+			Type: "http", Scheme: "bearer",
+			Description: "An API token created with POST /api/v1/tokens or `parley admin create-token`.",
+		},
+		schemeSession: {
+			Type: "apiKey", In: "cookie", Name: sessionCookie,
+			Description: "The console session set by POST /api/v1/auth/login. " +
+				"POST, PUT, PATCH and DELETE also need the header X-CSRF-Token with the login's csrf_token.",
+		},
+	}
+	cfg.Transformers = []huma.Transformer{s.transformError}
+	return cfg
+}
+
+// schemaName names a Go type's schema, dropping the "View" suffix of
+// response types (agentView → Agent).
+func schemaName(t reflect.Type, hint string) string {
+	return strings.ReplaceAll(huma.DefaultSchemaNamer(t, hint), "View", "")
+}
