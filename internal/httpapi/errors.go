@@ -32,43 +32,33 @@ func (p *problem) GetStatus() int            { return p.Status }
 func (p *problem) GetHeaders() http.Header   { return p.headers }
 func (p *problem) ContentType(string) string { return "application/problem+json" }
 
-// statusOf is the one mapping from parley error codes to HTTP statuses.
+// statuses is the one mapping from parley error codes to HTTP statuses.
+var statuses = map[string]int{
+	parley.EINVALID:      http.StatusUnprocessableEntity,
+	parley.ENOTFOUND:     http.StatusNotFound,
+	parley.ECONFLICT:     http.StatusConflict,
+	parley.EUNAUTHORIZED: http.StatusUnauthorized,
+	parley.EFORBIDDEN:    http.StatusForbidden,
+	parley.ERATELIMITED:  http.StatusTooManyRequests,
+	parley.EUNAVAILABLE:  http.StatusServiceUnavailable,
+	parley.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// statusOf returns the HTTP status of a parley error code.
 func statusOf(code string) int {
-	switch code {
-	case parley.EINVALID:
-		return http.StatusUnprocessableEntity
-	case parley.ENOTFOUND:
-		return http.StatusNotFound
-	case parley.ECONFLICT:
-		return http.StatusConflict
-	case parley.EUNAUTHORIZED:
-		return http.StatusUnauthorized
-	case parley.EFORBIDDEN:
-		return http.StatusForbidden
-	case parley.ERATELIMITED:
-		return http.StatusTooManyRequests
-	case parley.EUNAVAILABLE:
-		return http.StatusServiceUnavailable
+	if status, ok := statuses[code]; ok {
+		return status
 	}
 	return http.StatusInternalServerError
 }
 
 // codeOf is the reverse mapping, for errors huma raises itself (malformed
-// or invalid input, oversized bodies, …).
+// or invalid input, oversized bodies, …): other 4xx statuses are EINVALID.
 func codeOf(status int) string {
-	switch status {
-	case http.StatusNotFound:
-		return parley.ENOTFOUND
-	case http.StatusConflict:
-		return parley.ECONFLICT
-	case http.StatusUnauthorized:
-		return parley.EUNAUTHORIZED
-	case http.StatusForbidden:
-		return parley.EFORBIDDEN
-	case http.StatusTooManyRequests:
-		return parley.ERATELIMITED
-	case http.StatusServiceUnavailable:
-		return parley.EUNAVAILABLE
+	for code, st := range statuses {
+		if st == status {
+			return code
+		}
 	}
 	if status >= 400 && status < 500 {
 		return parley.EINVALID
