@@ -15,6 +15,7 @@ type Inbox struct {
 	AllowedOrigins []string
 	Widget         WidgetSettings
 	Identity       IdentitySettings
+	Conversation   ConversationSettings // resolved-conversation policy, attachment limits
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
 }
@@ -41,6 +42,7 @@ type InboxUpdate struct {
 	AllowedOrigins *[]string
 	Widget         *WidgetSettings
 	Identity       *IdentitySettings
+	Conversation   *ConversationSettings
 }
 
 // InboxStore persists inboxes, scoped by workspace: an inbox of another

@@ -14,6 +14,12 @@ type Store interface {
 	SessionStore
 	LoginThrottleStore
 	AuditStore
+	ContactStore
+	ConversationStore
+	MessageStore
+	ReadStateStore
+	AttachmentStore
+	EventStore
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

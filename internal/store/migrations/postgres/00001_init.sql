@@ -37,6 +37,7 @@ CREATE TABLE inboxes (
     allowed_origins JSONB  NOT NULL DEFAULT '[]',
     widget          JSONB  NOT NULL DEFAULT '{}',
     identity        JSONB  NOT NULL DEFAULT '{}',
+    conversation    JSONB  NOT NULL DEFAULT '{}',
     created_at      BIGINT NOT NULL,
     updated_at      BIGINT NOT NULL,
     UNIQUE (workspace_id, id)
@@ -93,7 +94,7 @@ CREATE TABLE audit_log (
     UNIQUE (workspace_id, id)
 );
 
--- Schema only: the stores for these come with their features.
+-- Contacts, conversations and their messages.
 
 CREATE TABLE contacts (
     id           TEXT COLLATE "C" NOT NULL PRIMARY KEY,
@@ -133,9 +134,14 @@ CREATE TABLE conversations (
     FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE CASCADE
 );
 CREATE INDEX conversations_status_idx ON conversations (workspace_id, status, id);
-CREATE INDEX conversations_inbox_idx ON conversations (workspace_id, inbox_id);
-CREATE INDEX conversations_contact_idx ON conversations (workspace_id, contact_id);
-CREATE INDEX conversations_assignee_idx ON conversations (assignee_id);
+CREATE INDEX conversations_inbox_idx ON conversations (workspace_id, inbox_id, id);
+CREATE INDEX conversations_contact_idx ON conversations (workspace_id, contact_id, id);
+CREATE INDEX conversations_assignee_idx ON conversations (assignee_id, id);
+
+-- Seq is gap-free per conversation: AppendMessage takes it with
+-- UPDATE conversations SET last_seq = last_seq + 1 … RETURNING last_seq,
+-- whose row lock orders concurrent writers. Deleted messages keep their row.
+-- client_id is the sender's idempotency key (NULLs never collide).
 
 CREATE TABLE messages (
     id              TEXT COLLATE "C" NOT NULL PRIMARY KEY,
@@ -157,18 +163,53 @@ CREATE TABLE messages (
     FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
 );
 
-CREATE TABLE events (
-    id            TEXT COLLATE "C" NOT NULL PRIMARY KEY,
-    workspace_id  TEXT COLLATE "C" NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    type          TEXT   NOT NULL,
-    payload       JSONB  NOT NULL,
-    created_at    BIGINT NOT NULL,
-    dispatched_at BIGINT
+-- Attachment bytes live in the database; data is last so that reading the
+-- metadata does not touch it. message_id is set when a message takes it.
+CREATE TABLE attachments (
+    id              TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    workspace_id    TEXT COLLATE "C" NOT NULL,
+    conversation_id TEXT COLLATE "C" NOT NULL,
+    message_id      TEXT COLLATE "C",
+    name            TEXT   NOT NULL,
+    content_type    TEXT   NOT NULL,
+    size            BIGINT NOT NULL,
+    created_at      BIGINT NOT NULL,
+    data            BYTEA  NOT NULL,
+    FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
 );
+CREATE INDEX attachments_conversation_idx ON attachments (conversation_id);
+CREATE INDEX attachments_message_idx ON attachments (message_id) WHERE message_id IS NOT NULL;
+
+-- How far each participant (contact, agent, bot) has read a conversation.
+CREATE TABLE read_states (
+    workspace_id     TEXT COLLATE "C" NOT NULL,
+    conversation_id  TEXT COLLATE "C" NOT NULL,
+    participant_type TEXT   NOT NULL,
+    participant_id   TEXT COLLATE "C" NOT NULL,
+    last_read_seq    BIGINT NOT NULL,
+    updated_at       BIGINT NOT NULL,
+    PRIMARY KEY (conversation_id, participant_type, participant_id),
+    FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
+);
+
+-- The transactional outbox. payload is json, not jsonb: it is kept byte for
+-- byte as written, which is what webhooks deliver and clients receive.
+CREATE TABLE events (
+    id              TEXT COLLATE "C" NOT NULL PRIMARY KEY,
+    workspace_id    TEXT COLLATE "C" NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    type            TEXT   NOT NULL,
+    conversation_id TEXT COLLATE "C",
+    payload         JSON   NOT NULL,
+    created_at      BIGINT NOT NULL,
+    dispatched_at   BIGINT
+);
+CREATE INDEX events_workspace_idx ON events (workspace_id, id);
 CREATE INDEX events_pending_idx ON events (id) WHERE dispatched_at IS NULL;
 
 -- +goose Down
 DROP TABLE events;
+DROP TABLE read_states;
+DROP TABLE attachments;
 DROP TABLE messages;
 DROP TABLE conversations;
 DROP TABLE contacts;

@@ -37,6 +37,7 @@ CREATE TABLE inboxes (
     allowed_origins TEXT    NOT NULL DEFAULT '[]',
     widget          TEXT    NOT NULL DEFAULT '{}',
     identity        TEXT    NOT NULL DEFAULT '{}',
+    conversation    TEXT    NOT NULL DEFAULT '{}',
     created_at      INTEGER NOT NULL,
     updated_at      INTEGER NOT NULL,
     UNIQUE (workspace_id, id)
@@ -93,7 +94,7 @@ CREATE TABLE audit_log (
     UNIQUE (workspace_id, id)
 ) STRICT;
 
--- Schema only: the stores for these come with their features.
+-- Contacts, conversations and their messages.
 
 CREATE TABLE contacts (
     id           TEXT    NOT NULL PRIMARY KEY,
@@ -133,9 +134,14 @@ CREATE TABLE conversations (
     FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE CASCADE
 ) STRICT;
 CREATE INDEX conversations_status_idx ON conversations (workspace_id, status, id);
-CREATE INDEX conversations_inbox_idx ON conversations (workspace_id, inbox_id);
-CREATE INDEX conversations_contact_idx ON conversations (workspace_id, contact_id);
-CREATE INDEX conversations_assignee_idx ON conversations (assignee_id);
+CREATE INDEX conversations_inbox_idx ON conversations (workspace_id, inbox_id, id);
+CREATE INDEX conversations_contact_idx ON conversations (workspace_id, contact_id, id);
+CREATE INDEX conversations_assignee_idx ON conversations (assignee_id, id);
+
+-- Seq is gap-free per conversation: AppendMessage takes it with
+-- UPDATE conversations SET last_seq = last_seq + 1 … RETURNING last_seq,
+-- whose row lock orders concurrent writers. Deleted messages keep their row.
+-- client_id is the sender's idempotency key (NULLs never collide).
 
 CREATE TABLE messages (
     id              TEXT    NOT NULL PRIMARY KEY,
@@ -157,18 +163,52 @@ CREATE TABLE messages (
     FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
 ) STRICT;
 
-CREATE TABLE events (
-    id            TEXT    NOT NULL PRIMARY KEY,
-    workspace_id  TEXT    NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
-    type          TEXT    NOT NULL,
-    payload       TEXT    NOT NULL,
-    created_at    INTEGER NOT NULL,
-    dispatched_at INTEGER
+-- Attachment bytes live in the database; data is last so that reading the
+-- metadata does not touch it. message_id is set when a message takes it.
+CREATE TABLE attachments (
+    id              TEXT    NOT NULL PRIMARY KEY,
+    workspace_id    TEXT    NOT NULL,
+    conversation_id TEXT    NOT NULL,
+    message_id      TEXT,
+    name            TEXT    NOT NULL,
+    content_type    TEXT    NOT NULL,
+    size            INTEGER NOT NULL,
+    created_at      INTEGER NOT NULL,
+    data            BLOB    NOT NULL,
+    FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
 ) STRICT;
+CREATE INDEX attachments_conversation_idx ON attachments (conversation_id);
+CREATE INDEX attachments_message_idx ON attachments (message_id) WHERE message_id IS NOT NULL;
+
+-- How far each participant (contact, agent, bot) has read a conversation.
+CREATE TABLE read_states (
+    workspace_id     TEXT    NOT NULL,
+    conversation_id  TEXT    NOT NULL,
+    participant_type TEXT    NOT NULL,
+    participant_id   TEXT    NOT NULL,
+    last_read_seq    INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, participant_type, participant_id),
+    FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
+) STRICT;
+
+-- The transactional outbox: payload is kept byte for byte as written.
+CREATE TABLE events (
+    id              TEXT    NOT NULL PRIMARY KEY,
+    workspace_id    TEXT    NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+    type            TEXT    NOT NULL,
+    conversation_id TEXT,
+    payload         TEXT    NOT NULL,
+    created_at      INTEGER NOT NULL,
+    dispatched_at   INTEGER
+) STRICT;
+CREATE INDEX events_workspace_idx ON events (workspace_id, id);
 CREATE INDEX events_pending_idx ON events (id) WHERE dispatched_at IS NULL;
 
 -- +goose Down
 DROP TABLE events;
+DROP TABLE read_states;
+DROP TABLE attachments;
 DROP TABLE messages;
 DROP TABLE conversations;
 DROP TABLE contacts;

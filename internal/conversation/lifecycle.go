@@ -1,0 +1,214 @@
+package conversation
+
+import (
+	"context"
+
+	"github.com/parleychat/parley"
+)
+
+// MaxPriority bounds Conversation.Priority.
+const MaxPriority = 100
+
+// NewConversation is a conversation to start.
+type NewConversation struct {
+	InboxID string
+	// ContactID is the contact the conversation is with; a visitor may
+	// leave it empty (it is the visitor's own) but not name another.
+	ContactID string
+	Priority  int // 0 … MaxPriority
+}
+
+// CreateConversation starts an open conversation. A visitor starts them
+// for itself only; staff need conversations:write. Returns EINVALID,
+// EFORBIDDEN, or ENOTFOUND if the inbox or contact is not in the workspace.
+func (s *Service) CreateConversation(ctx context.Context, c Caller, in NewConversation) (*parley.Conversation, error) {
+	if err := c.need(parley.ScopeConversationsWrite); err != nil {
+		return nil, err
+	}
+	if c.isVisitor() {
+		if in.ContactID != "" && in.ContactID != c.contactID {
+			return nil, errForbidden("Visitors start conversations for themselves only.")
+		}
+		in.ContactID = c.contactID
+	}
+	v := parley.Validation{}
+	if in.InboxID == "" {
+		v.Add("inbox_id", "must not be empty")
+	}
+	if in.ContactID == "" {
+		v.Add("contact_id", "must not be empty")
+	}
+	if in.Priority < 0 || in.Priority > MaxPriority {
+		v.Add("priority", "must be between 0 and %d", MaxPriority)
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	return s.create(ctx, c, &parley.Conversation{
+		WorkspaceID: c.workspaceID, InboxID: in.InboxID, ContactID: in.ContactID, Priority: in.Priority,
+	})
+}
+
+func (s *Service) create(ctx context.Context, c Caller, conv *parley.Conversation) (*parley.Conversation, error) {
+	ev, err := s.store.CreateConversation(ctx, conv, c.Participant())
+	if err != nil {
+		return nil, err
+	}
+	s.notify(conversationNotification(ev))
+	return conv, nil
+}
+
+// Conversation returns a conversation the caller may read. Returns
+// ENOTFOUND (also for another contact's conversation) or EFORBIDDEN.
+func (s *Service) Conversation(ctx context.Context, c Caller, id string) (*parley.Conversation, error) {
+	return s.readable(ctx, c, id)
+}
+
+// ListConversations lists the workspace's conversations matching f,
+// ordered by ID. A visitor sees only its own, whatever f.ContactID says.
+func (s *Service) ListConversations(ctx context.Context, c Caller, f parley.ConversationFilter) (parley.List[*parley.Conversation], error) {
+	if err := c.need(parley.ScopeConversationsRead); err != nil {
+		return parley.List[*parley.Conversation]{}, err
+	}
+	if c.isVisitor() {
+		f.ContactID = c.contactID
+	}
+	return s.store.ListConversations(ctx, c.workspaceID, f)
+}
+
+// Assign gives a pending conversation to agentID; when many try at once,
+// exactly one wins and the others get ECONFLICT. An agent may take
+// conversations for itself only; supervisors, admins, API tokens and the
+// system may assign anyone. Returns EFORBIDDEN, ENOTFOUND, EINVALID if the
+// agent is disabled, ECONFLICT if the conversation is not pending.
+func (s *Service) Assign(ctx context.Context, c Caller, conversationID, agentID string) (*parley.Conversation, error) {
+	if err := s.mayAssign(ctx, c, agentID); err != nil {
+		return nil, err
+	}
+	conv, ev, err := s.store.AssignConversation(ctx, c.workspaceID, conversationID, agentID, c.Participant())
+	return s.changed(conv, ev, err)
+}
+
+// Transfer moves a conversation from the agent holding it, fromAgentID, to
+// toAgentID. An agent may transfer only what it holds; supervisors,
+// admins, API tokens and the system any. Returns EFORBIDDEN, ENOTFOUND,
+// EINVALID (disabled target, same agent), or ECONFLICT unless the
+// conversation is assigned to fromAgentID.
+func (s *Service) Transfer(ctx context.Context, c Caller, conversationID, fromAgentID, toAgentID string) (*parley.Conversation, error) {
+	if err := s.mayAct(c, fromAgentID); err != nil {
+		return nil, err
+	}
+	if err := s.assignable(ctx, c, toAgentID); err != nil {
+		return nil, err
+	}
+	conv, ev, err := s.store.TransferConversation(ctx, c.workspaceID, conversationID, fromAgentID, toAgentID, c.Participant())
+	return s.changed(conv, ev, err)
+}
+
+// Unassign puts a conversation held by fromAgentID back in the queue, with
+// the rights of Transfer. Returns EFORBIDDEN, ENOTFOUND or ECONFLICT.
+func (s *Service) Unassign(ctx context.Context, c Caller, conversationID, fromAgentID string) (*parley.Conversation, error) {
+	if err := s.mayAct(c, fromAgentID); err != nil {
+		return nil, err
+	}
+	conv, ev, err := s.store.UnassignConversation(ctx, c.workspaceID, conversationID, fromAgentID, c.Participant())
+	return s.changed(conv, ev, err)
+}
+
+// Resolve resolves a conversation. Staff with conversations:write may
+// resolve any, a visitor its own (ending the chat). Returns EFORBIDDEN,
+// ENOTFOUND, or ECONFLICT if it is already resolved.
+func (s *Service) Resolve(ctx context.Context, c Caller, conversationID string) (*parley.Conversation, error) {
+	if c.isVisitor() {
+		if _, err := s.writable(ctx, c, conversationID); err != nil {
+			return nil, err
+		}
+	} else if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
+		return nil, err
+	}
+	conv, ev, err := s.store.ResolveConversation(ctx, c.workspaceID, conversationID, c.Participant())
+	return s.changed(conv, ev, err)
+}
+
+// Reopen puts a resolved conversation back in the queue (staff only; a
+// visitor reopens by writing). Returns EFORBIDDEN, ENOTFOUND, or ECONFLICT
+// if it is not resolved.
+func (s *Service) Reopen(ctx context.Context, c Caller, conversationID string) (*parley.Conversation, error) {
+	if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
+		return nil, err
+	}
+	conv, ev, err := s.store.ReopenConversation(ctx, c.workspaceID, conversationID, c.Participant())
+	return s.changed(conv, ev, err)
+}
+
+// changed publishes the event of a successful change.
+func (s *Service) changed(conv *parley.Conversation, ev *parley.Event, err error) (*parley.Conversation, error) {
+	if err != nil {
+		return nil, err
+	}
+	s.notify(conversationNotification(ev))
+	return conv, nil
+}
+
+// mayAssign checks that the caller may give a conversation to agentID.
+func (s *Service) mayAssign(ctx context.Context, c Caller, agentID string) error {
+	if err := s.mayAct(c, agentID); err != nil {
+		return err
+	}
+	return s.assignable(ctx, c, agentID)
+}
+
+// mayAct returns EFORBIDDEN unless the caller may act for agentID: it is
+// that agent, or it supervises.
+func (s *Service) mayAct(c Caller, agentID string) error {
+	if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
+		return err
+	}
+	if c.supervises() || (c.isAgent() && c.principal.AgentID == agentID) {
+		return nil
+	}
+	return errForbidden("Agents may take, transfer and unassign only their own conversations.")
+}
+
+// assignable returns ENOTFOUND unless agentID is an agent of the
+// workspace, EINVALID if it is disabled.
+func (s *Service) assignable(ctx context.Context, c Caller, agentID string) error {
+	a, err := s.store.FindAgentByID(ctx, c.workspaceID, agentID)
+	if err != nil {
+		return err
+	}
+	if a.Disabled {
+		return parley.Errorf(parley.EINVALID, "The agent is disabled.")
+	}
+	return nil
+}
+
+// readable returns the conversation if the caller may read it.
+func (s *Service) readable(ctx context.Context, c Caller, id string) (*parley.Conversation, error) {
+	if err := c.need(parley.ScopeConversationsRead); err != nil {
+		return nil, err
+	}
+	conv, err := s.store.FindConversation(ctx, c.workspaceID, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.canRead(conv); err != nil {
+		return nil, err
+	}
+	return conv, nil
+}
+
+// writable returns the conversation if the caller may write in it.
+func (s *Service) writable(ctx context.Context, c Caller, id string) (*parley.Conversation, error) {
+	if err := c.need(parley.ScopeConversationsWrite); err != nil {
+		return nil, err
+	}
+	conv, err := s.store.FindConversation(ctx, c.workspaceID, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.canWrite(conv); err != nil {
+		return nil, err
+	}
+	return conv, nil
+}

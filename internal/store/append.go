@@ -1,0 +1,518 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parleychat/parley"
+)
+
+// AppendMessage stores one message; see parley.MessageStore.
+func (s *Store) AppendMessage(ctx context.Context, in parley.MessageInput) (*parley.AppendResult, error) {
+	results, err := s.AppendMessages(ctx, []parley.MessageInput{in})
+	if err != nil {
+		return nil, err
+	}
+	if results[0].Err != nil {
+		return nil, results[0].Err
+	}
+	return &results[0], nil
+}
+
+// AppendMessages appends every input in one transaction and returns one
+// result per input; see parley.MessageStore. It works in five steps, each
+// a few statements for the whole batch rather than a few per message
+// (measured on SQLite: about 55 µs a message in batches of 256, against
+// about 75 µs with one UPDATE … RETURNING and two INSERTs per message):
+//
+//  1. The batch's conversations are read and locked in ID order (SELECT …
+//     ORDER BY id FOR UPDATE on PostgreSQL; SQLite's write transaction
+//     already excludes every other writer). Until commit nobody else can
+//     append to them: concurrent batches of one conversation take turns,
+//     and the ID order means two batches never wait for each other in a
+//     cycle.
+//  2. One query finds the messages already stored under the batch's
+//     client IDs; holding the locks, nobody can store one meanwhile.
+//  3. Each input is decided in order in Go: duplicate, failed on its own
+//     (AppendResult.Err), or stored with the conversation's next seq, with
+//     its events and the status change a visitor's message causes.
+//  4. Each conversation's new last_seq (and status, when it moved) is
+//     written with a multi-row UPDATE … FROM (VALUES …).
+//  5. Messages and events are written with multi-row INSERTs.
+//
+// Seqs are therefore gap-free and unique per conversation under any
+// concurrency, on one node or many. Inputs that fail on their own are
+// found by reads and decisions in Go, never by a failing statement, which
+// on PostgreSQL would abort the whole transaction.
+func (s *Store) AppendMessages(ctx context.Context, ins []parley.MessageInput) ([]parley.AppendResult, error) {
+	results := make([]parley.AppendResult, len(ins))
+	groups := groupInputs(ins, results)
+	if len(groups) == 0 {
+		return results, nil
+	}
+	err := s.inBatchTx(ctx, func(tx runner) error {
+		a := &appender{
+			tx: tx, clock: s.now, ins: ins, results: results,
+			settings: map[string]parley.ConversationSettings{}, taken: map[string]bool{},
+		}
+		return a.run(ctx, groups)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+// appendGroup is the inputs of one batch for one conversation.
+type appendGroup struct {
+	workspaceID, conversationID string
+	inputs                      []int                // indexes into the batch, in order
+	conv                        *parley.Conversation // after the reservation; nil if not found
+}
+
+// groupInputs checks each input, records the errors of invalid ones, and
+// groups the others by conversation, ordered by conversation ID.
+func groupInputs(ins []parley.MessageInput, results []parley.AppendResult) []*appendGroup {
+	byKey := map[[2]string]*appendGroup{}
+	var groups []*appendGroup
+	for i, in := range ins {
+		if err := checkMessageInput(in); err != nil {
+			results[i].Err = err
+			continue
+		}
+		key := [2]string{in.ConversationID, in.WorkspaceID}
+		g := byKey[key]
+		if g == nil {
+			g = &appendGroup{workspaceID: in.WorkspaceID, conversationID: in.ConversationID}
+			byKey[key] = g
+			groups = append(groups, g)
+		}
+		g.inputs = append(g.inputs, i)
+	}
+	slices.SortFunc(groups, func(a, b *appendGroup) int {
+		return cmp.Or(cmp.Compare(a.conversationID, b.conversationID), cmp.Compare(a.workspaceID, b.workspaceID))
+	})
+	return groups
+}
+
+// checkMessageInput checks what the store itself relies on; the rules of
+// who may send what belong to the conversation service.
+func checkMessageInput(in parley.MessageInput) error {
+	v := parley.Validation{}
+	if !in.Kind.Valid() {
+		v.Add("kind", "must be text, attachment, note or event")
+	}
+	if !in.Sender.Participant().Valid() {
+		v.Add("sender", "must be a contact, agent or bot with an ID, or the system without one")
+	}
+	switch {
+	case in.Kind == parley.KindAttachment && len(in.AttachmentIDs) == 0:
+		v.Add("attachment_ids", "must name at least one attachment")
+	case in.Kind != parley.KindAttachment && len(in.AttachmentIDs) > 0:
+		v.Add("attachment_ids", "must be empty unless the kind is attachment")
+	case len(in.AttachmentIDs) > parley.MaxAttachmentsPerMessage:
+		v.Add("attachment_ids", "must name at most %d attachments", parley.MaxAttachmentsPerMessage)
+	}
+	for i, id := range in.AttachmentIDs {
+		if slices.Index(in.AttachmentIDs, id) != i {
+			v.Add("attachment_ids["+strconv.Itoa(i)+"]", "is named twice")
+		}
+	}
+	return v.Err()
+}
+
+// clientKey identifies a message by its idempotency key.
+type clientKey struct{ conversationID, senderType, senderID, clientID string }
+
+func keyOf(conversationID string, in parley.MessageInput) clientKey {
+	return clientKey{conversationID, string(in.Sender.Type), in.Sender.ID, in.ClientID}
+}
+
+// appender appends one batch inside its transaction.
+type appender struct {
+	tx       runner
+	clock    func() time.Time
+	now      time.Time // read once the batch's rows are locked
+	ins      []parley.MessageInput
+	results  []parley.AppendResult
+	settings map[string]parley.ConversationSettings // by inbox ID
+	taken    map[string]bool                        // attachment IDs taken by this batch
+
+	messages []*parley.Message
+	events   []*parley.Event
+	binds    [][2]string // attachment ID, message ID
+}
+
+func (a *appender) run(ctx context.Context, groups []*appendGroup) error {
+	convs, err := a.lockConversations(ctx, groups)
+	if err != nil {
+		return err
+	}
+	// After the locks, so that created_at follows seq order even when this
+	// batch waited for another one.
+	a.now = a.clock()
+	live := make([]*appendGroup, 0, len(groups))
+	for _, g := range groups {
+		conv := convs[g.conversationID]
+		if conv == nil || conv.WorkspaceID != g.workspaceID {
+			for _, i := range g.inputs {
+				a.results[i].Err = notFound("Conversation")
+			}
+			continue
+		}
+		g.conv = conv
+		live = append(live, g)
+	}
+	existing, err := a.findByClientIDs(ctx, live)
+	if err != nil {
+		return err
+	}
+	var (
+		changed      []*parley.Conversation
+		changedGroup []*appendGroup
+	)
+	for _, g := range live {
+		state, err := a.decide(ctx, g, existing)
+		if err != nil {
+			return err
+		}
+		if state != nil {
+			changed, changedGroup = append(changed, state), append(changedGroup, g)
+		}
+	}
+	if err := a.updateConversations(ctx, changedGroup, changed); err != nil {
+		return err
+	}
+	return a.flush(ctx)
+}
+
+// maxInList bounds the values of one IN list.
+const maxInList = 500
+
+// lockConversations reads the batch's conversations by ID, locking their
+// rows in ID order (SELECT … ORDER BY id FOR UPDATE on PostgreSQL; SQLite's
+// write transaction already excludes every other writer). From here until
+// commit nobody else can append to them or change them.
+func (a *appender) lockConversations(ctx context.Context, groups []*appendGroup) (map[string]*parley.Conversation, error) {
+	ids := make([]any, 0, len(groups))
+	for i, g := range groups {
+		if i == 0 || g.conversationID != groups[i-1].conversationID {
+			ids = append(ids, g.conversationID)
+		}
+	}
+	convs := make(map[string]*parley.Conversation, len(ids))
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), maxInList)]
+		ids = ids[len(chunk):]
+		rows, err := queryAll(ctx, a.tx, scanConversation, `SELECT `+conversationColumns+` FROM conversations
+			WHERE id IN (`+marks(len(chunk))+`) ORDER BY id`+a.tx.dialect.forUpdate(), chunk...)
+		if err != nil {
+			return nil, fmt.Errorf("lock conversations: %w", err)
+		}
+		for _, c := range rows {
+			convs[c.ID] = c
+		}
+	}
+	return convs, nil
+}
+
+// updateConversations records the batch's changes to its conversations:
+// last_seq, and the status for those a visitor's message moved. Columns
+// that did not change are left out, so that their indexes are not rewritten.
+func (a *appender) updateConversations(ctx context.Context, groups []*appendGroup, changed []*parley.Conversation) error {
+	var seqOnly, moved []*parley.Conversation
+	for i, c := range changed {
+		if c.Status == groups[i].conv.Status {
+			seqOnly = append(seqOnly, c)
+		} else {
+			moved = append(moved, c)
+		}
+	}
+	err := a.updateRows(ctx, seqOnly, `(?, CAST(? AS BIGINT))`, `v (id, last_seq)`, `last_seq = v.last_seq`,
+		func(c *parley.Conversation) []any { return []any{c.ID, c.LastSeq} })
+	if err != nil {
+		return err
+	}
+	return a.updateRows(ctx, moved, `(?, CAST(? AS BIGINT), ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT))`,
+		`v (id, last_seq, status, assignee_id, assigned_at, resolved_at)`,
+		`last_seq = v.last_seq, status = v.status, assignee_id = v.assignee_id, assigned_at = v.assigned_at,
+		resolved_at = v.resolved_at`,
+		func(c *parley.Conversation) []any {
+			return []any{c.ID, c.LastSeq, c.Status, nullString(c.AssigneeID), nullMicros(c.AssignedAt), nullMicros(c.ResolvedAt)}
+		})
+}
+
+// updateRows sets columns of conversations from a VALUES list, one row of
+// values per conversation, many conversations a statement.
+func (a *appender) updateRows(ctx context.Context, convs []*parley.Conversation, row, v, set string,
+	values func(*parley.Conversation) []any) error {
+	for len(convs) > 0 {
+		chunk := convs[:min(len(convs), maxInsertRows)]
+		convs = convs[len(chunk):]
+		var args []any
+		for _, c := range chunk {
+			args = append(args, values(c)...)
+		}
+		args = append(args, a.now.UnixMicro())
+		_, err := a.tx.exec(ctx, `WITH `+v+` AS (VALUES `+strings.Repeat(row+", ", len(chunk)-1)+row+`)
+			UPDATE conversations SET `+set+`, updated_at = ? FROM v WHERE conversations.id = v.id`, args...)
+		if err != nil {
+			return fmt.Errorf("update conversations: %w", err)
+		}
+	}
+	return nil
+}
+
+// findByClientIDs returns the stored messages whose client IDs the batch
+// repeats.
+func (a *appender) findByClientIDs(ctx context.Context, groups []*appendGroup) (map[clientKey]*parley.Message, error) {
+	var args []any
+	for _, g := range groups {
+		for _, i := range g.inputs {
+			if in := a.ins[i]; in.ClientID != "" {
+				args = append(args, g.conversationID, in.Sender.Type, in.Sender.ID, in.ClientID)
+			}
+		}
+	}
+	found := map[clientKey]*parley.Message{}
+	const perQuery = 4 * 200
+	for len(args) > 0 {
+		chunk := args[:min(len(args), perQuery)]
+		args = args[len(chunk):]
+		msgs, err := queryAll(ctx, a.tx, scanMessage, `SELECT `+messageColumns+` FROM messages
+			WHERE (conversation_id, sender_type, sender_id, client_id) IN (VALUES `+placeholders(len(chunk)/4, 4)+`)`,
+			chunk...)
+		if err != nil {
+			return nil, fmt.Errorf("find messages by client id: %w", err)
+		}
+		for _, m := range msgs {
+			found[clientKey{m.ConversationID, string(m.Sender.Type), m.Sender.ID, m.ClientID}] = m
+		}
+	}
+	return found, nil
+}
+
+// decide settles each input of a group in order and returns the
+// conversation as the batch leaves it, or nil if the batch stored nothing
+// in it.
+func (a *appender) decide(ctx context.Context, g *appendGroup, existing map[clientKey]*parley.Message) (*parley.Conversation, error) {
+	conv := g.conv
+	state := *conv // the conversation as the batch moves it
+	snapshot := func() *parley.Conversation { c := state; return &c }
+	inBatch := map[clientKey]*parley.Message{}
+	for _, i := range g.inputs {
+		in := a.ins[i]
+		// A contact writes only in its own conversations.
+		if in.Sender.Type == parley.ParticipantContact && in.Sender.ID != conv.ContactID {
+			a.results[i].Err = notFound("Conversation")
+			continue
+		}
+		key := keyOf(conv.ID, in)
+		if in.ClientID != "" {
+			orig := existing[key]
+			if orig == nil {
+				orig = inBatch[key]
+			}
+			if orig != nil {
+				a.results[i] = parley.AppendResult{Message: orig, Duplicate: true, Conversation: snapshot()}
+				continue
+			}
+		}
+		visitorWrites := in.Sender.Type == parley.ParticipantContact &&
+			(in.Kind == parley.KindText || in.Kind == parley.KindAttachment)
+		if visitorWrites && state.Status == parley.StatusResolved {
+			settings, err := a.inboxSettings(ctx, conv.WorkspaceID, conv.InboxID)
+			if err != nil {
+				return nil, err
+			}
+			if settings.EffectiveResolvedPolicy() == parley.ResolvedNew {
+				a.results[i].Err = parley.Errorf(parley.ECONFLICT, "The conversation is resolved; start a new one.")
+				continue
+			}
+		}
+		attachments, fail, err := a.attachments(ctx, conv, in.AttachmentIDs)
+		if err != nil {
+			return nil, err
+		}
+		if fail != nil {
+			a.results[i].Err = fail
+			continue
+		}
+
+		state.LastSeq++
+		state.UpdatedAt = a.now
+		m := &parley.Message{
+			ID: newID(), WorkspaceID: conv.WorkspaceID, ConversationID: conv.ID, Seq: state.LastSeq, Kind: in.Kind,
+			Sender: in.Sender, ClientID: in.ClientID, Body: in.Body, Attachments: attachments, CreatedAt: a.now,
+		}
+		a.messages = append(a.messages, m)
+		if in.ClientID != "" {
+			inBatch[key] = m
+		}
+		for _, att := range attachments {
+			a.taken[att.ID] = true
+			a.binds = append(a.binds, [2]string{att.ID, m.ID})
+		}
+		res := parley.AppendResult{Message: m}
+		by := in.Sender.Participant()
+		if err := a.event(&res, parley.EventMessageCreated, conv, parley.MessageEventData{Message: m, By: by}); err != nil {
+			return nil, err
+		}
+		// A visitor's message queues an open conversation and reopens a
+		// resolved one (the policy was checked above).
+		if visitorWrites && (state.Status == parley.StatusOpen || state.Status == parley.StatusResolved) {
+			typ := parley.EventConversationQueued
+			if state.Status == parley.StatusResolved {
+				typ = parley.EventConversationReopened
+				state.AssigneeID, state.AssignedAt, state.ResolvedAt = "", nil, nil
+			}
+			state.Status = parley.StatusPending
+			if err := a.event(&res, typ, conv, parley.ConversationEventData{Conversation: snapshot(), By: by}); err != nil {
+				return nil, err
+			}
+		}
+		res.Conversation = snapshot()
+		a.results[i] = res
+	}
+	if state.LastSeq == conv.LastSeq {
+		return nil, nil // nothing stored, so nothing moved
+	}
+	return &state, nil
+}
+
+// event adds an event to the batch and to res.
+func (a *appender) event(res *parley.AppendResult, typ parley.EventType, conv *parley.Conversation, data any) error {
+	payload, err := json.Marshal(data)
+	if err != nil {
+		return fmt.Errorf("event %s: %w", typ, err)
+	}
+	ev := &parley.Event{
+		ID: newID(), WorkspaceID: conv.WorkspaceID, Type: typ, ConversationID: conv.ID, Payload: payload, CreatedAt: a.now,
+	}
+	a.events = append(a.events, ev)
+	res.Events = append(res.Events, ev)
+	return nil
+}
+
+// inboxSettings returns an inbox's conversation settings, read once per batch.
+func (a *appender) inboxSettings(ctx context.Context, workspaceID, inboxID string) (parley.ConversationSettings, error) {
+	if s, ok := a.settings[inboxID]; ok {
+		return s, nil
+	}
+	var raw string
+	err := a.tx.queryRow(ctx, `SELECT conversation FROM inboxes WHERE workspace_id = ? AND id = ?`, workspaceID, inboxID).Scan(&raw)
+	if err != nil {
+		return parley.ConversationSettings{}, fmt.Errorf("inbox conversation settings: %w", err)
+	}
+	var stored conversationSettingsJSON
+	if err := decodeJSON(raw, &stored); err != nil {
+		return parley.ConversationSettings{}, fmt.Errorf("inbox conversation settings: %w", err)
+	}
+	a.settings[inboxID] = parley.ConversationSettings(stored)
+	return a.settings[inboxID], nil
+}
+
+// attachments returns the metadata of the attachments ids, in order, or
+// fail (EINVALID) if one is not in the conversation or is already part of
+// a message (stored, or earlier in this batch).
+func (a *appender) attachments(ctx context.Context, conv *parley.Conversation, ids []string) (atts []parley.Attachment, fail, err error) {
+	atts = []parley.Attachment{}
+	v := parley.Validation{}
+	for i, id := range ids {
+		var (
+			att       parley.Attachment
+			messageID *string
+		)
+		err := a.tx.queryRow(ctx, `SELECT id, name, content_type, size, message_id FROM attachments
+			WHERE workspace_id = ? AND conversation_id = ? AND id = ?`, conv.WorkspaceID, conv.ID, id).
+			Scan(&att.ID, &att.Name, &att.ContentType, &att.Size, &messageID)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			v.Add("attachment_ids["+strconv.Itoa(i)+"]", "no such attachment in this conversation")
+		case err != nil:
+			return nil, nil, fmt.Errorf("find attachment: %w", err)
+		case messageID != nil || a.taken[id]:
+			v.Add("attachment_ids["+strconv.Itoa(i)+"]", "is already part of a message")
+		}
+		atts = append(atts, att)
+	}
+	return atts, v.Err(), nil
+}
+
+// flush writes the batch's messages and events.
+func (a *appender) flush(ctx context.Context) error {
+	rows := make([]any, 0, len(a.messages)*12)
+	for _, m := range a.messages {
+		atts, err := encodeAttachments(m.Attachments)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, m.ID, m.WorkspaceID, m.ConversationID, m.Seq, m.Kind, m.Sender.Type, m.Sender.ID,
+			m.Sender.DisplayName, nullString(m.ClientID), m.Body, atts, m.CreatedAt.UnixMicro())
+	}
+	if err := insertRows(ctx, a.tx, `messages (id, workspace_id, conversation_id, seq, kind, sender_type, sender_id,
+		sender_name, client_id, body, attachments, created_at)`, 12, rows); err != nil {
+		return fmt.Errorf("insert messages: %w", err)
+	}
+	for _, b := range a.binds {
+		if _, err := a.tx.exec(ctx, `UPDATE attachments SET message_id = ? WHERE id = ?`, b[1], b[0]); err != nil {
+			return fmt.Errorf("attach: %w", err)
+		}
+	}
+	rows = rows[:0]
+	for _, e := range a.events {
+		rows = append(rows, e.ID, e.WorkspaceID, e.Type, nullString(e.ConversationID), string(e.Payload), e.CreatedAt.UnixMicro())
+	}
+	if err := insertRows(ctx, a.tx, `events (`+eventColumns+`)`, 6, rows); err != nil {
+		return fmt.Errorf("insert events: %w", err)
+	}
+	return nil
+}
+
+// maxInsertRows bounds the rows of one multi-row INSERT.
+const maxInsertRows = 64
+
+// insertRows inserts the values in rows, width per row, into table (with
+// its column list) with multi-row INSERTs.
+func insertRows(ctx context.Context, tx runner, table string, width int, rows []any) error {
+	for len(rows) > 0 {
+		chunk := rows[:min(len(rows), maxInsertRows*width)]
+		rows = rows[len(chunk):]
+		if _, err := tx.exec(ctx, `INSERT INTO `+table+` VALUES `+placeholders(len(chunk)/width, width), chunk...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// marks returns n comma-separated ?s.
+func marks(n int) string { return strings.Repeat("?, ", n-1) + "?" }
+
+// placeholders returns n rows of width ?s: "(?, ?), (?, ?)".
+func placeholders(n, width int) string {
+	row := "(" + marks(width) + ")"
+	var b strings.Builder
+	b.Grow(n * (len(row) + 2))
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	return b.String()
+}
+
+func nullMicros(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UnixMicro()
+}
