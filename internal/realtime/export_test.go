@@ -1,0 +1,29 @@
+package realtime
+
+// Test hooks: what the gateway holds, seen from package realtime_test.
+
+// BusSubscriptions returns how many bus subscriptions g holds.
+func BusSubscriptions(g *Gateway) int64 { return g.hub.subscriptions.Load() }
+
+// LocalSubscribers returns how many of g's connections follow subject.
+func LocalSubscribers(g *Gateway, subject string) int { return g.hub.members(subject) }
+
+// SlowConsumers returns how many connections g closed as slow consumers.
+func SlowConsumers(g *Gateway) int64 { return g.stats.slowConsumers.Load() }
+
+// NotesDropped returns how many staff-only frames g stopped on their way
+// to a visitor.
+func NotesDropped(g *Gateway) int64 { return g.stats.notesDropped.Load() }
+
+// Connections returns how many connections g serves.
+func Connections(g *Gateway) int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.conns)
+}
+
+// NormalizeOrigin exposes normalizeOrigin.
+var NormalizeOrigin = normalizeOrigin
+
+// OriginAllowed exposes originAllowed.
+var OriginAllowed = originAllowed

@@ -1,0 +1,303 @@
+package realtime
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/coder/websocket"
+
+	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/conversation"
+)
+
+// Close codes (docs/protocol.md lists them with what a client should do).
+const (
+	StatusSlowConsumer     websocket.StatusCode = 4008 // the send queue overflowed
+	StatusHeartbeatTimeout websocket.StatusCode = 4001 // no pong in time
+)
+
+// Close reasons. They are fixed strings: a close frame's reason is at most
+// 123 bytes and must not leak details.
+const (
+	reasonShutdown       = "server shutting down"
+	reasonAuthTimeout    = "authentication timeout"
+	reasonAuthExpected   = "first frame must be auth"
+	reasonAuthFailed     = "authentication failed"
+	reasonAuthNoCookie   = "no session cookie"
+	reasonAuthError      = "authentication unavailable"
+	reasonOrigin         = "origin not allowed"
+	reasonSlowConsumer   = "slow consumer"
+	reasonHeartbeat      = "heartbeat timeout"
+	reasonInternal       = "internal error"
+	reasonTooBig         = "frame too big"
+	maxRequestIDLength   = 64
+	maxConversationIDLen = 128
+)
+
+// Frame types a client sends.
+const (
+	reqAuth            = "auth"
+	reqSubscribe       = "subscribe"
+	reqUnsubscribe     = "unsubscribe"
+	reqSend            = "send"
+	reqRead            = "read"
+	reqTyping          = "typing"
+	reqPing            = "ping"
+	reqSubscribeFeed   = "subscribe_feed"
+	reqUnsubscribeFeed = "unsubscribe_feed"
+)
+
+// request is any frame a client sends; each type uses some of the fields.
+type request struct {
+	Type           string             `json:"type"`
+	ID             string             `json:"id"`
+	Token          string             `json:"token"`
+	ConversationID string             `json:"conversation_id"`
+	AfterSeq       int64              `json:"after_seq"`
+	Seq            int64              `json:"seq"`
+	ClientID       string             `json:"client_id"`
+	Kind           parley.MessageKind `json:"kind"`
+	Body           string             `json:"body"`
+	DisplayName    string             `json:"display_name"`
+	AttachmentIDs  []string           `json:"attachment_ids"`
+	Note           bool               `json:"note"`
+}
+
+// Frames the server sends. Every one has a type; answers to a request
+// carry its id.
+
+type readyFrame struct {
+	Type         string             `json:"type"` // "ready"
+	ConnectionID string             `json:"connection_id"`
+	WorkspaceID  string             `json:"workspace_id"`
+	Visitor      bool               `json:"visitor"`
+	Participant  parley.Participant `json:"participant"`
+	InboxID      string             `json:"inbox_id,omitempty"`
+	// HeartbeatInterval is how often the server pings, in milliseconds.
+	HeartbeatInterval int64 `json:"heartbeat_interval_ms"`
+	MaxFrameSize      int64 `json:"max_frame_size"`
+}
+
+type errorFrame struct {
+	Type           string       `json:"type"` // "error"
+	ID             string       `json:"id,omitempty"`
+	Code           string       `json:"code"`
+	Message        string       `json:"message"`
+	Fields         []fieldError `json:"fields,omitempty"`
+	ConversationID string       `json:"conversation_id,omitempty"`
+}
+
+type fieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+type sendAckFrame struct {
+	Type      string          `json:"type"` // "ack"
+	ID        string          `json:"id,omitempty"`
+	Message   *parley.Message `json:"message"`
+	Duplicate bool            `json:"duplicate"`
+}
+
+type readAckFrame struct {
+	Type           string `json:"type"` // "ack"
+	ID             string `json:"id,omitempty"`
+	ConversationID string `json:"conversation_id"`
+	LastReadSeq    int64  `json:"last_read_seq"`
+}
+
+type ackFrame struct {
+	Type string `json:"type"` // "ack", "pong", "feed_subscribed", "feed_unsubscribed"
+	ID   string `json:"id,omitempty"`
+}
+
+type subscribedFrame struct {
+	Type           string               `json:"type"` // "subscribed"
+	ID             string               `json:"id,omitempty"`
+	ConversationID string               `json:"conversation_id"`
+	LastSeq        int64                `json:"last_seq"`
+	Conversation   *parley.Conversation `json:"conversation"`
+}
+
+type unsubscribedFrame struct {
+	Type           string `json:"type"` // "unsubscribed"
+	ID             string `json:"id,omitempty"`
+	ConversationID string `json:"conversation_id"`
+}
+
+type messageFrame struct {
+	Type           string              `json:"type"` // "message", "message.updated", "message.deleted"
+	ConversationID string              `json:"conversation_id"`
+	Message        *parley.Message     `json:"message"`
+	By             *parley.Participant `json:"by,omitempty"`
+}
+
+type conversationFrame struct {
+	Type               string               `json:"type"`  // "conversation"
+	Event              parley.EventType     `json:"event"` // conversation.assigned, …
+	ConversationID     string               `json:"conversation_id"`
+	Conversation       *parley.Conversation `json:"conversation"`
+	By                 parley.Participant   `json:"by"`
+	PreviousAssigneeID string               `json:"previous_assignee_id,omitempty"`
+}
+
+type typingFrame struct {
+	Type           string             `json:"type"` // "typing"
+	ConversationID string             `json:"conversation_id"`
+	By             parley.Participant `json:"by"`
+	Note           bool               `json:"note,omitempty"`
+}
+
+type readFrame struct {
+	Type           string             `json:"type"` // "read"
+	ConversationID string             `json:"conversation_id"`
+	Participant    parley.Participant `json:"participant"`
+	LastReadSeq    int64              `json:"last_read_seq"`
+}
+
+type eventFrame struct {
+	Type  string        `json:"type"` // "event"
+	Event *parley.Event `json:"event"`
+}
+
+// outFrame is a frame ready to write, with what the last check before the
+// write needs to know: the message it carries, if any, and whether it is
+// for staff only.
+type outFrame struct {
+	data      []byte
+	msg       *parley.Message
+	staffOnly bool
+}
+
+func encode(v any) []byte {
+	data, err := json.Marshal(v)
+	if err != nil {
+		// Every frame is a plain struct of marshalable fields.
+		panic("realtime: encode frame: " + err.Error())
+	}
+	return data
+}
+
+// errorCode returns the code of the error frame answering err. It is the one
+// place where parley error codes become protocol codes; anything unknown is
+// "internal", whose message never says more than "Internal error.".
+func errorCode(err error) string {
+	switch code := parley.ErrorCode(err); code {
+	case parley.EINVALID, parley.ENOTFOUND, parley.ECONFLICT, parley.EUNAUTHORIZED,
+		parley.EFORBIDDEN, parley.ERATELIMITED, parley.EUNAVAILABLE:
+		return code
+	}
+	return parley.EINTERNAL
+}
+
+// newErrorFrame returns the error frame answering request id with err.
+func newErrorFrame(id string, err error) outFrame {
+	f := errorFrame{Type: "error", ID: id, Code: errorCode(err), Message: parley.ErrorMessage(err)}
+	var pe *parley.Error
+	if f.Code == parley.EINVALID && errors.As(err, &pe) {
+		for _, fe := range pe.Fields {
+			f.Fields = append(f.Fields, fieldError{Field: fe.Field, Message: fe.Message})
+		}
+	}
+	return outFrame{data: encode(f)}
+}
+
+// authCloseStatus returns how to close a connection whose authentication
+// failed with err: 1008 for credentials that are wrong, 1011 when the
+// server could not tell.
+func authCloseStatus(err error) (websocket.StatusCode, string) {
+	switch parley.ErrorCode(err) {
+	case parley.EUNAUTHORIZED, parley.EFORBIDDEN, parley.EINVALID, parley.ENOTFOUND:
+		return websocket.StatusPolicyViolation, reasonAuthFailed
+	}
+	return websocket.StatusInternalError, reasonAuthError
+}
+
+func errInvalid(format string, args ...any) error {
+	return parley.Errorf(parley.EINVALID, format, args...)
+}
+
+// notice is a bus notification decoded once per node and shared, read-only,
+// by every local connection it is delivered to.
+type notice struct {
+	event *parley.Event
+	msg   *parley.Message      // message.* events
+	conv  *parley.Conversation // conversation.* events (not conversation.read)
+	// typist is who types, for typing notifications.
+	typist *parley.Participant
+	// staffOnly marks what a visitor must never receive: a note, typing
+	// in a note.
+	staffOnly bool
+	frame     []byte
+}
+
+// decodeNotice decodes a notification published by the conversation
+// service (a parley.Event as JSON) into the frame it becomes on a
+// conversation subscription (feed false) or on the feed.
+func decodeNotice(data []byte, feed bool) (*notice, error) {
+	var ev parley.Event
+	if err := json.Unmarshal(data, &ev); err != nil {
+		return nil, err
+	}
+	if ev.ConversationID == "" {
+		return nil, errors.New("notification without a conversation")
+	}
+	n := &notice{event: &ev}
+	isConversation := strings.HasPrefix(string(ev.Type), "conversation.") && ev.Type != conversation.NotifyRead
+	switch {
+	case ev.Type == parley.EventMessageCreated || ev.Type == parley.EventMessageUpdated || ev.Type == parley.EventMessageDeleted:
+		var d parley.MessageEventData
+		if err := json.Unmarshal(ev.Payload, &d); err != nil {
+			return nil, err
+		}
+		if d.Message == nil {
+			return nil, errors.New("message notification without a message")
+		}
+		n.msg = d.Message
+		n.staffOnly = !d.Message.VisibleToVisitor()
+		f := messageFrame{Type: string(ev.Type), ConversationID: ev.ConversationID, Message: d.Message}
+		if ev.Type == parley.EventMessageCreated {
+			f.Type = "message"
+		} else {
+			f.By = &d.By
+		}
+		n.frame = encode(f)
+	case isConversation:
+		var d parley.ConversationEventData
+		if err := json.Unmarshal(ev.Payload, &d); err != nil {
+			return nil, err
+		}
+		if d.Conversation == nil {
+			return nil, errors.New("conversation notification without a conversation")
+		}
+		n.conv = d.Conversation
+		n.frame = encode(conversationFrame{
+			Type: "conversation", Event: ev.Type, ConversationID: ev.ConversationID,
+			Conversation: d.Conversation, By: d.By, PreviousAssigneeID: d.PreviousAssigneeID,
+		})
+	case ev.Type == conversation.NotifyTyping:
+		var d conversation.TypingData
+		if err := json.Unmarshal(ev.Payload, &d); err != nil {
+			return nil, err
+		}
+		n.typist, n.staffOnly = &d.By, d.Note
+		n.frame = encode(typingFrame{Type: "typing", ConversationID: ev.ConversationID, By: d.By, Note: d.Note})
+	case ev.Type == conversation.NotifyRead:
+		var d parley.ReadState
+		if err := json.Unmarshal(ev.Payload, &d); err != nil {
+			return nil, err
+		}
+		n.frame = encode(readFrame{Type: "read", ConversationID: ev.ConversationID, Participant: d.Participant, LastReadSeq: d.LastReadSeq})
+	default:
+		return nil, errors.New("unknown notification type " + string(ev.Type))
+	}
+	if feed {
+		// The feed is for staff; it carries conversation.* events whole.
+		if !isConversation {
+			return nil, errors.New("feed notification of type " + string(ev.Type))
+		}
+		n.frame = encode(eventFrame{Type: "event", Event: &ev})
+	}
+	return n, nil
+}

@@ -1,0 +1,260 @@
+// Package realtime is Parley's WebSocket gateway: one endpoint,
+// GET /api/v1/realtime, for visitors, agents and apps. The protocol (JSON
+// text frames) is documented in docs/protocol.md.
+//
+// Guarantees:
+//   - Authentication travels in the first frame, never in the URL. A
+//     console session cookie is accepted only from the console's own origin
+//     (cross-site WebSocket hijacking); a visitor connection only from an
+//     origin its inbox allows.
+//   - Resume without gap or duplicate: a subscription registers for live
+//     notifications first, then replays from the database every message
+//     after the client's last seq, then streams live ones, skipping any seq
+//     already delivered and filling any gap (a notification lost by the
+//     at-most-once bus, or two nodes publishing out of order) from the
+//     database.
+//   - A note never reaches a visitor: visitors listen only on the
+//     visitor-audience subject, the conversation service filters their
+//     history, and the last step before a frame is written drops any note
+//     on a visitor's connection.
+//   - Bounded everything: a read limit per frame (larger ones close the
+//     connection with 1009), a bounded send queue per connection (a slow
+//     consumer is closed with 4008; nobody else waits for it), write
+//     timeouts, heartbeats.
+//
+// Many nodes: each gateway holds one bus subscription per subject, shared by
+// its local connections with reference counting (a hub sharded by subject),
+// and removed when the last local connection leaves.
+package realtime
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/coder/websocket"
+	"github.com/google/uuid"
+
+	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/conversation"
+)
+
+// Path is where the gateway is served.
+const Path = "/api/v1/realtime"
+
+// Defaults of Config.
+const (
+	DefaultReadLimit        = 64 << 10
+	DefaultSendQueue        = 256
+	DefaultWriteTimeout     = 10 * time.Second
+	DefaultPingInterval     = 25 * time.Second
+	DefaultPongTimeout      = 10 * time.Second
+	DefaultAuthTimeout      = 10 * time.Second
+	DefaultMaxSubscriptions = 1000
+)
+
+// Config configures a Gateway. Zero limits select the defaults.
+type Config struct {
+	Conversations *conversation.Service // required
+	Bus           parley.Bus            // required
+	Authenticator Authenticator         // required
+	Logger        *slog.Logger          // default slog.Default()
+
+	// PublicOrigin is the console's origin, e.g. "https://chat.example.com":
+	// a connection authenticated by the session cookie must come from it.
+	// When empty, the Origin's host must equal the request's Host.
+	PublicOrigin string
+
+	// ReadLimit is the largest frame a client may send, in bytes; a larger
+	// one closes the connection with 1009.
+	ReadLimit int64
+	// SendQueue is how many frames may wait for a slow client before it is
+	// disconnected with 4008.
+	SendQueue int
+	// WriteTimeout bounds the writing of one frame.
+	WriteTimeout time.Duration
+	// PingInterval is how often the server pings; a client that does not
+	// answer within PongTimeout is disconnected with 4001.
+	PingInterval time.Duration
+	PongTimeout  time.Duration
+	// AuthTimeout is how long a new connection has to send its auth frame.
+	AuthTimeout time.Duration
+	// MaxSubscriptions bounds the conversations one connection follows.
+	MaxSubscriptions int
+}
+
+// Authenticator turns credentials into an Identity. The gateway defines it;
+// the account and visitor-session services implement it.
+type Authenticator interface {
+	// Authenticate returns the identity of the token sent in an auth frame:
+	// a visitor session token, an agent's bearer credential or an app's API
+	// token. Returns EUNAUTHORIZED if the token is unknown, expired or
+	// revoked.
+	Authenticate(ctx context.Context, token string) (Identity, error)
+	// AuthenticateCookie returns the identity of the console session cookie
+	// sent with the upgrade request r; ok is false when r carries no session
+	// cookie. Only r's headers may be used. Returns EUNAUTHORIZED if the
+	// session is unknown or expired. The gateway checks, before calling it,
+	// that r comes from the console's origin.
+	AuthenticateCookie(ctx context.Context, r *http.Request) (id Identity, ok bool, err error)
+}
+
+// Identity is who a connection belongs to.
+type Identity struct {
+	// Caller is who acts in the conversation service:
+	// conversation.Visitor for visitors, conversation.Staff for agents,
+	// bots and API tokens.
+	Caller conversation.Caller
+	// Visitor is true for a visitor session.
+	Visitor bool
+	// InboxID is the inbox of a visitor session, and AllowedOrigins that
+	// inbox's allowed origins ("*" allows any): a visitor connection whose
+	// Origin header is present and not allowed is refused.
+	InboxID        string
+	AllowedOrigins []string
+	// Principal is the staff principal (its WorkspaceID, and AgentID for an
+	// agent); nil for visitors. Following the workspace feed needs its
+	// conversations:read scope.
+	Principal *parley.Principal
+}
+
+// valid reports whether the identity is consistent: a visitor acts as a
+// contact, staff as themselves in their principal's workspace.
+func (id Identity) valid() bool {
+	ws := id.Caller.WorkspaceID()
+	if ws == "" {
+		return false
+	}
+	isContact := id.Caller.Participant().Type == parley.ParticipantContact
+	if id.Visitor {
+		return isContact && id.Principal == nil
+	}
+	return !isContact && id.Principal != nil && id.Principal.WorkspaceID == ws
+}
+
+// Gateway serves the real-time endpoint. It is safe for concurrent use.
+type Gateway struct {
+	cfg    Config
+	svc    *conversation.Service
+	auth   Authenticator
+	logger *slog.Logger
+	hub    *hub
+	stats  stats
+
+	mu     sync.Mutex
+	closed bool
+	conns  map[*conn]struct{}
+	wg     sync.WaitGroup // one per tracked connection
+}
+
+// New returns a Gateway; Close ends its connections.
+func New(cfg Config) (*Gateway, error) {
+	switch {
+	case cfg.Conversations == nil:
+		return nil, errors.New("realtime: a conversation service is required")
+	case cfg.Bus == nil:
+		return nil, errors.New("realtime: a bus is required")
+	case cfg.Authenticator == nil:
+		return nil, errors.New("realtime: an authenticator is required")
+	case cfg.PublicOrigin != "" && (cfg.PublicOrigin == "*" || !parley.ValidOrigin(cfg.PublicOrigin)):
+		return nil, errors.New("realtime: the public origin must be scheme://host[:port]")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	setDefault(&cfg.ReadLimit, DefaultReadLimit)
+	setDefault(&cfg.SendQueue, DefaultSendQueue)
+	setDefault(&cfg.WriteTimeout, DefaultWriteTimeout)
+	setDefault(&cfg.PingInterval, DefaultPingInterval)
+	setDefault(&cfg.PongTimeout, DefaultPongTimeout)
+	setDefault(&cfg.AuthTimeout, DefaultAuthTimeout)
+	setDefault(&cfg.MaxSubscriptions, DefaultMaxSubscriptions)
+	g := &Gateway{
+		cfg:    cfg,
+		svc:    cfg.Conversations,
+		auth:   cfg.Authenticator,
+		logger: cfg.Logger,
+		conns:  map[*conn]struct{}{},
+	}
+	g.hub = newHub(cfg.Bus, cfg.Logger)
+	return g, nil
+}
+
+func setDefault[T int | int64 | time.Duration](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
+}
+
+// ServeHTTP upgrades a GET request to a WebSocket connection and serves it
+// until it ends.
+func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", http.MethodGet)
+		http.Error(w, "Use GET with a WebSocket upgrade.", http.StatusMethodNotAllowed)
+		return
+	}
+	if g.isClosed() {
+		http.Error(w, "The server is shutting down.", http.StatusServiceUnavailable)
+		return
+	}
+	// Who the client is, and so which origins it may come from, is known
+	// only from its first frame: the Origin is checked then (checkOrigin),
+	// per kind of credential.
+	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
+	if err != nil {
+		return // Accept has answered.
+	}
+	ws.SetReadLimit(g.cfg.ReadLimit)
+	c := newConn(g, ws, uuid.NewString())
+	if !g.track(c) {
+		ws.Close(websocket.StatusGoingAway, reasonShutdown)
+		return
+	}
+	defer g.untrack(c)
+	c.serve(r)
+}
+
+// Close ends every connection with 1001 (going away), waits for them to
+// finish and refuses new ones. Call it before closing the conversation
+// service and the bus.
+func (g *Gateway) Close() {
+	g.mu.Lock()
+	g.closed = true
+	conns := make([]*conn, 0, len(g.conns))
+	for c := range g.conns {
+		conns = append(conns, c)
+	}
+	g.mu.Unlock()
+	for _, c := range conns {
+		c.end(websocket.StatusGoingAway, reasonShutdown)
+	}
+	g.wg.Wait()
+}
+
+func (g *Gateway) isClosed() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.closed
+}
+
+func (g *Gateway) track(c *conn) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.closed {
+		return false
+	}
+	g.conns[c] = struct{}{}
+	g.wg.Add(1)
+	return true
+}
+
+func (g *Gateway) untrack(c *conn) {
+	g.mu.Lock()
+	delete(g.conns, c)
+	g.mu.Unlock()
+	g.wg.Done()
+}

@@ -1,0 +1,185 @@
+package realtime
+
+import (
+	"context"
+	"hash/fnv"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/parleychat/parley"
+)
+
+const (
+	// numShards spreads subjects over locks, so that subscribing and
+	// unsubscribing on many subjects at once do not contend on one.
+	numShards = 64
+	// subscribeTimeout bounds placing one bus subscription.
+	subscribeTimeout = 10 * time.Second
+)
+
+// sink receives the notifications of a subject for one local connection.
+// deliver must not block: it runs on the bus's callback.
+type sink interface {
+	deliver(n *notice)
+}
+
+// hub holds one bus subscription per subject for all the local connections
+// that follow it, and fans each notification out to them.
+//
+// Lock order: shard.mu, then topic.mu.
+type hub struct {
+	bus    parley.Bus
+	logger *slog.Logger
+	shards [numShards]shard
+	// subscriptions counts the bus subscriptions in place.
+	subscriptions atomic.Int64
+}
+
+type shard struct {
+	mu     sync.Mutex
+	topics map[string]*topic
+}
+
+// topic is one subject's bus subscription and its local members.
+type topic struct {
+	subject string
+	feed    bool // notifications become feed frames
+	// ready is closed once the bus subscription is in place (err nil) or
+	// has failed (err set, and the topic removed from its shard).
+	ready       chan struct{}
+	err         error
+	unsubscribe func() error
+
+	mu      sync.RWMutex
+	members map[sink]struct{}
+}
+
+func newHub(b parley.Bus, logger *slog.Logger) *hub {
+	h := &hub{bus: b, logger: logger}
+	for i := range h.shards {
+		h.shards[i].topics = map[string]*topic{}
+	}
+	return h
+}
+
+func (h *hub) shard(subject string) *shard {
+	f := fnv.New32a()
+	f.Write([]byte(subject))
+	return &h.shards[f.Sum32()%numShards]
+}
+
+// join adds s to the members of subject, subscribing on the bus if s is
+// its first local member. When join returns nil, the bus server has the
+// subscription: anything published from then on reaches s.
+func (h *hub) join(ctx context.Context, subject string, feed bool, s sink) error {
+	sh := h.shard(subject)
+	sh.mu.Lock()
+	t, ok := sh.topics[subject]
+	if !ok {
+		t = &topic{subject: subject, feed: feed, ready: make(chan struct{}), members: map[sink]struct{}{}}
+		sh.topics[subject] = t
+	}
+	t.mu.Lock()
+	t.members[s] = struct{}{}
+	t.mu.Unlock()
+	sh.mu.Unlock()
+	if !ok {
+		h.start(sh, t)
+	}
+	select {
+	case <-t.ready:
+	case <-ctx.Done():
+		h.leave(subject, s)
+		return ctx.Err()
+	}
+	return t.err
+}
+
+// start places t's bus subscription and waits until the bus server has it.
+func (h *hub) start(sh *shard, t *topic) {
+	defer close(t.ready)
+	unsubscribe, err := h.bus.Subscribe(t.subject, t.dispatch(h.logger))
+	if err == nil {
+		ctx, cancel := context.WithTimeout(context.Background(), subscribeTimeout)
+		err = h.bus.Ping(ctx) // a round trip: the server has processed the subscription
+		cancel()
+		if err != nil {
+			unsubscribe()
+		}
+	}
+	if err != nil {
+		h.logger.Warn("realtime: subscribe", "subject", t.subject, "err", err)
+		t.err = parley.Errorf(parley.EUNAVAILABLE, "Real-time delivery is unavailable; try again.")
+		sh.mu.Lock()
+		if sh.topics[t.subject] == t {
+			delete(sh.topics, t.subject)
+		}
+		sh.mu.Unlock()
+		return
+	}
+	t.unsubscribe = unsubscribe
+	h.subscriptions.Add(1)
+}
+
+// leave removes s from the members of subject; the last member to leave
+// removes the bus subscription.
+func (h *hub) leave(subject string, s sink) {
+	sh := h.shard(subject)
+	sh.mu.Lock()
+	t, ok := sh.topics[subject]
+	if !ok {
+		sh.mu.Unlock()
+		return
+	}
+	t.mu.Lock()
+	delete(t.members, s)
+	empty := len(t.members) == 0
+	t.mu.Unlock()
+	if !empty {
+		sh.mu.Unlock()
+		return
+	}
+	delete(sh.topics, subject)
+	sh.mu.Unlock()
+	<-t.ready
+	if t.err != nil {
+		return
+	}
+	h.subscriptions.Add(-1)
+	if err := t.unsubscribe(); err != nil {
+		h.logger.Warn("realtime: unsubscribe", "subject", subject, "err", err)
+	}
+}
+
+// dispatch returns the bus callback of t: it decodes each notification
+// once and hands it to every member without blocking.
+func (t *topic) dispatch(logger *slog.Logger) func(subject string, data []byte) {
+	return func(subject string, data []byte) {
+		n, err := decodeNotice(data, t.feed)
+		if err != nil {
+			logger.Warn("realtime: undecodable notification", "subject", subject, "err", err)
+			return
+		}
+		t.mu.RLock()
+		defer t.mu.RUnlock()
+		for s := range t.members {
+			s.deliver(n)
+		}
+	}
+}
+
+// members returns how many local members subject has (for tests).
+func (h *hub) members(subject string) int {
+	sh := h.shard(subject)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	t, ok := sh.topics[subject]
+	if !ok {
+		return 0
+	}
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return len(t.members)
+}
