@@ -6,16 +6,17 @@ import "context"
 type ActorType string
 
 const (
-	ActorAgent  ActorType = "agent"  // a person or bot logged in as an agent
-	ActorToken  ActorType = "token"  // an API token
-	ActorSystem ActorType = "system" // Parley itself or the operator's command line
+	ActorAgent   ActorType = "agent"   // a person or bot logged in as an agent
+	ActorToken   ActorType = "token"   // an API token
+	ActorSystem  ActorType = "system"  // Parley itself or the operator's command line
+	ActorContact ActorType = "contact" // a visitor, acting as its contact through a visitor session
 )
 
 // Actor identifies who performs a change; stores record it in the audit log
 // in the same transaction as the change.
 type Actor struct {
 	Type ActorType
-	ID   string // agent or token ID; "" for ActorSystem
+	ID   string // agent, token or contact ID; "" for ActorSystem
 	// Name is a human label kept in the audit log (email or token name), so
 	// that the log stays readable after the actor is deleted.
 	Name string
@@ -35,6 +36,17 @@ type Principal struct {
 	// SessionID is the agent session's ID when the caller used the console
 	// cookie (and so must pass CSRF checks); "" for bearer credentials.
 	SessionID string
+	// ContactID and InboxID are set when Type is ActorContact: the visitor
+	// acts as that contact, through a session opened in that inbox. A
+	// visitor holds no scopes, so every scope-checked operation denies it;
+	// operations open to visitors check what it may reach themselves.
+	ContactID string
+	InboxID   string
+}
+
+// Visitor reports whether the principal is a visitor (ActorContact).
+func (p *Principal) Visitor() bool {
+	return p != nil && p.Type == ActorContact && p.ContactID != ""
 }
 
 // Can reports whether the principal holds scope s. System scopes are held

@@ -15,6 +15,7 @@ type Store interface {
 	LoginThrottleStore
 	AuditStore
 	ContactStore
+	VisitorSessionStore
 	ConversationStore
 	MessageStore
 	ReadStateStore

@@ -4,27 +4,52 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 )
 
-// TestAdminAPIDocs runs every shell block of docs/admin-api.md, in order,
-// in one bash against a fresh server, and checks each "# expect:" line
-// against what the block printed.
-func TestAdminAPIDocs(t *testing.T) {
+// docs are the guides whose shell blocks TestDocs runs, with the fewest
+// blocks each must hold (so that a broken fence cannot empty a guide).
+var docs = []struct {
+	path      string
+	minBlocks int
+}{
+	{"../../docs/admin-api.md", 10},
+	{"../../docs/conversations-api.md", 15},
+}
+
+// TestDocs runs every shell block of each guide in docs, in order, in one
+// bash against a fresh server, and checks each "# expect:" line against
+// what the block printed. The first block of a guide sets PARLEY and
+// ADMIN_PASSWORD for the reader; the test sets them again after it, to
+// this server's.
+func TestDocs(t *testing.T) {
 	for _, tool := range []string{"bash", "curl", "jq"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("the docs examples need %s: %v", tool, err)
 		}
 	}
+	for _, doc := range docs {
+		t.Run(filepath.Base(doc.path), func(t *testing.T) {
+			t.Parallel()
+			runDoc(t, doc.path, doc.minBlocks)
+		})
+	}
+}
+
+func runDoc(t *testing.T, path string, minBlocks int) {
 	const password = "docs-admin-password"
 	url, _, _ := serveInProcess(t, map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password})
 
-	blocks := shellBlocks(t, "../../docs/admin-api.md")
-	if len(blocks) < 10 {
-		t.Fatalf("found only %d shell blocks in docs/admin-api.md", len(blocks))
+	blocks := shellBlocks(t, path)
+	if len(blocks) < minBlocks {
+		t.Fatalf("found only %d shell blocks in %s, want at least %d", len(blocks), path, minBlocks)
+	}
+	if !strings.Contains(blocks[0].code, "PARLEY=") || !strings.Contains(blocks[0].code, "ADMIN_PASSWORD=") {
+		t.Fatalf("the first block of %s must set PARLEY and ADMIN_PASSWORD:\n%s", path, blocks[0].code)
 	}
 	var script strings.Builder
 	script.WriteString("set -euo pipefail\n")

@@ -27,6 +27,10 @@ const (
 	TokenPrefix   = "prly_"
 	SessionPrefix = "prlys_"
 
+	// SessionCookie is the name of the cookie that carries a console
+	// session's secret, for every transport that accepts it.
+	SessionCookie = "parley_session"
+
 	// Login throttling: after maxLoginFailures consecutive failures for one
 	// email, logins for it are refused until loginWindow has passed since
 	// the last failure.

@@ -1,6 +1,7 @@
 // Package app assembles one Parley node from its parts — store, bus,
-// accounts, HTTP API — and runs it until its context ends. cmd/parley parses
-// the command line and calls it; end-to-end tests boot it on 127.0.0.1:0.
+// accounts, visitor identity, conversations, HTTP API — and runs it until
+// its context ends. cmd/parley parses the command line and calls it;
+// end-to-end tests boot it on 127.0.0.1:0.
 package app
 
 import (
@@ -19,7 +20,10 @@ import (
 	"github.com/parleychat/parley/internal/account"
 	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/config"
+	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/httpapi"
+	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/realtime"
 	"github.com/parleychat/parley/internal/store"
 	"github.com/parleychat/parley/internal/web"
 )
@@ -32,7 +36,12 @@ type App struct {
 	Store    *store.Store
 	Bus      *bus.Bus
 	Accounts *account.Service
-	Registry *prometheus.Registry
+	Identity *identity.Service
+	// Conversations batches message writes in the background: Serve, once
+	// the HTTP server has stopped, or else Close stops it, committing what
+	// is queued, before the bus and the store close.
+	Conversations *conversation.Service
+	Registry      *prometheus.Registry
 }
 
 // Open connects to the database (applying migrations) and the bus. The
@@ -53,6 +62,15 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		return nil, fmt.Errorf("open bus: %w", err)
 	}
 	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger})
+	a.Identity = identity.New(a.Store, identity.Options{Logger: logger})
+	a.Conversations, err = conversation.New(conversation.Config{
+		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
+	})
+	if err != nil {
+		a.Bus.Close()
+		a.Store.Close()
+		return nil, fmt.Errorf("start conversations: %w", err)
+	}
 	a.Registry = prometheus.NewRegistry()
 	a.Registry.MustRegister(
 		collectors.NewGoCollector(),
@@ -65,14 +83,27 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 	return a, nil
 }
 
-// Handler returns the node's HTTP handler: the API, operations endpoints and
-// the web pages.
-func (a *App) Handler() (http.Handler, error) {
-	return httpapi.New(httpapi.Config{
-		Store:    a.Store,
-		Accounts: a.Accounts,
-		Logger:   a.Logger,
-		Registry: a.Registry,
+// Handler returns the node's HTTP handler: the API, the WebSocket gateway,
+// operations endpoints and the web pages. The gateway's connections outlive
+// http.Server.Shutdown (they are hijacked), so the caller must Close it.
+func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
+	gw, err := realtime.New(realtime.Config{
+		Conversations: a.Conversations,
+		Bus:           a.Bus,
+		Authenticator: authenticator{store: a.Store, accounts: a.Accounts, visitors: a.Identity},
+		Logger:        a.Logger,
+		PublicOrigin:  a.Config.Public(),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	h, err := httpapi.New(httpapi.Config{
+		Store:         a.Store,
+		Accounts:      a.Accounts,
+		Conversations: a.Conversations,
+		Identity:      a.Identity,
+		Logger:        a.Logger,
+		Registry:      a.Registry,
 		ReadyChecks: []httpapi.Check{
 			{Name: "database", Func: a.Store.Ping},
 			{Name: "bus", Func: a.Bus.Ping},
@@ -81,20 +112,28 @@ func (a *App) Handler() (http.Handler, error) {
 		TrustProxy:    a.Config.TrustProxy,
 		Version:       a.Version,
 		Home:          web.Home(),
+		Routes:        map[string]http.Handler{"GET " + realtime.Path: gw},
 	})
+	if err != nil {
+		gw.Close()
+		return nil, nil, err
+	}
+	return h, gw, nil
 }
 
 // Serve listens on the configured address, calls ready with the base URL
 // once it accepts connections, and serves until ctx ends. It then stops
 // accepting, waits up to Config.ShutdownTimeout for in-flight requests and
-// background work, and returns.
+// background work, stops the conversation service (committing the sends
+// still queued, now that no request can add one) and returns.
 func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
-	h, err := a.Handler()
+	h, gw, err := a.Handler()
 	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", a.Config.Addr)
 	if err != nil {
+		gw.Close()
 		return fmt.Errorf("listen on %s (PARLEY_ADDR): %w", a.Config.Addr, err)
 	}
 	srv := &http.Server{
@@ -116,6 +155,7 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 	}
 	select {
 	case err := <-served:
+		gw.Close()
 		stopBackground()
 		<-background
 		return fmt.Errorf("serve: %w", err)
@@ -124,12 +164,14 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 	a.Logger.Info("shutting down", "timeout", a.Config.ShutdownTimeout)
 	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), a.Config.ShutdownTimeout)
 	defer cancel()
+	gw.Close() // WebSocket clients get 1001 and reconnect to another node
 	err = srv.Shutdown(shutdownCtx)
 	if err != nil {
 		srv.Close() // the deadline passed: cut the connections still open
 	}
 	stopBackground()
 	<-background
+	a.Conversations.Close()
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
@@ -148,25 +190,9 @@ func (a *App) baseURL(addr net.Addr) string {
 	return "http://" + addr.String()
 }
 
-// sweepSessions deletes expired console sessions every hour until ctx ends.
-func (a *App) sweepSessions(ctx context.Context) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case now := <-t.C:
-			if n, err := a.Store.DeleteExpiredSessions(ctx, now); err != nil {
-				a.Logger.Warn("delete expired sessions", "err", err)
-			} else if n > 0 {
-				a.Logger.Debug("deleted expired sessions", "count", n)
-			}
-		}
-	}
-}
-
-// Close releases the bus and the database.
+// Close stops the conversation service, if Serve has not (it commits the
+// sends still queued, so it must come after every caller has stopped),
+// then releases the bus and the database.
 func (a *App) Close() error {
-	return errors.Join(a.Bus.Close(), a.Store.Close())
+	return errors.Join(a.Conversations.Close(), a.Bus.Close(), a.Store.Close())
 }

@@ -37,12 +37,29 @@ func operations(t *testing.T, ts *testServer) map[string]openAPIOperation {
 	return ops
 }
 
+// publicOperations are the operations that need no credentials.
+var publicOperations = map[string]bool{
+	"POST /api/v1/auth/login": true, "GET /healthz": true, "GET /readyz": true,
+	"POST /api/v1/visitor/sessions": true,
+}
+
+// visitorAllowed reports whether op admits visitor tokens besides staff
+// credentials, as its security requirements say.
+func visitorAllowed(op openAPIOperation) bool {
+	for _, req := range op.Security {
+		if _, ok := req["visitor"]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // TestEveryOperationDeniesAnonymous walks the OpenAPI document: every
 // operation that is not explicitly public answers 401 without credentials,
 // and documents what it requires.
 func TestEveryOperationDeniesAnonymous(t *testing.T) {
 	ts := newServer(t)
-	public := map[string]bool{"POST /api/v1/auth/login": true, "GET /healthz": true, "GET /readyz": true}
+	public := publicOperations
 	for key, op := range operations(t, ts) {
 		method, path, _ := strings.Cut(key, " ")
 		if public[key] {
@@ -51,8 +68,15 @@ func TestEveryOperationDeniesAnonymous(t *testing.T) {
 			}
 			continue
 		}
-		if len(op.Security) != 2 || !strings.Contains(op.Description, "Requires ") {
-			t.Errorf("%s: security %v, description %q; want bearer or session and the requirement", key, op.Security, op.Description)
+		wantSchemes := 2 // bearer or session
+		if visitorAllowed(op) {
+			wantSchemes = 3 // or a visitor token
+			if !strings.Contains(op.Description, "visitor token") {
+				t.Errorf("%s: admits visitors but does not say so: %q", key, op.Description)
+			}
+		}
+		if len(op.Security) != wantSchemes || !strings.Contains(op.Description, "Requires ") {
+			t.Errorf("%s: security %v, description %q; want bearer or session (or visitor) and the requirement", key, op.Security, op.Description)
 		}
 		for _, req := range op.Security {
 			for _, scopes := range req {
@@ -95,11 +119,53 @@ func TestScopes(t *testing.T) {
 			t.Errorf("%s: 403 detail %q does not name %s", key, p.Detail, need)
 		}
 		// With the scope, the request gets past authorization (to a 2xx, a
-		// 404 for the made-up id or a 422 for the missing body).
+		// 404 for the made-up id or a 422 for the missing body) — except
+		// where the conversation service itself refuses API tokens.
 		r := ts.do(t, method, url, ts.token(t, ts.ws.ID, need), nil)
-		if r.status == 401 || r.status == 403 {
+		if reason, ok := refusedToTokens[key]; ok {
+			if p := r.problem(t, 403, "forbidden"); !strings.Contains(p.Detail, reason) {
+				t.Errorf("%s with scope %s: detail %q, want %q", key, need, p.Detail, reason)
+			}
+		} else if r.status == 401 || r.status == 403 {
 			t.Errorf("%s with scope %s: status %d: %s", key, need, r.status, r.body)
 		}
+	}
+}
+
+// refusedToTokens are the operations the conversation service refuses to
+// API tokens whatever their scopes, with the reason it gives.
+var refusedToTokens = map[string]string{
+	"GET /api/v1/conversations/{id}/unread": "read position",
+}
+
+// TestVisitorAccess walks the OpenAPI document with a visitor token:
+// operations that admit visitors let it past authorization, and every
+// other non-public operation refuses it with 403 — a visitor holds no
+// scope and no staff rights.
+func TestVisitorAccess(t *testing.T) {
+	ts := newServer(t)
+	v := ts.guest(t, ts.inbox(t))
+	admitted := 0
+	for key, op := range operations(t, ts) {
+		if publicOperations[key] {
+			continue
+		}
+		method, path, _ := strings.Cut(key, " ")
+		url := strings.NewReplacer("{id}", "00000000-0000-0000-0000-000000000000").Replace(path)
+		r := ts.do(t, method, url, v, nil)
+		if !visitorAllowed(op) {
+			if p := r.problem(t, 403, "forbidden"); p.Detail != "Visitors may not call this operation." {
+				t.Errorf("%s: detail %q", key, p.Detail)
+			}
+			continue
+		}
+		admitted++
+		if r.status == 401 || r.status == 403 {
+			t.Errorf("%s as a visitor: status %d: %s", key, r.status, r.body)
+		}
+	}
+	if admitted < 10 {
+		t.Errorf("only %d operations admit visitors", admitted)
 	}
 }
 

@@ -24,17 +24,17 @@ func (s *server) agentRoutes() {
 		Description: "Lists the workspace's agents, optionally filtered by role and by one custom attribute: " +
 			"`attribute.<key>=<value>` (e.g. `?attribute.external_id=42`) matches agents whose attribute, " +
 			"as text (strings as is, numbers in decimal), equals the value.",
-	}, parley.ScopeAgentsRead, s.listAgents)
+	}, staff(parley.ScopeAgentsRead), s.listAgents)
 	register(s, huma.Operation{
 		OperationID: "create-agent", Method: http.MethodPost, Path: "/api/v1/agents", Tags: tags,
 		Summary: "Create an agent", DefaultStatus: http.StatusCreated,
 		Description: "Creates a console user or a bot. The caller must hold every scope of the new agent's role " +
 			"(so that nobody creates an agent more powerful than themselves).",
-	}, parley.ScopeAgentsWrite, s.createAgent)
+	}, staff(parley.ScopeAgentsWrite), s.createAgent)
 	register(s, huma.Operation{
 		OperationID: "get-agent", Method: http.MethodGet, Path: "/api/v1/agents/{id}", Tags: tags,
 		Summary: "Get an agent",
-	}, parley.ScopeAgentsRead, s.getAgent)
+	}, staff(parley.ScopeAgentsRead), s.getAgent)
 	register(s, huma.Operation{
 		OperationID: "update-agent", Method: http.MethodPatch, Path: "/api/v1/agents/{id}", Tags: tags,
 		Summary: "Update an agent",
@@ -42,12 +42,12 @@ func (s *server) agentRoutes() {
 			"except `attributes`, which replaces all attributes (null or {} removes them). `password` sets a new password " +
 			"and ends the agent's sessions. The caller must hold every scope of the agent's role (old and new), " +
 			"and only a system administrator may change a system administrator.",
-	}, parley.ScopeAgentsWrite, s.updateAgent)
+	}, staff(parley.ScopeAgentsWrite), s.updateAgent)
 	register(s, huma.Operation{
 		OperationID: "delete-agent", Method: http.MethodDelete, Path: "/api/v1/agents/{id}", Tags: tags,
 		Summary: "Delete an agent", DefaultStatus: http.StatusNoContent,
 		Description: "Deletes the agent and ends its sessions, under the same rule as updating.",
-	}, parley.ScopeAgentsWrite, s.deleteAgent)
+	}, staff(parley.ScopeAgentsWrite), s.deleteAgent)
 }
 
 // agentView is an agent as the API shows it (never its password hash).

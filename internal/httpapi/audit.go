@@ -15,7 +15,7 @@ func (s *server) auditRoutes() {
 		OperationID: "list-audit-log", Method: http.MethodGet, Path: "/api/v1/audit-log", Tags: []string{"Audit log"},
 		Summary:     "List the audit log",
 		Description: "Lists the administrative actions taken in the workspace, newest first: who did what, to what, when.",
-	}, parley.ScopeAuditRead, s.listAuditLog)
+	}, staff(parley.ScopeAuditRead), s.listAuditLog)
 }
 
 type auditEntryView struct {

@@ -8,25 +8,25 @@ import (
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 
 	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/account"
+	"github.com/parleychat/parley/internal/identity"
 	"github.com/parleychat/parley/internal/secret"
 )
 
 // Cookie and header names of the console session.
 const (
-	sessionCookie = "parley_session" // the session secret; HttpOnly
-	csrfCookie    = "parley_csrf"    // the CSRF token, readable by the console's script
-	csrfHeader    = "X-CSRF-Token"
+	csrfCookie = "parley_csrf" // the CSRF token, readable by the console's script
+	csrfHeader = "X-CSRF-Token"
 )
 
-// authorize returns the middleware of operations that require need (a
-// scope, or authenticated): it authenticates the caller, answers 401
-// without valid credentials and 403 without the scope, and passes the
-// principal on in the context.
-func (s *server) authorize(need parley.Scope) func(huma.Context, func(huma.Context)) {
+// authorize returns the middleware of operations that require need: it
+// authenticates the caller, answers 401 without valid credentials and 403
+// when need refuses them, and passes the principal on in the context.
+func (s *server) authorize(need access) func(huma.Context, func(huma.Context)) {
 	return func(ctx huma.Context, next func(huma.Context)) {
 		p, err := s.authenticate(ctx)
-		if err == nil && need != authenticated && !p.Can(need) {
-			err = parley.Errorf(parley.EFORBIDDEN, "This operation requires the scope %q.", need)
+		if err == nil {
+			err = need.check(p)
 		}
 		if err != nil {
 			r, w := humago.Unwrap(ctx)
@@ -38,20 +38,33 @@ func (s *server) authorize(need parley.Scope) func(huma.Context, func(huma.Conte
 }
 
 // authenticate finds the caller's principal from an Authorization: Bearer
-// API token or, failing that, the session cookie. Cookie-authenticated
-// unsafe requests must carry the session's CSRF token in X-CSRF-Token.
+// credential — a visitor token (prlyv_…) or an API token — or, failing
+// that, the session cookie. Cookie-authenticated unsafe requests must carry
+// the session's CSRF token in X-CSRF-Token. A visitor's request that comes
+// from a browser page must come from an origin its inbox allows.
 // Credentials are never read from the URL.
 func (s *server) authenticate(ctx huma.Context) (*parley.Principal, error) {
 	if h := ctx.Header("Authorization"); h != "" {
 		scheme, token, ok := strings.Cut(h, " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") {
-			return nil, parley.Errorf(parley.EUNAUTHORIZED, "The Authorization header must be \"Bearer <API token>\".")
+			return nil, parley.Errorf(parley.EUNAUTHORIZED, "The Authorization header must be \"Bearer <token>\".")
 		}
-		return s.accts.AuthenticateToken(ctx.Context(), strings.TrimSpace(token))
+		token = strings.TrimSpace(token)
+		if !identity.IsVisitorToken(token) {
+			return s.accts.AuthenticateToken(ctx.Context(), token)
+		}
+		p, err := s.ident.AuthenticateVisitor(ctx.Context(), token)
+		if err != nil {
+			return nil, err
+		}
+		if err := s.ident.CheckOrigin(ctx.Context(), p, ctx.Header("Origin")); err != nil {
+			return nil, err
+		}
+		return p, nil
 	}
-	c, err := huma.ReadCookie(ctx, sessionCookie)
+	c, err := huma.ReadCookie(ctx, account.SessionCookie)
 	if err != nil || c.Value == "" {
-		return nil, parley.Errorf(parley.EUNAUTHORIZED, "Authentication required: send an API token (Authorization: Bearer) or log in.")
+		return nil, parley.Errorf(parley.EUNAUTHORIZED, "Authentication required: send an API token or visitor token (Authorization: Bearer) or log in.")
 	}
 	p, sess, err := s.accts.LookupSession(ctx.Context(), c.Value)
 	if err != nil {
@@ -76,7 +89,7 @@ func unsafeMethod(method string) bool {
 // (session nil) a console session.
 func (s *server) sessionCookies(sess *parley.Session, secretValue string) []http.Cookie {
 	session := http.Cookie{
-		Name: sessionCookie, Path: "/", HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode,
+		Name: account.SessionCookie, Path: "/", HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode,
 	}
 	csrf := http.Cookie{
 		Name: csrfCookie, Path: "/", Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode,

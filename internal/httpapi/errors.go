@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -97,10 +98,22 @@ func (s *server) problem(ctx context.Context, err error) *problem {
 		p.headers.Set("Retry-After", retryAfter(err))
 	case code == parley.EINVALID && errors.As(err, &pe):
 		for _, f := range pe.Fields {
-			p.Errors = append(p.Errors, &huma.ErrorDetail{Location: "body." + f.Field, Message: f.Message})
+			p.Errors = append(p.Errors, &huma.ErrorDetail{Location: fieldLocation(f.Field), Message: f.Message})
 		}
 	}
 	return p
+}
+
+// fieldLocation returns where an invalid field is in the request: a field
+// already placed in the query, the path or a header keeps its place, any
+// other is a field of the JSON body.
+func fieldLocation(field string) string {
+	for _, loc := range []string{"query.", "path.", "header."} {
+		if strings.HasPrefix(field, loc) {
+			return field
+		}
+	}
+	return "body." + field
 }
 
 // retryAfter returns the Retry-After seconds of a rate-limited error: what

@@ -19,19 +19,24 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
+	"github.com/parleychat/parley/internal/bus"
+	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/httpapi"
+	"github.com/parleychat/parley/internal/identity"
 	"github.com/parleychat/parley/internal/store"
 )
 
 const adminPassword = "admin-password-1"
 
-// testServer is the API over a fresh SQLite store, served by httptest.
-// The default workspace's admin (a system administrator) is
-// admin@example.com with adminPassword.
+// testServer is the API over a fresh SQLite store and the real embedded
+// bus, served by httptest. The default workspace's admin (a system
+// administrator) is admin@example.com with adminPassword.
 type testServer struct {
 	*httptest.Server
 	store *store.Store
+	bus   *bus.Bus
 	accts *account.Service
+	conv  *conversation.Service
 	ws    *parley.Workspace
 	admin *parley.Agent
 	logs  *syncBuffer
@@ -49,13 +54,24 @@ func newServer(t *testing.T, opts ...serverOption) *testServer {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
+	b, err := bus.Open(ctx, bus.Config{StoreDir: t.TempDir(), Name: "parley-test"}, logger)
+	if err != nil {
+		t.Fatalf("open bus: %v", err)
+	}
+	t.Cleanup(func() { b.Close() })
+	conv, err := conversation.New(conversation.Config{Store: st, Bus: b, Subject: bus.Subject, Logger: logger})
+	if err != nil {
+		t.Fatalf("conversation.New: %v", err)
+	}
+	t.Cleanup(func() { conv.Close() })
 	accts := account.New(st, account.Options{Logger: logger})
 	boot, err := accts.Bootstrap(ctx, "admin@example.com", adminPassword)
 	if err != nil {
 		t.Fatalf("Bootstrap: %v", err)
 	}
 	cfg := httpapi.Config{
-		Store: st, Accounts: accts, Logger: logger, Registry: prometheus.NewRegistry(),
+		Store: st, Accounts: accts, Conversations: conv, Identity: identity.New(st, identity.Options{Logger: logger}),
+		Logger: logger, Registry: prometheus.NewRegistry(),
 		ReadyChecks: []httpapi.Check{{Name: "database", Func: st.Ping}},
 		Version:     "test",
 	}
@@ -68,7 +84,7 @@ func newServer(t *testing.T, opts ...serverOption) *testServer {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, store: st, accts: accts, ws: boot.Workspace, admin: boot.Admin, logs: logs}
+	return &testServer{Server: srv, store: st, bus: b, accts: accts, conv: conv, ws: boot.Workspace, admin: boot.Admin, logs: logs}
 }
 
 // creds are the credentials of a request.

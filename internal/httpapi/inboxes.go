@@ -27,24 +27,24 @@ func (s *server) inboxRoutes() {
 	register(s, huma.Operation{
 		OperationID: "list-inboxes", Method: http.MethodGet, Path: "/api/v1/inboxes", Tags: tags,
 		Summary: "List inboxes",
-	}, parley.ScopeInboxesRead, s.listInboxes)
+	}, staff(parley.ScopeInboxesRead), s.listInboxes)
 	register(s, huma.Operation{
 		OperationID: "create-inbox", Method: http.MethodPost, Path: "/api/v1/inboxes", Tags: tags,
 		Summary: "Create an inbox", DefaultStatus: http.StatusCreated,
-	}, parley.ScopeInboxesWrite, s.createInbox)
+	}, staff(parley.ScopeInboxesWrite), s.createInbox)
 	register(s, huma.Operation{
 		OperationID: "get-inbox", Method: http.MethodGet, Path: "/api/v1/inboxes/{id}", Tags: tags,
 		Summary: "Get an inbox",
-	}, parley.ScopeInboxesRead, s.getInbox)
+	}, staff(parley.ScopeInboxesRead), s.getInbox)
 	register(s, huma.Operation{
 		OperationID: "update-inbox", Method: http.MethodPatch, Path: "/api/v1/inboxes/{id}", Tags: tags,
 		Summary:     "Update an inbox",
-		Description: "Changes the fields present in the body, including single fields of `widget` and `identity`.",
-	}, parley.ScopeInboxesWrite, s.updateInbox)
+		Description: "Changes the fields present in the body, including single fields of `widget`, `identity` and `conversation`.",
+	}, staff(parley.ScopeInboxesWrite), s.updateInbox)
 	register(s, huma.Operation{
 		OperationID: "delete-inbox", Method: http.MethodDelete, Path: "/api/v1/inboxes/{id}", Tags: tags,
 		Summary: "Delete an inbox", DefaultStatus: http.StatusNoContent,
-	}, parley.ScopeInboxesWrite, s.deleteInbox)
+	}, staff(parley.ScopeInboxesWrite), s.deleteInbox)
 }
 
 type widgetView struct {
@@ -59,15 +59,36 @@ type identityView struct {
 	RequireVerified bool `json:"require_verified" doc:"Refuse guest (anonymous) visitors."`
 }
 
+// conversationSettingsView shows the settings in effect: the defaults
+// where none were set.
+type conversationSettingsView struct {
+	ResolvedPolicy         parley.ResolvedPolicy `json:"resolved_policy" enum:"reopen,new" doc:"What a visitor message on a resolved conversation does: reopen it (default), or start a new one."`
+	MaxAttachmentSize      int64                 `json:"max_attachment_size" doc:"The largest attachment, in bytes (default 10 MiB)."`
+	AllowedAttachmentTypes []string              `json:"allowed_attachment_types" nullable:"false" doc:"Accepted media types, exact (image/png) or a whole top-level type (image/*). The default is common images, PDF, plain text, CSV and office documents."`
+}
+
+func newConversationSettingsView(c parley.ConversationSettings) conversationSettingsView {
+	types := c.AllowedAttachmentTypes
+	if len(types) == 0 {
+		types = parley.DefaultAllowedAttachmentTypes
+	}
+	return conversationSettingsView{
+		ResolvedPolicy:         c.EffectiveResolvedPolicy(),
+		MaxAttachmentSize:      c.EffectiveMaxAttachmentSize(),
+		AllowedAttachmentTypes: types,
+	}
+}
+
 type inboxView struct {
-	ID             string       `json:"id"`
-	WorkspaceID    string       `json:"workspace_id"`
-	Name           string       `json:"name"`
-	AllowedOrigins []string     `json:"allowed_origins" nullable:"false" doc:"Web origins (scheme://host[:port]) whose pages may open visitor connections; \"*\" allows any."`
-	Widget         widgetView   `json:"widget"`
-	Identity       identityView `json:"identity"`
-	CreatedAt      time.Time    `json:"created_at"`
-	UpdatedAt      time.Time    `json:"updated_at"`
+	ID             string                   `json:"id"`
+	WorkspaceID    string                   `json:"workspace_id"`
+	Name           string                   `json:"name"`
+	AllowedOrigins []string                 `json:"allowed_origins" nullable:"false" doc:"Web origins (scheme://host[:port]) whose pages may open visitor connections; \"*\" allows any."`
+	Widget         widgetView               `json:"widget"`
+	Identity       identityView             `json:"identity"`
+	Conversation   conversationSettingsView `json:"conversation"`
+	CreatedAt      time.Time                `json:"created_at"`
+	UpdatedAt      time.Time                `json:"updated_at"`
 }
 
 func newInboxView(in *parley.Inbox) inboxView {
@@ -77,9 +98,10 @@ func newInboxView(in *parley.Inbox) inboxView {
 	}
 	return inboxView{
 		ID: in.ID, WorkspaceID: in.WorkspaceID, Name: in.Name, AllowedOrigins: origins,
-		Widget:    widgetView(in.Widget),
-		Identity:  identityView(in.Identity),
-		CreatedAt: in.CreatedAt, UpdatedAt: in.UpdatedAt,
+		Widget:       widgetView(in.Widget),
+		Identity:     identityView(in.Identity),
+		Conversation: newConversationSettingsView(in.Conversation),
+		CreatedAt:    in.CreatedAt, UpdatedAt: in.UpdatedAt,
 	}
 }
 
@@ -121,6 +143,25 @@ func (in *identityInput) apply(id *parley.IdentitySettings) {
 	}
 }
 
+// conversationSettingsInput sets the conversation settings it holds and
+// leaves the others. An empty or zero value selects the default.
+type conversationSettingsInput struct {
+	ResolvedPolicy         *parley.ResolvedPolicy `json:"resolved_policy,omitempty" doc:"reopen or new; empty selects the default (reopen)."`
+	MaxAttachmentSize      *int64                 `json:"max_attachment_size,omitempty" doc:"Bytes, at most 100 MiB; 0 selects the default (10 MiB)."`
+	AllowedAttachmentTypes []string               `json:"allowed_attachment_types,omitempty" nullable:"false" doc:"Replaces the list; an empty list selects the default types."`
+}
+
+func (in *conversationSettingsInput) apply(c *parley.ConversationSettings) {
+	if in == nil {
+		return
+	}
+	set(&c.ResolvedPolicy, in.ResolvedPolicy)
+	set(&c.MaxAttachmentSize, in.MaxAttachmentSize)
+	if in.AllowedAttachmentTypes != nil {
+		c.AllowedAttachmentTypes = in.AllowedAttachmentTypes
+	}
+}
+
 // set copies *from into *to when from is not nil.
 func set[T any](to *T, from *T) {
 	if from != nil {
@@ -156,6 +197,7 @@ func validateInbox(in *parley.Inbox) error {
 	if w.Position != "left" && w.Position != "right" {
 		v.Add("widget.position", "must be left or right")
 	}
+	in.Conversation.Validate(&v, "conversation")
 	return v.Err()
 }
 
@@ -169,10 +211,11 @@ func (s *server) listInboxes(ctx context.Context, in *struct{ PageParams }) (*li
 
 type createInboxInput struct {
 	Body struct {
-		Name           string         `json:"name"`
-		AllowedOrigins []string       `json:"allowed_origins,omitempty" nullable:"false"`
-		Widget         *widgetInput   `json:"widget,omitempty"`
-		Identity       *identityInput `json:"identity,omitempty"`
+		Name           string                     `json:"name"`
+		AllowedOrigins []string                   `json:"allowed_origins,omitempty" nullable:"false"`
+		Widget         *widgetInput               `json:"widget,omitempty"`
+		Identity       *identityInput             `json:"identity,omitempty"`
+		Conversation   *conversationSettingsInput `json:"conversation,omitempty"`
 	}
 }
 
@@ -186,6 +229,7 @@ func (s *server) createInbox(ctx context.Context, in *createInboxInput) (*inboxO
 	}
 	in.Body.Widget.apply(&inbox.Widget)
 	in.Body.Identity.apply(&inbox.Identity)
+	in.Body.Conversation.apply(&inbox.Conversation)
 	if err := validateInbox(inbox); err != nil {
 		return nil, err
 	}
@@ -206,10 +250,11 @@ func (s *server) getInbox(ctx context.Context, in *inboxIDInput) (*inboxOutput, 
 type updateInboxInput struct {
 	ID   string `path:"id" doc:"The inbox's ID."`
 	Body struct {
-		Name           *string        `json:"name,omitempty"`
-		AllowedOrigins []string       `json:"allowed_origins,omitempty" nullable:"false" doc:"Replaces the list."`
-		Widget         *widgetInput   `json:"widget,omitempty"`
-		Identity       *identityInput `json:"identity,omitempty"`
+		Name           *string                    `json:"name,omitempty"`
+		AllowedOrigins []string                   `json:"allowed_origins,omitempty" nullable:"false" doc:"Replaces the list."`
+		Widget         *widgetInput               `json:"widget,omitempty"`
+		Identity       *identityInput             `json:"identity,omitempty"`
+		Conversation   *conversationSettingsInput `json:"conversation,omitempty"`
 	}
 }
 
@@ -234,6 +279,10 @@ func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxO
 	if b.Identity != nil {
 		b.Identity.apply(&inbox.Identity)
 		upd.Identity = &inbox.Identity
+	}
+	if b.Conversation != nil {
+		b.Conversation.apply(&inbox.Conversation)
+		upd.Conversation = &inbox.Conversation
 	}
 	if err := validateInbox(inbox); err != nil {
 		return nil, err

@@ -12,6 +12,12 @@ import (
 const (
 	loginRate  = rate.Limit(10.0 / 60)
 	loginBurst = 20
+	// Guest visitor sessions per client IP: 30 a minute, in bursts of up to
+	// 60. Each creates a contact, so an unbounded client could fill the
+	// database; a browser needs one per visitor (it keeps its token), and
+	// the burst leaves room for many visitors behind one NAT.
+	guestRate  = rate.Limit(30.0 / 60)
+	guestBurst = 60
 	// maxTrackedIPs bounds the limiter's memory; see ipLimiter.allow.
 	maxTrackedIPs = 10_000
 )

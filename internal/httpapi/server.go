@@ -3,10 +3,13 @@
 // standard library's ServeMux through huma v2.
 //
 // Every API operation is registered through one helper (register) that
-// names the scope it needs, or marks it public; callers authenticate with
-// an API token (Authorization: Bearer) or the console's session cookie
-// (plus an X-CSRF-Token header on unsafe methods). Handlers always scope
-// store calls by the caller's workspace. Errors are RFC 9457 problem
+// names who may call it (public, any staff credentials, staff holding a
+// scope, or a conversation participant: a visitor or staff holding a
+// scope); callers authenticate with an API token or a visitor token
+// (Authorization: Bearer) or the console's session cookie (plus an
+// X-CSRF-Token header on unsafe methods). Handlers always scope store
+// calls by the caller's workspace, and leave who may reach which
+// conversation to the conversation service. Errors are RFC 9457 problem
 // details; parley error codes become HTTP statuses in errors.go only.
 package httpapi
 
@@ -26,6 +29,8 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
+	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/identity"
 )
 
 // Check is one readiness check run by /readyz.
@@ -34,11 +39,14 @@ type Check struct {
 	Func func(context.Context) error
 }
 
-// Config holds what the API needs. Store and Accounts are required.
+// Config holds what the API needs. Store, Accounts, Conversations and
+// Identity are required.
 type Config struct {
-	Store    parley.Store
-	Accounts *account.Service
-	Logger   *slog.Logger // default slog.Default()
+	Store         parley.Store
+	Accounts      *account.Service
+	Conversations *conversation.Service
+	Identity      *identity.Service
+	Logger        *slog.Logger // default slog.Default()
 	// Registry receives the HTTP metrics, and /metrics serves it. A new
 	// registry is used when nil.
 	Registry *prometheus.Registry
@@ -52,6 +60,10 @@ type Config struct {
 	Version    string
 	// Home, if set, is served at GET / exactly.
 	Home http.Handler
+	// Routes are further handlers by ServeMux pattern (e.g. the WebSocket
+	// gateway at "GET /api/v1/realtime"), served behind the same request
+	// id, logging, metrics and recovery middleware as the API.
+	Routes map[string]http.Handler
 }
 
 // server holds the dependencies of the handlers.
@@ -59,10 +71,13 @@ type server struct {
 	cfg     Config
 	store   parley.Store
 	accts   *account.Service
+	conv    *conversation.Service
+	ident   *identity.Service
 	logger  *slog.Logger
 	api     huma.API
 	metrics *httpMetrics
 	logins  *ipLimiter // per-client-IP limit on POST /auth/login
+	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions
 }
 
 // New returns the HTTP handler of the API and the operations endpoints.
@@ -71,8 +86,8 @@ type server struct {
 // endpoints: do not expose it to the public internet (filter /metrics at
 // the reverse proxy, or keep the listener private).
 func New(cfg Config) (http.Handler, error) {
-	if cfg.Store == nil || cfg.Accounts == nil {
-		return nil, fmt.Errorf("httpapi: Store and Accounts are required")
+	if cfg.Store == nil || cfg.Accounts == nil || cfg.Conversations == nil || cfg.Identity == nil {
+		return nil, fmt.Errorf("httpapi: Store, Accounts, Conversations and Identity are required")
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -88,9 +103,12 @@ func New(cfg Config) (http.Handler, error) {
 		cfg:     cfg,
 		store:   cfg.Store,
 		accts:   cfg.Accounts,
+		conv:    cfg.Conversations,
+		ident:   cfg.Identity,
 		logger:  cfg.Logger,
 		metrics: metrics,
 		logins:  newIPLimiter(loginRate, loginBurst),
+		guests:  newIPLimiter(guestRate, guestBurst),
 	}
 
 	mux := http.NewServeMux()
@@ -108,10 +126,13 @@ func New(cfg Config) (http.Handler, error) {
 		w.Write(spec)
 	})
 	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}))
+	for pattern, h := range cfg.Routes {
+		mux.Handle(pattern, h)
+	}
 	if cfg.Home != nil {
 		mux.Handle("GET /{$}", cfg.Home)
 	}
-	return s.observe(s.recoverPanics(mux)), nil
+	return s.observe(s.recoverPanics(allowCrossOrigin(mux))), nil
 }
 
 // routes registers every API operation. Each handler file holds the
@@ -124,6 +145,11 @@ func (s *server) routes() {
 	s.tokenRoutes()
 	s.workspaceRoutes()
 	s.auditRoutes()
+	s.visitorRoutes()
+	s.conversationRoutes()
+	s.lifecycleRoutes()
+	s.messageRoutes()
+	s.attachmentRoutes()
 }
 
 // humaConfig starts from huma's defaults and removes what Parley does not
@@ -137,7 +163,8 @@ func (s *server) humaConfig() huma.Config {
 	cfg.SchemasPath = ""
 	cfg.CreateHooks = nil
 	cfg.Info.Description = "The REST API of Parley, a self-hosted live-chat server. " +
-		"Authenticate with an API token (`Authorization: Bearer prly_…`) or the console's session cookie. " +
+		"Authenticate with an API token (`Authorization: Bearer prly_…`), the console's session cookie, " +
+		"or — for the operations of a conversation's visitor — a visitor token (`Authorization: Bearer prlyv_…`). " +
 		"Errors are RFC 9457 problem details with a `code` field."
 	cfg.Components.Schemas = huma.NewMapRegistry("#/components/schemas/", schemaName)
 	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
@@ -146,9 +173,14 @@ func (s *server) humaConfig() huma.Config {
 			Description: "An API token created with POST /api/v1/tokens or `parley admin create-token`.",
 		},
 		schemeSession: {
-			Type: "apiKey", In: "cookie", Name: sessionCookie,
+			Type: "apiKey", In: "cookie", Name: account.SessionCookie,
 			Description: "The console session set by POST /api/v1/auth/login. " +
 				"POST, PUT, PATCH and DELETE also need the header X-CSRF-Token with the login's csrf_token.",
+		},
+		schemeVisitor: {
+			Type: "http", Scheme: "bearer",
+			Description: "A visitor token (prlyv_…) from POST /api/v1/visitor/sessions. It acts as one contact: " +
+				"it reaches that contact's conversations in the session's inbox only, and holds no scopes.",
 		},
 	}
 	cfg.Transformers = []huma.Transformer{s.transformError}

@@ -16,22 +16,22 @@ func (s *server) tokenRoutes() {
 		OperationID: "list-tokens", Method: http.MethodGet, Path: "/api/v1/tokens", Tags: tags,
 		Summary:     "List API tokens",
 		Description: "Lists the workspace's API tokens, revoked ones included. Secrets are never shown; `prefix` identifies a token.",
-	}, parley.ScopeTokensRead, s.listTokens)
+	}, staff(parley.ScopeTokensRead), s.listTokens)
 	register(s, huma.Operation{
 		OperationID: "create-token", Method: http.MethodPost, Path: "/api/v1/tokens", Tags: tags,
 		Summary: "Create an API token", DefaultStatus: http.StatusCreated,
 		Description: "Creates a token and returns its secret in `token`, only this once. The caller may grant only " +
 			"scopes it holds itself; the workspaces:* scopes only a system administrator may grant.",
-	}, parley.ScopeTokensWrite, s.createToken)
+	}, staff(parley.ScopeTokensWrite), s.createToken)
 	register(s, huma.Operation{
 		OperationID: "get-token", Method: http.MethodGet, Path: "/api/v1/tokens/{id}", Tags: tags,
 		Summary: "Get an API token",
-	}, parley.ScopeTokensRead, s.getToken)
+	}, staff(parley.ScopeTokensRead), s.getToken)
 	register(s, huma.Operation{
 		OperationID: "revoke-token", Method: http.MethodDelete, Path: "/api/v1/tokens/{id}", Tags: tags,
 		Summary: "Revoke an API token", DefaultStatus: http.StatusNoContent,
 		Description: "Revokes the token at once; it stays listed with revoked_at set. Revoking twice is harmless.",
-	}, parley.ScopeTokensWrite, s.revokeToken)
+	}, staff(parley.ScopeTokensWrite), s.revokeToken)
 }
 
 type actorView struct {

@@ -18,20 +18,20 @@ func (s *server) workspaceRoutes() {
 	register(s, huma.Operation{
 		OperationID: "list-workspaces", Method: http.MethodGet, Path: "/api/v1/workspaces", Tags: tags,
 		Summary: "List workspaces",
-	}, parley.ScopeWorkspacesRead, s.listWorkspaces)
+	}, staff(parley.ScopeWorkspacesRead), s.listWorkspaces)
 	register(s, huma.Operation{
 		OperationID: "create-workspace", Method: http.MethodPost, Path: "/api/v1/workspaces", Tags: tags,
 		Summary: "Create a workspace", DefaultStatus: http.StatusCreated,
 		Description: "Creates a workspace and, when `admin` is given, its first admin agent.",
-	}, parley.ScopeWorkspacesWrite, s.createWorkspace)
+	}, staff(parley.ScopeWorkspacesWrite), s.createWorkspace)
 	register(s, huma.Operation{
 		OperationID: "get-workspace", Method: http.MethodGet, Path: "/api/v1/workspaces/{id}", Tags: tags,
 		Summary: "Get a workspace",
-	}, parley.ScopeWorkspacesRead, s.getWorkspace)
+	}, staff(parley.ScopeWorkspacesRead), s.getWorkspace)
 	register(s, huma.Operation{
 		OperationID: "update-workspace", Method: http.MethodPatch, Path: "/api/v1/workspaces/{id}", Tags: tags,
 		Summary: "Update a workspace",
-	}, parley.ScopeWorkspacesWrite, s.updateWorkspace)
+	}, staff(parley.ScopeWorkspacesWrite), s.updateWorkspace)
 }
 
 type workspaceView struct {

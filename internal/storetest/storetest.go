@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"TenantIsolation", testTenantIsolation},
 		{"Concurrency", testConcurrency},
 		{"Contacts", testContacts},
+		{"VisitorSessions", testVisitorSessions},
 		{"Conversations", testConversations},
 		{"Messages", testMessages},
 		{"Attachments", testAttachments},

@@ -114,6 +114,23 @@ CREATE TABLE contacts (
     UNIQUE (workspace_id, phone)
 ) STRICT;
 
+-- A visitor session is one device or browser of a contact, opened in one
+-- inbox; hash is the SHA-256 of the visitor token the device keeps.
+CREATE TABLE visitor_sessions (
+    id           TEXT    NOT NULL PRIMARY KEY,
+    workspace_id TEXT    NOT NULL,
+    inbox_id     TEXT    NOT NULL,
+    contact_id   TEXT    NOT NULL,
+    hash         BLOB    NOT NULL UNIQUE,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    FOREIGN KEY (workspace_id, inbox_id) REFERENCES inboxes (workspace_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX visitor_sessions_contact_idx ON visitor_sessions (workspace_id, contact_id);
+CREATE INDEX visitor_sessions_inbox_idx ON visitor_sessions (workspace_id, inbox_id);
+CREATE INDEX visitor_sessions_expires_idx ON visitor_sessions (expires_at);
+
 CREATE TABLE conversations (
     id           TEXT    NOT NULL PRIMARY KEY,
     workspace_id TEXT    NOT NULL,
@@ -211,6 +228,7 @@ DROP TABLE read_states;
 DROP TABLE attachments;
 DROP TABLE messages;
 DROP TABLE conversations;
+DROP TABLE visitor_sessions;
 DROP TABLE contacts;
 DROP TABLE audit_log;
 DROP TABLE login_failures;

@@ -1,0 +1,316 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/conversation"
+)
+
+func (s *server) conversationRoutes() {
+	tags := []string{"Conversations"}
+	register(s, huma.Operation{
+		OperationID: "list-conversations", Method: http.MethodGet, Path: "/api/v1/conversations", Tags: tags,
+		Summary: "List conversations",
+		Description: "Lists conversations ordered by ID (oldest first), filtered by any of `status` (repeatable, or " +
+			"comma-separated: `?status=pending&status=assigned`), `assignee_id`, `inbox_id` and `contact_id`. " +
+			"A visitor sees only its own conversations in its session's inbox, whatever the filters say.",
+	}, participant(parley.ScopeConversationsRead), s.listConversations)
+	register(s, huma.Operation{
+		OperationID: "create-conversation", Method: http.MethodPost, Path: "/api/v1/conversations", Tags: tags,
+		Summary: "Start a conversation", DefaultStatus: http.StatusCreated,
+		Description: "Starts an `open` conversation: agents see it once the visitor writes (it is then `pending`). " +
+			"A visitor sends `{}` and gets a conversation with itself in its session's inbox; " +
+			"staff name `inbox_id` and `contact_id`.",
+	}, participant(parley.ScopeConversationsWrite), s.createConversation)
+	register(s, huma.Operation{
+		OperationID: "get-conversation", Method: http.MethodGet, Path: "/api/v1/conversations/{id}", Tags: tags,
+		Summary: "Get a conversation",
+	}, participant(parley.ScopeConversationsRead), s.getConversation)
+	register(s, huma.Operation{
+		OperationID: "resolve-conversation", Method: http.MethodPost, Path: "/api/v1/conversations/{id}/resolve", Tags: tags,
+		Summary: "Resolve a conversation",
+		Description: "Resolves an open, pending or assigned conversation (409 if it is already resolved), keeping its assignee. " +
+			"A visitor may resolve its own conversation (ending the chat).",
+	}, participant(parley.ScopeConversationsWrite), s.resolveConversation)
+	register(s, huma.Operation{
+		OperationID: "mark-read", Method: http.MethodPost, Path: "/api/v1/conversations/{id}/read", Tags: tags,
+		Summary: "Mark a conversation read",
+		Description: "Records that the caller has read the conversation up to `seq` (clamped to its last message) and " +
+			"returns the caller's position, which never goes backwards. For visitors, agents and bots; an API token has no read position (403).",
+	}, participant(parley.ScopeConversationsRead), s.markRead)
+	register(s, huma.Operation{
+		OperationID: "list-read-states", Method: http.MethodGet, Path: "/api/v1/conversations/{id}/read-states", Tags: tags,
+		Summary:     "Read positions",
+		Description: "Returns how far each participant (the contact, agents, bots) has read the conversation.",
+	}, participant(parley.ScopeConversationsRead), s.readStates)
+	register(s, huma.Operation{
+		OperationID: "get-unread-count", Method: http.MethodGet, Path: "/api/v1/conversations/{id}/unread", Tags: tags,
+		Summary: "Unread count",
+		Description: "Returns how many text and attachment messages (and, for agents, notes) after the caller's read position " +
+			"the caller has not read, not counting its own or deleted ones. A visitor's count never includes notes.",
+	}, participant(parley.ScopeConversationsRead), s.unreadCount)
+	register(s, huma.Operation{
+		OperationID: "send-typing", Method: http.MethodPost, Path: "/api/v1/conversations/{id}/typing", Tags: tags,
+		Summary: "Say the caller is typing", DefaultStatus: http.StatusNoContent,
+		Description: "Tells the conversation's other participants, over the real-time connection only, that the caller is typing. " +
+			"At most one notification a second per participant is sent; more are dropped silently. " +
+			"`note: true` (agents only) marks typing a note, which only agents hear.",
+	}, participant(parley.ScopeConversationsWrite), s.typing)
+}
+
+// caller returns who calls the conversation service: the visitor as its
+// contact, or the staff principal — for an agent, with its bot flag, read
+// once per request.
+func (s *server) caller(ctx context.Context) (conversation.Caller, error) {
+	p := principal(ctx)
+	switch {
+	case p.Visitor():
+		return conversation.Visitor(p.WorkspaceID, p.ContactID), nil
+	case p.Type == parley.ActorAgent:
+		a, err := s.store.FindAgentByID(ctx, p.WorkspaceID, p.AgentID)
+		if parley.ErrorCode(err) == parley.ENOTFOUND {
+			return conversation.Caller{}, parley.Errorf(parley.EUNAUTHORIZED, "The credentials are invalid or expired.")
+		} else if err != nil {
+			return conversation.Caller{}, err
+		}
+		return conversation.Staff(p, a.Bot), nil
+	}
+	return conversation.Staff(p, false), nil
+}
+
+type conversationView struct {
+	ID          string                    `json:"id"`
+	WorkspaceID string                    `json:"workspace_id"`
+	InboxID     string                    `json:"inbox_id"`
+	ContactID   string                    `json:"contact_id"`
+	Status      parley.ConversationStatus `json:"status" enum:"open,pending,assigned,resolved" doc:"open: no visitor message yet (agents do not see it); pending: queued for an agent; assigned; resolved."`
+	AssigneeID  string                    `json:"assignee_id,omitempty" doc:"The agent holding the conversation; a resolved one keeps its last."`
+	Priority    int                       `json:"priority"`
+	LastSeq     int64                     `json:"last_seq" doc:"The seq of the latest message. Notes count too, so a visitor sees gaps between the seqs it is shown."`
+	CreatedAt   time.Time                 `json:"created_at"`
+	UpdatedAt   time.Time                 `json:"updated_at" doc:"The last change, a new message included."`
+	AssignedAt  *time.Time                `json:"assigned_at,omitempty"`
+	ResolvedAt  *time.Time                `json:"resolved_at,omitempty"`
+}
+
+func newConversationView(c *parley.Conversation) conversationView {
+	return conversationView{
+		ID: c.ID, WorkspaceID: c.WorkspaceID, InboxID: c.InboxID, ContactID: c.ContactID, Status: c.Status,
+		AssigneeID: c.AssigneeID, Priority: c.Priority, LastSeq: c.LastSeq,
+		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, AssignedAt: c.AssignedAt, ResolvedAt: c.ResolvedAt,
+	}
+}
+
+type conversationOutput struct {
+	Body conversationView
+}
+
+type conversationIDInput struct {
+	ID string `path:"id" doc:"The conversation's ID."`
+}
+
+type listConversationsInput struct {
+	PageParams
+	Status     []string `query:"status,explode" doc:"Only conversations in any of these statuses: open, pending, assigned, resolved."`
+	AssigneeID string   `query:"assignee_id" doc:"Only conversations held by this agent."`
+	InboxID    string   `query:"inbox_id"`
+	ContactID  string   `query:"contact_id"`
+
+	statuses []parley.ConversationStatus
+}
+
+// Resolve accepts statuses repeated or comma-separated, and decodes the cursor.
+func (in *listConversationsInput) Resolve(ctx huma.Context) []error {
+	errs := in.PageParams.Resolve(ctx)
+	for _, v := range in.Status {
+		for part := range strings.SplitSeq(v, ",") {
+			st := parley.ConversationStatus(strings.TrimSpace(part))
+			if !st.Valid() {
+				errs = append(errs, &huma.ErrorDetail{Location: "query.status", Message: "must be open, pending, assigned or resolved", Value: part})
+				continue
+			}
+			in.statuses = append(in.statuses, st)
+		}
+	}
+	return errs
+}
+
+func (s *server) listConversations(ctx context.Context, in *listConversationsInput) (*listOutput[conversationView], error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f := parley.ConversationFilter{
+		Status: in.statuses, AssigneeID: in.AssigneeID, InboxID: in.InboxID, ContactID: in.ContactID,
+		ListOptions: in.options(),
+	}
+	if p := principal(ctx); p.Visitor() {
+		f.InboxID = p.InboxID // the service sets the contact
+	}
+	l, err := s.conv.ListConversations(ctx, c, f)
+	if err != nil {
+		return nil, err
+	}
+	return newList(l, newConversationView), nil
+}
+
+type createConversationInput struct {
+	Body *struct {
+		InboxID   string `json:"inbox_id,omitempty" doc:"Required for staff; a visitor's is its session's inbox."`
+		ContactID string `json:"contact_id,omitempty" doc:"Required for staff; a visitor's is itself."`
+		Priority  int    `json:"priority,omitempty" doc:"0 (default) to 100; staff only."`
+	}
+}
+
+func (s *server) createConversation(ctx context.Context, in *createConversationInput) (*conversationOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var nc conversation.NewConversation
+	if b := in.Body; b != nil {
+		nc = conversation.NewConversation{InboxID: b.InboxID, ContactID: b.ContactID, Priority: b.Priority}
+	}
+	if p := principal(ctx); p.Visitor() {
+		switch {
+		case nc.InboxID != "" && nc.InboxID != p.InboxID:
+			return nil, parley.Errorf(parley.EFORBIDDEN, "Visitors start conversations in their session's inbox only.")
+		case nc.Priority != 0:
+			return nil, parley.Errorf(parley.EFORBIDDEN, "Visitors may not set a priority.")
+		}
+		nc.InboxID = p.InboxID
+	}
+	conv, err := s.conv.CreateConversation(ctx, c, nc)
+	if err != nil {
+		return nil, err
+	}
+	return &conversationOutput{Body: newConversationView(conv)}, nil
+}
+
+func (s *server) getConversation(ctx context.Context, in *conversationIDInput) (*conversationOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conv, err := s.conv.Conversation(ctx, c, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &conversationOutput{Body: newConversationView(conv)}, nil
+}
+
+func (s *server) resolveConversation(ctx context.Context, in *conversationIDInput) (*conversationOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conv, err := s.conv.Resolve(ctx, c, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &conversationOutput{Body: newConversationView(conv)}, nil
+}
+
+type markReadInput struct {
+	ID   string `path:"id" doc:"The conversation's ID."`
+	Body struct {
+		Seq int64 `json:"seq" minimum:"0" doc:"The seq of the last message read."`
+	}
+}
+
+type markReadOutput struct {
+	Body struct {
+		LastReadSeq int64 `json:"last_read_seq" doc:"The caller's position after the call; it never goes backwards."`
+	}
+}
+
+func (s *server) markRead(ctx context.Context, in *markReadInput) (*markReadOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := s.conv.MarkRead(ctx, c, in.ID, in.Body.Seq)
+	if err != nil {
+		return nil, err
+	}
+	out := &markReadOutput{}
+	out.Body.LastReadSeq = pos
+	return out, nil
+}
+
+type participantView struct {
+	Type parley.ParticipantType `json:"type" enum:"contact,agent,bot,system"`
+	ID   string                 `json:"id,omitempty"`
+}
+
+type readStateView struct {
+	Participant participantView `json:"participant"`
+	LastReadSeq int64           `json:"last_read_seq"`
+	UpdatedAt   time.Time       `json:"updated_at"`
+}
+
+type readStatesOutput struct {
+	Body struct {
+		Items []readStateView `json:"items"`
+	}
+}
+
+func (s *server) readStates(ctx context.Context, in *conversationIDInput) (*readStatesOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	states, err := s.conv.ReadStates(ctx, c, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := &readStatesOutput{}
+	out.Body.Items = make([]readStateView, 0, len(states))
+	for _, st := range states {
+		out.Body.Items = append(out.Body.Items, readStateView{
+			Participant: participantView(st.Participant), LastReadSeq: st.LastReadSeq, UpdatedAt: st.UpdatedAt,
+		})
+	}
+	return out, nil
+}
+
+type unreadOutput struct {
+	Body struct {
+		Count int `json:"count"`
+	}
+}
+
+func (s *server) unreadCount(ctx context.Context, in *conversationIDInput) (*unreadOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	n, err := s.conv.UnreadCount(ctx, c, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := &unreadOutput{}
+	out.Body.Count = n
+	return out, nil
+}
+
+type typingInput struct {
+	ID   string `path:"id" doc:"The conversation's ID."`
+	Body *struct {
+		Note bool `json:"note,omitempty" doc:"Typing a note (agents only)."`
+	}
+}
+
+func (s *server) typing(ctx context.Context, in *typingInput) (*struct{}, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return nil, s.conv.Typing(ctx, c, in.ID, in.Body != nil && in.Body.Note)
+}
