@@ -34,3 +34,22 @@ func TestOriginAllowed(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalizeOrigin(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"https://Example.COM":      "https://example.com",
+		"https://example.com:443":  "https://example.com",
+		"http://example.com:80":    "http://example.com",
+		"http://example.com:8080":  "http://example.com:8080",
+		"https://example.com/":     "https://example.com",
+		"https://example.com/path": "",
+		"null":                     "",
+		"ftp://example.com":        "",
+		"":                         "",
+	} {
+		if got := parley.NormalizeOrigin(in); got != want {
+			t.Errorf("parley.NormalizeOrigin(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -193,7 +193,7 @@ func (c *conn) authenticate(r *http.Request) bool {
 		c.end(websocket.StatusInternalError, reasonAuthError)
 		return false
 	}
-	if who.Visitor && !originAllowed(r.Header.Get("Origin"), who.AllowedOrigins) {
+	if who.Visitor && !parley.OriginAllowed(r.Header.Get("Origin"), who.AllowedOrigins) {
 		c.end(websocket.StatusPolicyViolation, reasonOrigin)
 		return false
 	}

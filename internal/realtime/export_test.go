@@ -21,9 +21,3 @@ func Connections(g *Gateway) int {
 	defer g.mu.Unlock()
 	return len(g.conns)
 }
-
-// NormalizeOrigin exposes normalizeOrigin.
-var NormalizeOrigin = normalizeOrigin
-
-// OriginAllowed exposes originAllowed.
-var OriginAllowed = originAllowed
