@@ -35,6 +35,7 @@ Usage:
   parley migrate [flags]     apply database migrations and exit
   parley admin COMMAND ...   administration: create-workspace, create-agent,
                              create-token, reset-password ("parley admin help")
+  parley bench [flags]       load-test a running server ("parley bench -h")
   parley version             print the version
   parley help                show this text
 
@@ -57,6 +58,8 @@ func run(ctx context.Context, args []string, e env) int {
 		err = migrate(ctx, e, args)
 	case "admin":
 		err = admin(ctx, e, args)
+	case "bench":
+		err = bench(ctx, e, args)
 	case "version":
 		fmt.Fprintln(stdout, "parley", buildVersion())
 	case "help", "-h", "--help":

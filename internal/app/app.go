@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"time"
 
@@ -92,7 +93,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Bus:           a.Bus,
 		Authenticator: authenticator{store: a.Store, accounts: a.Accounts, visitors: a.Identity},
 		Logger:        a.Logger,
-		PublicOrigin:  a.Config.Public(),
+		PublicOrigin:  publicOrigin(a.Config.PublicURL),
 	})
 	if err != nil {
 		return nil, nil, err
@@ -179,6 +180,17 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// publicOrigin is the origin of PARLEY_PUBLIC_URL, or "" when it is unset:
+// the gateway then accepts a cookie-authenticated connection whose Origin
+// matches the Host it was addressed to (which also covers port 0 in tests).
+func publicOrigin(publicURL string) string {
+	u, err := url.Parse(publicURL)
+	if publicURL == "" || err != nil {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
 }
 
 // baseURL is PARLEY_PUBLIC_URL when set, else the address actually bound
