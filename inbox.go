@@ -29,11 +29,39 @@ type WidgetSettings struct {
 	Position string // "right" (default) or "left"
 }
 
-// IdentitySettings say how visitors of an inbox prove who they are. The
-// visitor-identity capability fills these in; for now they are stored as given.
+// IdentitySettings say how visitors of an inbox prove who they are: a JWT
+// signed by the customer's back-end, verified with one of the keys below
+// (see docs/identity.md), or a guest session when RequireVerified is false.
 type IdentitySettings struct {
 	// RequireVerified refuses guest (anonymous) visitors when true.
 	RequireVerified bool
+	// Secrets are HS256 keys shared with the customer's back-end. Any of
+	// them verifies a token (several allow rotation); the first also keys
+	// identifier_hash (HMAC-SHA256 of an identifier). Never returned by
+	// the API in full.
+	Secrets []string
+	// PublicKeys verify RS256, ES256 and EdDSA tokens.
+	PublicKeys []IdentityKey
+	// JWKSURL, when set, is fetched (and cached, and refreshed when a token
+	// names an unknown kid) for further public keys.
+	JWKSURL string
+	// Issuer, when set, must equal a token's iss.
+	Issuer string
+	// MaxTokenLifetime bounds exp - iat (or exp - now without iat); 0
+	// selects DefaultMaxTokenLifetime.
+	MaxTokenLifetime time.Duration
+}
+
+// DefaultMaxTokenLifetime is the longest lifetime of a visitor JWT when an
+// inbox does not set its own.
+const DefaultMaxTokenLifetime = 24 * time.Hour
+
+// IdentityKey is one public key of an inbox: PEM-encoded (PKIX "PUBLIC
+// KEY" of an RSA, ECDSA P-256 or Ed25519 key), named by KID ("" matches a
+// token without kid).
+type IdentityKey struct {
+	KID string
+	PEM string
 }
 
 // InboxUpdate holds the fields to change; nil means "leave as is".

@@ -1,6 +1,9 @@
 package parley
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // ActorType says who performed an action.
 type ActorType string
@@ -42,6 +45,13 @@ type Principal struct {
 	// operations open to visitors check what it may reach themselves.
 	ContactID string
 	InboxID   string
+	// ConversationID, when set, confines a visitor to that one
+	// conversation: its session was opened with a resume token.
+	ConversationID string
+	// ExpiresAt is when the credential stops being valid (zero: it does
+	// not expire while in use). A real-time connection warns the client
+	// before and closes at that time unless the client refreshes it.
+	ExpiresAt time.Time
 }
 
 // Visitor reports whether the principal is a visitor (ActorContact).

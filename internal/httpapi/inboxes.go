@@ -99,7 +99,7 @@ func newInboxView(in *parley.Inbox) inboxView {
 	return inboxView{
 		ID: in.ID, WorkspaceID: in.WorkspaceID, Name: in.Name, AllowedOrigins: origins,
 		Widget:       widgetView(in.Widget),
-		Identity:     identityView(in.Identity),
+		Identity:     identityView{RequireVerified: in.Identity.RequireVerified},
 		Conversation: newConversationSettingsView(in.Conversation),
 		CreatedAt:    in.CreatedAt, UpdatedAt: in.UpdatedAt,
 	}

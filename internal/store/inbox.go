@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/parleychat/parley"
 )
@@ -22,7 +23,35 @@ type widgetJSON struct {
 }
 
 type identityJSON struct {
-	RequireVerified bool `json:"require_verified"`
+	RequireVerified  bool              `json:"require_verified"`
+	Secrets          []string          `json:"secrets,omitempty"`
+	PublicKeys       []identityKeyJSON `json:"public_keys,omitempty"`
+	JWKSURL          string            `json:"jwks_url,omitempty"`
+	Issuer           string            `json:"issuer,omitempty"`
+	MaxTokenLifetime time.Duration     `json:"max_token_lifetime,omitempty"`
+}
+
+type identityKeyJSON struct {
+	KID string `json:"kid"`
+	PEM string `json:"pem"`
+}
+
+func newIdentityJSON(id parley.IdentitySettings) identityJSON {
+	j := identityJSON{RequireVerified: id.RequireVerified, Secrets: id.Secrets, JWKSURL: id.JWKSURL,
+		Issuer: id.Issuer, MaxTokenLifetime: id.MaxTokenLifetime}
+	for _, k := range id.PublicKeys {
+		j.PublicKeys = append(j.PublicKeys, identityKeyJSON(k))
+	}
+	return j
+}
+
+func (j identityJSON) settings() parley.IdentitySettings {
+	id := parley.IdentitySettings{RequireVerified: j.RequireVerified, Secrets: j.Secrets, JWKSURL: j.JWKSURL,
+		Issuer: j.Issuer, MaxTokenLifetime: j.MaxTokenLifetime}
+	for _, k := range j.PublicKeys {
+		id.PublicKeys = append(id.PublicKeys, parley.IdentityKey(k))
+	}
+	return id
 }
 
 type conversationSettingsJSON struct {
@@ -194,7 +223,7 @@ func scanInbox(row scanner) (*parley.Inbox, error) {
 	if err := decodeJSON(conversation, &storedConversation); err != nil {
 		return nil, err
 	}
-	in.Widget, in.Identity = parley.WidgetSettings(storedWidget), parley.IdentitySettings(storedIdentity)
+	in.Widget, in.Identity = parley.WidgetSettings(storedWidget), storedIdentity.settings()
 	in.Conversation = parley.ConversationSettings(storedConversation)
 	in.CreatedAt, in.UpdatedAt = fromMicros(createdAt), fromMicros(updatedAt)
 	return &in, nil
@@ -205,7 +234,7 @@ func scanInbox(row scanner) (*parley.Inbox, error) {
 func encodeInboxSettings(origins []string, w parley.WidgetSettings, id parley.IdentitySettings,
 	conv parley.ConversationSettings) ([4]string, error) {
 	var cols [4]string
-	for i, v := range []any{origins, widgetJSON(w), identityJSON(id), conversationSettingsJSON(conv)} {
+	for i, v := range []any{origins, widgetJSON(w), newIdentityJSON(id), conversationSettingsJSON(conv)} {
 		var err error
 		if cols[i], err = encodeJSON(v); err != nil {
 			return cols, fmt.Errorf("inbox settings: %w", err)
