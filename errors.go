@@ -26,8 +26,11 @@ type FieldError struct {
 
 // Error is Parley's error type. Code is one of the E* constants; Message is
 // safe to show to the caller. Fields lists per-field problems for EINVALID.
+// Reason, when set, is a finer cause within Code that programs may match,
+// stable and documented (e.g. "token_expired" within EUNAUTHORIZED).
 type Error struct {
 	Code    string
+	Reason  string
 	Message string
 	Fields  []FieldError
 }
@@ -51,6 +54,15 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return EINTERNAL
+}
+
+// ErrorReason returns the Reason of err if it is (or wraps) an *Error, else "".
+func ErrorReason(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Reason
+	}
+	return ""
 }
 
 // ErrorMessage returns the caller-safe message of err. Errors that are not

@@ -22,6 +22,7 @@ type problem struct {
 	Status    int                 `json:"status" doc:"HTTP status code."`
 	Detail    string              `json:"detail,omitempty" doc:"Explanation of this occurrence, safe to show to a person."`
 	Code      string              `json:"code" enum:"invalid,not_found,conflict,unauthorized,forbidden,rate_limited,unavailable,internal" doc:"Parley error code."`
+	Reason    string              `json:"reason,omitempty" doc:"Finer cause within code, stable for programs to match (e.g. token_expired); see docs/identity.md."`
 	RequestID string              `json:"request_id,omitempty" doc:"The request's X-Request-ID, for matching server logs."`
 	Errors    []*huma.ErrorDetail `json:"errors,omitempty" doc:"Per-field problems of invalid input."`
 
@@ -82,6 +83,7 @@ func (s *server) problem(ctx context.Context, err error) *problem {
 		Status:    status,
 		Detail:    parley.ErrorMessage(err),
 		Code:      code,
+		Reason:    parley.ErrorReason(err),
 		RequestID: requestFrom(ctx).id,
 		headers:   http.Header{},
 	}

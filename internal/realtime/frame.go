@@ -83,6 +83,7 @@ type errorFrame struct {
 	Type           string       `json:"type"` // "error"
 	ID             string       `json:"id,omitempty"`
 	Code           string       `json:"code"`
+	Reason         string       `json:"reason,omitempty"`
 	Message        string       `json:"message"`
 	Fields         []fieldError `json:"fields,omitempty"`
 	ConversationID string       `json:"conversation_id,omitempty"`
@@ -194,6 +195,9 @@ func errorCode(err error) string {
 // newErrorFrame returns the error frame answering request id with err.
 func newErrorFrame(id string, err error) outFrame {
 	f := errorFrame{Type: "error", ID: id, Code: errorCode(err), Message: parley.ErrorMessage(err)}
+	if f.Code != parley.EINTERNAL {
+		f.Reason = parley.ErrorReason(err)
+	}
 	var pe *parley.Error
 	if f.Code == parley.EINVALID && errors.As(err, &pe) {
 		for _, fe := range pe.Fields {
