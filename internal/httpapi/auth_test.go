@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/httpapi"
@@ -81,7 +82,12 @@ func TestLoginLockout(t *testing.T) {
 }
 
 func TestLoginPerIPLimit(t *testing.T) {
-	ts := newServer(t, func(c *httpapi.Config) { c.TrustProxy = true })
+	// A frozen clock: no token refills while the slow (argon2id) attempts run.
+	now := time.Now()
+	ts := newServer(t, func(c *httpapi.Config) {
+		c.TrustProxy = true
+		c.Now = func() time.Time { return now }
+	})
 	// Different emails, so that the per-email lockout does not kick in.
 	attempt := func(i int, ip string) *result {
 		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/auth/login",

@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
@@ -64,6 +65,8 @@ type Config struct {
 	// gateway at "GET /api/v1/realtime"), served behind the same request
 	// id, logging, metrics and recovery middleware as the API.
 	Routes map[string]http.Handler
+	// Now is the clock of the per-IP rate limits; default time.Now.
+	Now func() time.Time
 }
 
 // server holds the dependencies of the handlers.
@@ -91,6 +94,9 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
 	}
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()

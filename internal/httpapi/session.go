@@ -55,7 +55,7 @@ type loginOutput struct {
 
 func (s *server) login(ctx context.Context, in *loginInput) (*loginOutput, error) {
 	req := requestFrom(ctx)
-	if ok, wait := s.logins.allow(req.ip, time.Now()); !ok {
+	if ok, wait := s.logins.allow(req.ip, s.cfg.Now()); !ok {
 		return nil, &account.RateLimitedError{
 			Err:  parley.Errorf(parley.ERATELIMITED, "Too many login attempts from your address. Try again later."),
 			Wait: wait,

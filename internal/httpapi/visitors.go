@@ -42,7 +42,7 @@ type visitorSessionOutput struct {
 }
 
 func (s *server) createVisitorSession(ctx context.Context, in *createVisitorSessionInput) (*visitorSessionOutput, error) {
-	if ok, wait := s.guests.allow(requestFrom(ctx).ip, time.Now()); !ok {
+	if ok, wait := s.guests.allow(requestFrom(ctx).ip, s.cfg.Now()); !ok {
 		return nil, &account.RateLimitedError{
 			Err:  parley.Errorf(parley.ERATELIMITED, "Too many new visitor sessions from your address. Try again later."),
 			Wait: wait,

@@ -100,7 +100,8 @@ func TestVisitorOrigin(t *testing.T) {
 }
 
 func TestGuestSessionRateLimit(t *testing.T) {
-	ts := newServer(t)
+	now := time.Now() // frozen: no token refills during the burst
+	ts := newServer(t, func(c *httpapi.Config) { c.Now = func() time.Time { return now } })
 	in := ts.inbox(t)
 	const burst = 60
 	for i := range burst {
