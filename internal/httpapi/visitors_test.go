@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/httpapi"
 )
 
 func TestGuestSession(t *testing.T) {
