@@ -24,6 +24,20 @@ func (r Role) Valid() bool {
 	return false
 }
 
+// Presence is an agent's availability.
+type Presence string
+
+const (
+	PresenceOnline  Presence = "online"  // available for chats
+	PresenceAway    Presence = "away"    // signed in, not taking chats now
+	PresenceOffline Presence = "offline" // not available
+)
+
+// Valid reports whether p is a known presence.
+func (p Presence) Valid() bool {
+	return p == PresenceOnline || p == PresenceAway || p == PresenceOffline
+}
+
 // Agent is a user of a workspace: a person in the console or a bot.
 type Agent struct {
 	ID          string
@@ -36,6 +50,9 @@ type Agent struct {
 	Bot         bool
 	Disabled    bool // a disabled agent cannot log in; its sessions are ended
 	Capacity    int  // concurrent conversations the agent may hold; 0 = no limit
+	// Presence says whether the agent is available for chats; set by the
+	// agent (PUT /api/v1/me/presence). New agents are offline.
+	Presence Presence
 	// Attributes are custom attributes, e.g. an external system's id.
 	// Keys match AttributeKeyPattern; values are JSON values.
 	Attributes map[string]any
@@ -84,6 +101,11 @@ type AgentStore interface {
 	SetAgentPassword(ctx context.Context, actor Actor, workspaceID, id, passwordHash string) error
 	// AgentPasswordHash returns the stored hash ("" if none). Returns ENOTFOUND.
 	AgentPasswordHash(ctx context.Context, workspaceID, id string) (string, error)
+	// SetAgentPresence sets the agent's presence. Returns ENOTFOUND.
+	SetAgentPresence(ctx context.Context, workspaceID, id string, p Presence) error
+	// AnyAgentOnline reports whether an enabled agent of the workspace
+	// (not a bot) is online.
+	AnyAgentOnline(ctx context.Context, workspaceID string) (bool, error)
 	// DeleteAgent removes the agent and its sessions. Returns ENOTFOUND.
 	DeleteAgent(ctx context.Context, actor Actor, workspaceID, id string) error
 }

@@ -24,6 +24,9 @@ const (
 	EventMessageUpdated          EventType = "message.updated"
 	EventMessageDeleted          EventType = "message.deleted"
 	EventContactCreated          EventType = "contact.created"
+	EventContactUpdated          EventType = "contact.updated"
+	EventContactMerged           EventType = "contact.merged"  // the payload is a ContactMergedEventData
+	EventContactDeleted          EventType = "contact.deleted" // erased; the payload names the ID only
 )
 
 // Event is one entry of the transactional outbox: a typed record of a

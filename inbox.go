@@ -27,7 +27,19 @@ type WidgetSettings struct {
 	Color    string // accent colour, #rrggbb
 	Locale   string // BCP 47 language tag; "" follows the browser
 	Position string // "right" (default) or "left"
+	Prechat  PrechatForm
 }
+
+// PrechatForm is the optional form a visitor fills in before the first
+// message of a conversation.
+type PrechatForm struct {
+	Enabled bool     `json:"enabled"`
+	Fields  []string `json:"fields"` // of PrechatFields, in the order shown
+}
+
+// PrechatFields are the fields a pre-chat form may ask for; the answers
+// become the contact's name and email.
+var PrechatFields = []string{"name", "email"}
 
 // IdentitySettings say how visitors of an inbox prove who they are: a JWT
 // signed by the customer's back-end, verified with one of the keys below

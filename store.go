@@ -16,6 +16,8 @@ type Store interface {
 	AuditStore
 	ContactStore
 	VisitorSessionStore
+	ResumeTokenStore
+	MergeStore
 	ConversationStore
 	MessageStore
 	ReadStateStore

@@ -15,8 +15,13 @@ type VisitorSession struct {
 	WorkspaceID string
 	InboxID     string
 	ContactID   string
-	CreatedAt   time.Time
-	ExpiresAt   time.Time
+	// ConversationID and ResumeTokenID are set on a session opened with a
+	// resume token: it reaches that one conversation only, and ends when
+	// the token is revoked.
+	ConversationID string
+	ResumeTokenID  string
+	CreatedAt      time.Time
+	ExpiresAt      time.Time
 }
 
 // VisitorSessionStore persists visitor sessions, and finds the inbox a
@@ -34,6 +39,14 @@ type VisitorSessionStore interface {
 	// ENOTFOUND if the inbox is not in the workspace, ECONFLICT if the hash
 	// exists; nothing is stored then.
 	CreateGuest(ctx context.Context, sess *VisitorSession, hash []byte) (*Contact, error)
+	// CreateVisitorSession inserts sess for an existing contact with the
+	// hash of its secret, setting ID and CreatedAt (ExpiresAt is kept in
+	// UTC to the microsecond). With ResumeTokenID set, ContactID and
+	// ConversationID are taken from that token (they must be empty or
+	// equal). Returns ENOTFOUND if the inbox, contact or resume token is
+	// not in the workspace, EINVALID if the resume token's conversation is
+	// not in sess.InboxID, ECONFLICT if the hash exists.
+	CreateVisitorSession(ctx context.Context, sess *VisitorSession, hash []byte) error
 	// FindVisitorSessionByHash returns the session whose secret hashes to
 	// hash. It is not workspace-scoped: it is how a visitor token's
 	// workspace is learnt. Returns ENOTFOUND if there is no such session or

@@ -251,6 +251,9 @@ type Error struct {
 	Status int
 	// Code is Parley's error code, one of the Code* constants.
 	Code string
+	// Reason, when set, is a finer cause within Code, stable for programs
+	// to match (e.g. "token_contact_mismatch").
+	Reason string
 	// Detail says what went wrong, in words safe to show to a person.
 	Detail string
 	// Fields lists the invalid input fields of an invalid request.
@@ -276,6 +279,9 @@ func (e *Error) Error() string {
 		b.WriteString(strconv.Itoa(e.Status) + " ")
 	}
 	b.WriteString(e.Code)
+	if e.Reason != "" {
+		b.WriteString(" (" + e.Reason + ")")
+	}
 	if e.Detail != "" {
 		b.WriteString(": " + e.Detail)
 	}
@@ -310,6 +316,7 @@ type problem struct {
 	Status    int    `json:"status"`
 	Detail    string `json:"detail"`
 	Code      string `json:"code"`
+	Reason    string `json:"reason"`
 	RequestID string `json:"request_id"`
 	Errors    []struct {
 		Location string `json:"location"`
@@ -332,6 +339,7 @@ func decodeProblem(resp *http.Response) *Error {
 		if p.Code != "" {
 			e.Code = p.Code
 		}
+		e.Reason = p.Reason
 		e.Detail = p.Detail
 		if e.Detail == "" {
 			e.Detail = p.Title

@@ -68,6 +68,17 @@ func closeError(err error) *CloseError {
 	return &CloseError{Code: int(websocket.StatusAbnormalClosure), Err: err}
 }
 
+// StatusTokenExpired is the close code of a connection whose credential
+// expired without a refresh (docs/protocol.md).
+const StatusTokenExpired = 4003
+
+// expired reports whether err is the close of a connection whose
+// credential expired.
+func expired(err error) bool {
+	var ce *CloseError
+	return errors.As(err, &ce) && ce.Code == StatusTokenExpired
+}
+
 // terminal reports whether a connection that ended with err must not be
 // re-established automatically: its credentials or origin were refused.
 func terminal(err error) bool {
@@ -107,6 +118,40 @@ type connectOptions struct {
 	readLimit    int64
 	onDisconnect func(error)
 	onReconnect  func(Ready)
+	tokenSource  TokenSource
+	onRefresh    func(expiresAt time.Time, err error)
+}
+
+// TokenSource returns a new credential for a Conn: typically a visitor
+// token (or an identity JWT) fetched from your back-end. It is called with
+// a context bounding the call.
+type TokenSource func(ctx context.Context) (string, error)
+
+// WithTokenSource makes the Conn renew its credential by itself. When the
+// server warns that the credential expires soon (a FrameTokenExpiring
+// frame), the Conn calls source and sends the new token in a refresh
+// request: the connection, its subscriptions and its position stay as they
+// are. When a connection is closed because its credential expired (close
+// code StatusTokenExpired) — the refresh failed, or the process slept —
+// the Conn, with automatic reconnection, calls source and reconnects with
+// the new token, resuming every conversation. The source is also called
+// for the first connection when the Client has no credentials.
+//
+// Without a token source, FrameTokenExpiring frames still reach Next: call
+// Refresh yourself, or the connection ends with StatusTokenExpired, which
+// ends the Conn (reconnecting with an expired token would be refused).
+func WithTokenSource(source TokenSource) ConnectOption {
+	return func(o *connectOptions) { o.tokenSource = source }
+}
+
+// OnRefresh registers a function called after each refresh the Conn makes
+// by itself (WithTokenSource): with the new credential's expiry (zero: it
+// does not expire), or with the error of the token source or of the
+// server. After a failure the connection lasts until the old credential
+// expires, then ends with StatusTokenExpired (and, reconnecting, the Conn
+// asks the token source again). It must not block.
+func OnRefresh(f func(expiresAt time.Time, err error)) ConnectOption {
+	return func(o *connectOptions) { o.onRefresh = f }
 }
 
 // WithOrigin sets the Origin header of the WebSocket handshake, as a
@@ -140,7 +185,9 @@ func WithBuffer(frames int) ConnectOption {
 // maxBackoff (with jitter), then follow again every conversation (from
 // LastSeq) and the feed. Requests cut off by the loss are sent again once
 // connected. It gives up only when the credentials or the origin are
-// refused (close code 1008, HTTP 401 or 403); Next then returns the error.
+// refused (close code 1008, HTTP 401 or 403), or the credential expired
+// (StatusTokenExpired) and there is no token source (WithTokenSource);
+// Next then returns the error.
 //
 // The protocol's recommendation is WithAutoReconnect(time.Second,
 // 30*time.Second).
@@ -195,6 +242,12 @@ type Conn struct {
 	follow  map[string]bool
 	pos     map[string]int64 // highest seq handed to the application, per conversation
 	feed    bool
+	// token is the credential connections authenticate with: the Client's,
+	// then the last one refreshed; expiresAt is when it expires (zero:
+	// never, or not known).
+	token      string
+	expiresAt  time.Time
+	refreshing atomic.Bool // an automatic refresh is under way
 }
 
 // socket is one WebSocket connection of a Conn.
@@ -238,7 +291,7 @@ func (c *Client) Connect(ctx context.Context, opts ...ConnectOption) (*Conn, err
 	conn := &Conn{
 		c: c, opts: o, frames: newQueue(o.buffer),
 		up: make(chan struct{}), down: make(chan struct{}), done: make(chan struct{}),
-		follow: map[string]bool{}, pos: map[string]int64{},
+		follow: map[string]bool{}, pos: map[string]int64{}, token: c.token,
 	}
 	if err := conn.connect(ctx, true); err != nil {
 		return nil, err
@@ -258,15 +311,16 @@ func (c *Client) wsURL() string {
 	return u.String()
 }
 
-// dial opens a WebSocket connection, authenticates and reads ready.
-func (conn *Conn) dial(ctx context.Context) (*socket, error) {
+// dial opens a WebSocket connection, authenticates with token and reads
+// ready.
+func (conn *Conn) dial(ctx context.Context, token string) (*socket, error) {
 	c := conn.c
 	s := &socket{stale: make(chan struct{}), readerDone: make(chan struct{}), pending: map[string]chan reply{}, auto: map[string]string{}}
 	hdr := conn.opts.header.Clone()
 	if c.userAgent != "" {
 		hdr.Set("User-Agent", c.userAgent)
 	}
-	if c.token == "" && c.session != "" {
+	if token == "" && c.session != "" {
 		// The server accepts the session cookie only from the console's
 		// own pages: by default, say so, as the console in a browser would.
 		hdr.Set("Cookie", (&http.Cookie{Name: sessionCookie, Value: c.session}).String())
@@ -291,7 +345,7 @@ func (conn *Conn) dial(ctx context.Context) (*socket, error) {
 	}
 	ws.SetReadLimit(conn.opts.readLimit)
 	s.ws = ws
-	auth, _ := json.Marshal(wireRequest{Type: "auth", Token: c.token})
+	auth, _ := json.Marshal(wireRequest{Type: "auth", Token: token})
 	if err := conn.write(s, auth); err != nil {
 		ws.CloseNow()
 		return nil, fmt.Errorf("client: authenticate: %w", closeError(err))
@@ -338,7 +392,11 @@ func (conn *Conn) connect(ctx context.Context, force bool) error {
 		<-old.readerDone
 	}
 
-	s, err := conn.dial(ctx)
+	token, err := conn.credential(ctx)
+	if err != nil {
+		return err
+	}
+	s, err := conn.dial(ctx, token)
 	if err != nil {
 		if old != nil && !conn.opts.reconnect {
 			// Reconnect dropped a working connection and failed: Next must
@@ -358,6 +416,7 @@ func (conn *Conn) connect(ctx context.Context, force bool) error {
 		return conn.doneErr()
 	}
 	conn.sock, conn.ready = s, s.ready
+	conn.token, conn.expiresAt = token, s.ready.ExpiresAt
 	close(conn.up)
 	conn.down = make(chan struct{})
 	// Follow again, each conversation from what the application has seen:
@@ -390,6 +449,24 @@ func (conn *Conn) connect(ctx context.Context, force bool) error {
 		conn.opts.onReconnect(s.ready)
 	}
 	return nil
+}
+
+// credential returns the token to connect with: the current one, or a new
+// one from the token source when there is none or it has expired.
+func (conn *Conn) credential(ctx context.Context) (string, error) {
+	conn.mu.Lock()
+	token, exp, cause := conn.token, conn.expiresAt, conn.downErr
+	conn.mu.Unlock()
+	source := conn.opts.tokenSource
+	stale := expired(cause) || (!exp.IsZero() && !time.Now().Before(exp)) || (token == "" && conn.c.session == "")
+	if source == nil || !stale {
+		return token, nil
+	}
+	token, err := source(ctx)
+	if err != nil {
+		return "", fmt.Errorf("client: token source: %w", err)
+	}
+	return token, nil
 }
 
 // Reconnect replaces the connection with a new one (closing the current one,
@@ -478,7 +555,74 @@ func (conn *Conn) dispatch(s *socket, w *wireFrame, raw []byte) bool {
 			return true // an answer nobody waits for any more
 		}
 	}
+	if w.Type == FrameTokenExpiring && conn.opts.tokenSource != nil {
+		conn.autoRefresh()
+	}
 	return conn.frames.push(w.frame(raw), s.stale)
+}
+
+// autoRefresh fetches a new credential from the token source and sends it
+// in a refresh request, in the background; one at a time.
+func (conn *Conn) autoRefresh() {
+	if !conn.refreshing.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer conn.refreshing.Store(false)
+		ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
+		defer cancel()
+		go func() {
+			select {
+			case <-conn.done:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		var exp time.Time
+		token, err := conn.opts.tokenSource(ctx)
+		if err != nil {
+			err = fmt.Errorf("client: token source: %w", err)
+		} else {
+			exp, err = conn.Refresh(ctx, token)
+		}
+		if conn.opts.onRefresh != nil && !errors.Is(err, ErrClosed) {
+			conn.opts.onRefresh(exp, err)
+		}
+	}()
+}
+
+// refreshTimeout bounds an automatic refresh: the token source and the
+// server's answer.
+const refreshTimeout = time.Minute
+
+// Refresh replaces the connection's credential in place with token (for a
+// visitor: a new visitor token, or an identity JWT of its inbox; it must be
+// the same contact's) and returns its expiry (zero: it does not expire).
+// The connection and its subscriptions stay as they are; later
+// reconnections use token. Refused with CodeForbidden if the token is
+// someone else's, CodeUnauthorized if it is invalid or expired; the
+// connection then lasts until the old credential expires.
+func (conn *Conn) Refresh(ctx context.Context, token string) (time.Time, error) {
+	f, err := conn.request(ctx, wireRequest{Type: "refresh", Token: token})
+	if err != nil {
+		return time.Time{}, err
+	}
+	var exp time.Time
+	if f.ExpiresAt != nil {
+		exp = *f.ExpiresAt
+	}
+	conn.mu.Lock()
+	conn.token, conn.expiresAt = token, exp
+	conn.mu.Unlock()
+	return exp, nil
+}
+
+// ExpiresAt returns when the Conn's current credential expires (zero: it
+// does not, or the server did not say).
+func (conn *Conn) ExpiresAt() time.Time {
+	conn.mu.Lock()
+	defer conn.mu.Unlock()
+	return conn.expiresAt
 }
 
 // lost handles the end of a socket's connection.
@@ -488,7 +632,7 @@ func (conn *Conn) lost(s *socket, err error) {
 		conn.mu.Unlock()
 		return // replaced or closed already
 	}
-	final := !conn.opts.reconnect || terminal(err)
+	final := !conn.opts.reconnect || terminal(err) || (expired(err) && conn.opts.tokenSource == nil)
 	conn.detach(s, err, !conn.opts.reconnect)
 	if conn.opts.reconnect && final {
 		conn.finish(err)
@@ -873,8 +1017,11 @@ func (conn *Conn) Typing(ctx context.Context, conversationID string, note bool) 
 	return err
 }
 
-// SubscribeFeed follows the workspace's conversation events (staff with
-// conversations:read): they arrive through Next as FrameEvent frames.
+// SubscribeFeed follows conversation events. Staff (with
+// conversations:read) follow the workspace's: they arrive through Next as
+// FrameEvent frames. A visitor follows its own contact's conversations,
+// including those started on its other devices: they arrive as
+// FrameConversation frames (Event "conversation.created" for a new one).
 func (conn *Conn) SubscribeFeed(ctx context.Context) error {
 	conn.mu.Lock()
 	conn.feed = true

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -33,6 +34,8 @@ type fakeServer struct {
 	onSend   func(*fakeConn) bool // false: drop the connection instead of answering
 	requests []map[string]any     // every request, in arrival order
 	dials    int
+	tokens   map[string]bool // accepted besides "secret"
+	auths    []string        // the token of every auth frame
 }
 
 type fakeConn struct {
@@ -71,11 +74,17 @@ func (f *fakeServer) serve(w http.ResponseWriter, r *http.Request) {
 	c := &fakeConn{ws: ws}
 	ctx := context.Background()
 	var auth map[string]any
-	if err := wsjson.Read(ctx, ws, &auth); err != nil || auth["type"] != "auth" || auth["token"] != "secret" {
+	if err := wsjson.Read(ctx, ws, &auth); err != nil || auth["type"] != "auth" {
 		ws.Close(websocket.StatusPolicyViolation, "first frame must be auth")
 		return
 	}
+	token, _ := auth["token"].(string)
+	if !f.accepts(token) {
+		ws.Close(websocket.StatusPolicyViolation, "authentication failed")
+		return
+	}
 	f.mu.Lock()
+	f.auths = append(f.auths, token)
 	f.dials++
 	refuse := f.refuse
 	f.mu.Unlock()
@@ -130,6 +139,12 @@ func (f *fakeServer) serve(w http.ResponseWriter, r *http.Request) {
 			c.write(map[string]any{"type": "ack", "id": id, "duplicate": dup, "message": m})
 		case "ping":
 			c.write(map[string]any{"type": "pong", "id": id})
+		case "refresh":
+			if token, _ := req["token"].(string); f.accepts(token) {
+				c.write(map[string]any{"type": "refreshed", "id": id, "expires_at": fakeExpiry})
+			} else {
+				c.write(map[string]any{"type": "error", "id": id, "code": "unauthorized", "message": "The token is invalid."})
+			}
 		default:
 			c.write(map[string]any{"type": "error", "id": id, "code": "invalid", "message": "Unknown frame type."})
 		}
@@ -160,6 +175,37 @@ func (f *fakeServer) append(conv, cid, body string) (client.Message, bool) {
 		c.write(map[string]any{"type": "message", "conversation_id": conv, "message": m})
 	}
 	return m, false
+}
+
+// fakeExpiry is the expiry of every credential the fake server refreshes.
+var fakeExpiry = time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// accepts reports whether token authenticates.
+func (f *fakeServer) accepts(token string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return token == "secret" || f.tokens[token]
+}
+
+// allow makes the fake server accept token too.
+func (f *fakeServer) allow(token string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.tokens == nil {
+		f.tokens = map[string]bool{}
+	}
+	f.tokens[token] = true
+}
+
+// all returns every connection that is ready.
+func (f *fakeServer) all() []*fakeConn {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []*fakeConn
+	for c := range f.subs {
+		out = append(out, c)
+	}
+	return out
 }
 
 // dropAll cuts every connection without a closing handshake.
@@ -409,5 +455,101 @@ func TestConnRequestError(t *testing.T) {
 	}
 	if _, err := conn.Ping(t.Context()); err != nil {
 		t.Fatalf("the connection broke: %v", err)
+	}
+}
+
+// With a token source, token_expiring makes the Conn refresh in place; a
+// close for an expired credential makes it reconnect with a new token.
+func TestConnTokenSource(t *testing.T) {
+	f := newFakeServer(t)
+	f.allow("second")
+	f.allow("third")
+	tokens := make(chan string, 2)
+	tokens <- "second"
+	tokens <- "third"
+	source := func(ctx context.Context) (string, error) {
+		select {
+		case tok := <-tokens:
+			return tok, nil
+		default:
+			return "", errors.New("no more tokens")
+		}
+	}
+	type outcome struct {
+		exp time.Time
+		err error
+	}
+	refreshed := make(chan outcome, 10)
+	reconnected := make(chan client.Ready, 10)
+	conn, err := f.client(t).Connect(t.Context(), client.WithAutoReconnect(5*time.Millisecond, 20*time.Millisecond),
+		client.WithTokenSource(source),
+		client.OnRefresh(func(exp time.Time, err error) { refreshed <- outcome{exp, err} }),
+		client.OnReconnect(func(r client.Ready) { reconnected <- r }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+
+	for _, c := range f.all() {
+		c.write(map[string]any{"type": "token_expiring", "expires_at": "2029-01-01T00:00:00Z"})
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	fr, err := conn.Next(ctx)
+	if err != nil || fr.Type != client.FrameTokenExpiring || !fr.ExpiresAt.Equal(time.Date(2029, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("Next: %+v, %v; want token_expiring", fr, err)
+	}
+	select {
+	case o := <-refreshed:
+		if o.err != nil || !o.exp.Equal(fakeExpiry) {
+			t.Fatalf("refresh: %v, %v", o.exp, o.err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no refresh")
+	}
+	if got := conn.ExpiresAt(); !got.Equal(fakeExpiry) {
+		t.Fatalf("ExpiresAt() = %v", got)
+	}
+
+	// Closed for an expired credential: a new token, a new connection.
+	for _, c := range f.all() {
+		c.ws.Close(client.StatusTokenExpired, "token expired")
+	}
+	select {
+	case <-reconnected:
+	case <-time.After(10 * time.Second):
+		t.Fatal("no reconnection after 4003")
+	}
+	f.mu.Lock()
+	auths := append([]string(nil), f.auths...)
+	f.mu.Unlock()
+	if want := []string{"secret", "third"}; !slices.Equal(auths, want) {
+		t.Fatalf("authenticated with %v, want %v (no reconnection for the refresh)", auths, want)
+	}
+}
+
+// Without a token source, a close for an expired credential ends the Conn:
+// reconnecting with the same token would be refused.
+func TestConnTokenExpiredWithoutSource(t *testing.T) {
+	f := newFakeServer(t)
+	conn, err := f.client(t).Connect(t.Context(), client.WithAutoReconnect(5*time.Millisecond, 20*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, c := range f.all() {
+		c.ws.Close(client.StatusTokenExpired, "token expired")
+	}
+	select {
+	case <-conn.Done():
+	case <-time.After(10 * time.Second):
+		t.Fatal("the Conn went on after 4003 without a token source")
+	}
+	var ce *client.CloseError
+	if !errors.As(conn.Err(), &ce) || ce.Code != client.StatusTokenExpired {
+		t.Fatalf("Err() = %v, want a 4003 CloseError", conn.Err())
+	}
+	if _, err := conn.Refresh(t.Context(), "secret"); err == nil {
+		t.Fatal("Refresh after the end succeeded")
 	}
 }

@@ -24,6 +24,11 @@ const (
 	// (ConversationID set; the Conn stops following it), or the answer to a
 	// frame the server could not read.
 	FrameError = "error"
+	// FrameTokenExpiring warns that the connection's credential expires at
+	// ExpiresAt: refresh it (Conn.Refresh, or automatically with
+	// WithTokenSource) or the connection is closed then with
+	// StatusTokenExpired.
+	FrameTokenExpiring = "token_expiring"
 )
 
 // Frame is a frame received on a real-time connection. Type says which
@@ -52,6 +57,8 @@ type Frame struct {
 	FeedEvent *Event
 	// Err: error.
 	Err *Error
+	// ExpiresAt: token_expiring.
+	ExpiresAt time.Time
 	// Raw is the frame as received.
 	Raw json.RawMessage
 }
@@ -71,6 +78,8 @@ type Ready struct {
 	HeartbeatInterval time.Duration
 	// MaxFrameSize is the largest frame the server accepts, in bytes.
 	MaxFrameSize int64
+	// ExpiresAt is when the credential expires (zero: it does not).
+	ExpiresAt time.Time
 }
 
 // wireRequest is a frame the client sends.
@@ -106,6 +115,7 @@ type wireFrame struct {
 	Note               bool            `json:"note"`
 	Duplicate          bool            `json:"duplicate"`
 	Code               string          `json:"code"`
+	Reason             string          `json:"reason"`
 	Fields             []FieldError    `json:"fields"`
 	// ready
 	ConnectionID      string `json:"connection_id"`
@@ -114,6 +124,8 @@ type wireFrame struct {
 	InboxID           string `json:"inbox_id"`
 	HeartbeatInterval int64  `json:"heartbeat_interval_ms"`
 	MaxFrameSize      int64  `json:"max_frame_size"`
+	// ready, token_expiring, refreshed
+	ExpiresAt *time.Time `json:"expires_at"`
 }
 
 // message decodes the message a frame carries, or returns nil.
@@ -130,7 +142,7 @@ func (w *wireFrame) message() *Message {
 
 // err returns the *Error of an error frame.
 func (w *wireFrame) err() *Error {
-	e := &Error{Code: w.Code, Fields: w.Fields}
+	e := &Error{Code: w.Code, Reason: w.Reason, Fields: w.Fields}
 	if len(w.Message) > 0 && w.Message[0] == '"' {
 		json.Unmarshal(w.Message, &e.Detail)
 	}
@@ -148,6 +160,9 @@ func (w *wireFrame) ready() Ready {
 	if w.Participant != nil {
 		r.Participant = *w.Participant
 	}
+	if w.ExpiresAt != nil {
+		r.ExpiresAt = *w.ExpiresAt
+	}
 	return r
 }
 
@@ -157,6 +172,9 @@ func (w *wireFrame) frame(raw []byte) Frame {
 		Type: w.Type, ConversationID: w.ConversationID, Conversation: w.Conversation,
 		By: w.By, Participant: w.Participant, PreviousAssigneeID: w.PreviousAssigneeID,
 		LastSeq: w.LastSeq, LastReadSeq: w.LastReadSeq, Note: w.Note, Raw: raw,
+	}
+	if w.ExpiresAt != nil {
+		f.ExpiresAt = *w.ExpiresAt
 	}
 	switch w.Type {
 	case FrameMessage, FrameMessageUpdated, FrameMessageDeleted:

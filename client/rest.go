@@ -127,11 +127,44 @@ func (c *Client) CreateToken(ctx context.Context, name string, scopes ...string)
 // /api/v1/visitor/sessions; public): a new anonymous contact and a token
 // for it. Use the token with WithToken.
 func (c *Client) CreateVisitorSession(ctx context.Context, inboxID string) (*VisitorSession, error) {
+	return c.StartVisitorSession(ctx, VisitorSessionInput{InboxID: inboxID})
+}
+
+// VisitorSessionInput opens a visitor session. With neither Token nor
+// ResumeToken it is a guest's.
+type VisitorSessionInput struct {
+	InboxID string `json:"inbox_id"`
+	// Token is an identity JWT signed by your back-end (docs/identity.md):
+	// the session is the verified contact's whose external ID is its sub,
+	// expiring with it. Called by a guest (a client WithToken of its
+	// visitor token), the guest's conversations move to that contact.
+	Token string `json:"token,omitempty"`
+	// ResumeToken opens a session confined to the one conversation the
+	// resume token is for.
+	ResumeToken string `json:"resume_token,omitempty"`
+}
+
+// StartVisitorSession opens a visitor session (POST
+// /api/v1/visitor/sessions; public, or as the current visitor): a guest's,
+// a verified contact's from an identity JWT, or one joining a conversation
+// with a resume token. Use the returned token with WithToken.
+func (c *Client) StartVisitorSession(ctx context.Context, in VisitorSessionInput) (*VisitorSession, error) {
 	var out VisitorSession
+	_, err := c.do(ctx, request{method: http.MethodPost, path: "/api/v1/visitor/sessions", body: in}, &out)
+	return ret(&out, err)
+}
+
+// CreateVisitorToken mints a visitor token for a customer (POST
+// /api/v1/visitor-tokens; scope visitors:write): the way for a back-end to
+// hand a logged-in user's device a token, as an alternative to signing a
+// JWT. Renew it before it expires (see WithTokenSource).
+func (c *Client) CreateVisitorToken(ctx context.Context, in VisitorTokenInput) (*VisitorToken, error) {
 	body := struct {
-		InboxID string `json:"inbox_id"`
-	}{inboxID}
-	_, err := c.do(ctx, request{method: http.MethodPost, path: "/api/v1/visitor/sessions", body: body}, &out)
+		VisitorTokenInput
+		TTLSeconds int64 `json:"ttl_seconds,omitempty"`
+	}{in, int64(in.TTL / time.Second)}
+	var out VisitorToken
+	_, err := c.do(ctx, request{method: http.MethodPost, path: "/api/v1/visitor-tokens", body: body}, &out)
 	return ret(&out, err)
 }
 

@@ -186,6 +186,50 @@ type VisitorSession struct {
 	ContactID string    `json:"contact_id"`
 	InboxID   string    `json:"inbox_id"`
 	ExpiresAt time.Time `json:"expires_at"`
+	// Contact is the session's contact, when the server says.
+	Contact *Contact `json:"contact,omitempty"`
+}
+
+// Contact is an end customer: a guest, or a verified contact identified
+// by your back-end (ExternalID, the JWT's sub).
+type Contact struct {
+	ID          string         `json:"id"`
+	WorkspaceID string         `json:"workspace_id"`
+	ExternalID  string         `json:"external_id,omitempty"`
+	Email       string         `json:"email,omitempty"`
+	Phone       string         `json:"phone,omitempty"`
+	Name        string         `json:"name"`
+	AvatarURL   string         `json:"avatar_url,omitempty"`
+	Verified    bool           `json:"verified"`
+	Attributes  map[string]any `json:"attributes"`
+	CreatedAt   time.Time      `json:"created_at"`
+	UpdatedAt   time.Time      `json:"updated_at"`
+}
+
+// VisitorTokenInput asks for a visitor token for a customer (your
+// back-end, with an API token holding visitors:write).
+type VisitorTokenInput struct {
+	InboxID string `json:"inbox_id"`
+	// ExternalID, Email, Phone identify the contact (found or created);
+	// with none, the token is a new guest's.
+	ExternalID string         `json:"external_id,omitempty"`
+	Email      string         `json:"email,omitempty"`
+	Phone      string         `json:"phone,omitempty"`
+	Name       string         `json:"name,omitempty"`
+	Attributes map[string]any `json:"attributes,omitempty"`
+	// Verified defaults to true when an identifier is given.
+	Verified *bool `json:"verified,omitempty"`
+	// TTL is the token's lifetime, in whole seconds; 0: the server's
+	// default (15 minutes).
+	TTL time.Duration `json:"-"`
+}
+
+// VisitorToken is a minted visitor token: hand Token to the visitor's
+// device (WithToken); it expires at ExpiresAt.
+type VisitorToken struct {
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expires_at"`
+	Contact   Contact   `json:"contact"`
 }
 
 // Me describes the caller.

@@ -19,6 +19,8 @@ var docs = []struct {
 }{
 	{"../../docs/admin-api.md", 10},
 	{"../../docs/conversations-api.md", 15},
+	{"../../docs/identity.md", 8},
+	{"../../docs/contacts.md", 12},
 }
 
 // TestDocs runs every shell block of each guide in docs, in order, in one

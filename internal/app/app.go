@@ -43,6 +43,8 @@ type App struct {
 	// is queued, before the bus and the store close.
 	Conversations *conversation.Service
 	Registry      *prometheus.Registry
+
+	demo demoState // demo mode's inbox, set by Serve
 }
 
 // Open connects to the database (applying migrations) and the bus. The
@@ -89,15 +91,23 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 // http.Server.Shutdown (they are hijacked), so the caller must Close it.
 func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 	gw, err := realtime.New(realtime.Config{
-		Conversations: a.Conversations,
-		Bus:           a.Bus,
-		Authenticator: authenticator{store: a.Store, accounts: a.Accounts, visitors: a.Identity},
-		Logger:        a.Logger,
-		PublicOrigin:  publicOrigin(a.Config.PublicURL),
+		Conversations:      a.Conversations,
+		Bus:                a.Bus,
+		Authenticator:      authenticator{store: a.Store, accounts: a.Accounts, visitors: a.Identity},
+		Logger:             a.Logger,
+		PublicOrigin:       publicOrigin(a.Config.PublicURL),
+		TokenExpiryWarning: a.Config.TokenExpiryWarning,
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	site, err := web.New(web.Config{Logger: a.Logger, Demo: a.webDemo()})
+	if err != nil {
+		gw.Close()
+		return nil, nil, err
+	}
+	routes := site.Routes()
+	routes["GET "+realtime.Path] = gw
 	h, err := httpapi.New(httpapi.Config{
 		Store:         a.Store,
 		Accounts:      a.Accounts,
@@ -112,8 +122,8 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		SecureCookies: a.Config.SecureCookies(),
 		TrustProxy:    a.Config.TrustProxy,
 		Version:       a.Version,
-		Home:          web.Home(),
-		Routes:        map[string]http.Handler{"GET " + realtime.Path: gw},
+		Home:          site.Home(),
+		Routes:        routes,
 	})
 	if err != nil {
 		gw.Close()
@@ -136,6 +146,11 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 	if err != nil {
 		gw.Close()
 		return fmt.Errorf("listen on %s (PARLEY_ADDR): %w", a.Config.Addr, err)
+	}
+	if err := a.setupDemo(ctx, a.baseURL(ln.Addr())); err != nil {
+		ln.Close()
+		gw.Close()
+		return err
 	}
 	srv := &http.Server{
 		Handler:           h,

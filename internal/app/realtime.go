@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
@@ -13,7 +14,9 @@ import (
 
 // authenticator lets the WebSocket gateway authenticate visitors (visitor
 // tokens), agents and apps (API tokens) and console sessions (the session
-// cookie) with the same services as the REST API.
+// cookie) with the same services as the REST API, and refresh their
+// credentials in place. Identities carry their credential's expiry: a
+// visitor session's, a console session's; API tokens do not expire.
 type authenticator struct {
 	store    parley.Store
 	accounts *account.Service
@@ -29,22 +32,53 @@ func (a authenticator) Authenticate(ctx context.Context, token string) (realtime
 		if err != nil {
 			return realtime.Identity{}, err
 		}
-		inbox, err := a.store.FindInboxByID(ctx, p.WorkspaceID, p.InboxID)
-		if err != nil {
-			return realtime.Identity{}, err
-		}
-		return realtime.Identity{
-			Caller:         conversation.Visitor(p.WorkspaceID, p.ContactID),
-			Visitor:        true,
-			InboxID:        inbox.ID,
-			AllowedOrigins: inbox.AllowedOrigins,
-		}, nil
+		return a.visitor(ctx, p)
 	}
+	return a.bearer(ctx, token)
+}
+
+// Refresh implements realtime.Authenticator for the token of a refresh
+// frame: for a visitor a new visitor token or an identity JWT of its inbox
+// (identity.Service.Refresh, which refuses another contact's), for staff a
+// bearer credential. The gateway checks that the holder is the same.
+func (a authenticator) Refresh(ctx context.Context, current realtime.Identity, token string) (realtime.Identity, error) {
+	if !current.Visitor {
+		return a.bearer(ctx, token)
+	}
+	if current.Principal == nil {
+		return realtime.Identity{}, parley.Errorf(parley.EINTERNAL, "refresh: a visitor connection without its principal")
+	}
+	p, err := a.visitors.Refresh(ctx, current.Principal, token)
+	if err != nil {
+		return realtime.Identity{}, err
+	}
+	return a.visitor(ctx, p)
+}
+
+// visitor builds the identity of a visitor session's principal.
+func (a authenticator) visitor(ctx context.Context, p *parley.Principal) (realtime.Identity, error) {
+	inbox, err := a.store.FindInboxByID(ctx, p.WorkspaceID, p.InboxID)
+	if err != nil {
+		return realtime.Identity{}, err
+	}
+	return realtime.Identity{
+		Caller:         conversation.VisitorOf(p),
+		Visitor:        true,
+		InboxID:        inbox.ID,
+		AllowedOrigins: inbox.AllowedOrigins,
+		Principal:      p,
+		ExpiresAt:      p.ExpiresAt,
+	}, nil
+}
+
+// bearer authenticates a staff bearer credential: an API token, as over
+// REST (a console session authenticates with its cookie only).
+func (a authenticator) bearer(ctx context.Context, token string) (realtime.Identity, error) {
 	p, err := a.accounts.AuthenticateToken(ctx, token)
 	if err != nil {
 		return realtime.Identity{}, err
 	}
-	return a.staff(ctx, p)
+	return a.staff(ctx, p, p.ExpiresAt)
 }
 
 // AuthenticateCookie implements realtime.Authenticator for the console's
@@ -54,16 +88,17 @@ func (a authenticator) AuthenticateCookie(ctx context.Context, r *http.Request) 
 	if err != nil || c.Value == "" {
 		return realtime.Identity{}, false, nil
 	}
-	p, err := a.accounts.AuthenticateSession(ctx, c.Value)
+	p, sess, err := a.accounts.LookupSession(ctx, c.Value)
 	if err != nil {
 		return realtime.Identity{}, true, err
 	}
-	id, err := a.staff(ctx, p)
+	id, err := a.staff(ctx, p, sess.ExpiresAt)
 	return id, true, err
 }
 
-// staff builds the identity of an agent (a person or a bot) or an API token.
-func (a authenticator) staff(ctx context.Context, p *parley.Principal) (realtime.Identity, error) {
+// staff builds the identity of an agent (a person or a bot) or an API
+// token whose credential expires at expiresAt (zero: never).
+func (a authenticator) staff(ctx context.Context, p *parley.Principal, expiresAt time.Time) (realtime.Identity, error) {
 	bot := false
 	if p.AgentID != "" {
 		agent, err := a.store.FindAgentByID(ctx, p.WorkspaceID, p.AgentID)
@@ -72,5 +107,5 @@ func (a authenticator) staff(ctx context.Context, p *parley.Principal) (realtime
 		}
 		bot = agent.Bot
 	}
-	return realtime.Identity{Caller: conversation.Staff(p, bot), Principal: p}, nil
+	return realtime.Identity{Caller: conversation.Staff(p, bot), Principal: p, ExpiresAt: expiresAt}, nil
 }

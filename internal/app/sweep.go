@@ -5,8 +5,8 @@ import (
 	"time"
 )
 
-// sweepSessions deletes expired console and visitor sessions every hour
-// until ctx ends.
+// sweepSessions deletes expired console and visitor sessions and resume
+// tokens every hour until ctx ends.
 func (a *App) sweepSessions(ctx context.Context) {
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -17,6 +17,7 @@ func (a *App) sweepSessions(ctx context.Context) {
 		case now := <-t.C:
 			a.sweep(ctx, "sessions", now, a.Store.DeleteExpiredSessions)
 			a.sweep(ctx, "visitor sessions", now, a.Store.DeleteExpiredVisitorSessions)
+			a.sweep(ctx, "resume tokens", now, a.Store.DeleteExpiredResumeTokens)
 		}
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -23,31 +24,35 @@ import (
 // Config is the configuration of one Parley node. The zero value is not
 // useful; start from Default or Load.
 type Config struct {
-	Addr            string        // --addr, PARLEY_ADDR: listen address (host:port)
-	DataDir         string        // --data-dir, PARLEY_DATA_DIR: SQLite database, NATS store
-	DatabaseURL     string        // --database-url, PARLEY_DATABASE_URL: "" = SQLite in DataDir; postgres:// = PostgreSQL
-	NATSURL         string        // --nats-url, PARLEY_NATS_URL: "" = in-process NATS with no port
-	PublicURL       string        // --public-url, PARLEY_PUBLIC_URL: "" = http://<addr>; https → secure cookies
-	LogFormat       string        // --log-format, PARLEY_LOG_FORMAT: "text" | "json"
-	LogLevel        string        // --log-level, PARLEY_LOG_LEVEL: "debug" | "info" | "warn" | "error"
-	AdminEmail      string        // --admin-email, PARLEY_ADMIN_EMAIL: first admin (first start only)
-	AdminPassword   string        // --admin-password, PARLEY_ADMIN_PASSWORD: "" = generate and print once
-	ShutdownTimeout time.Duration // --shutdown-timeout, PARLEY_SHUTDOWN_TIMEOUT: > 0
-	SessionTTL      time.Duration // --session-ttl, PARLEY_SESSION_TTL: >= 1m
-	TrustProxy      bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
+	Addr               string        // --addr, PARLEY_ADDR: listen address (host:port)
+	DataDir            string        // --data-dir, PARLEY_DATA_DIR: SQLite database, NATS store
+	DatabaseURL        string        // --database-url, PARLEY_DATABASE_URL: "" = SQLite in DataDir; postgres:// = PostgreSQL
+	NATSURL            string        // --nats-url, PARLEY_NATS_URL: "" = in-process NATS with no port
+	PublicURL          string        // --public-url, PARLEY_PUBLIC_URL: "" = http://<addr>; https → secure cookies
+	LogFormat          string        // --log-format, PARLEY_LOG_FORMAT: "text" | "json"
+	LogLevel           string        // --log-level, PARLEY_LOG_LEVEL: "debug" | "info" | "warn" | "error"
+	AdminEmail         string        // --admin-email, PARLEY_ADMIN_EMAIL: first admin (first start only)
+	AdminPassword      string        // --admin-password, PARLEY_ADMIN_PASSWORD: "" = generate and print once
+	ShutdownTimeout    time.Duration // --shutdown-timeout, PARLEY_SHUTDOWN_TIMEOUT: > 0
+	SessionTTL         time.Duration // --session-ttl, PARLEY_SESSION_TTL: >= 1m
+	TokenExpiryWarning time.Duration // --token-expiry-warning, PARLEY_TOKEN_EXPIRY_WARNING: > 0
+	TrustProxy         bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
+	Demo               string        // --demo, PARLEY_DEMO: "auto" | "true" | "false" (see DemoEnabled)
 }
 
 // Default returns the built-in defaults: a single node on 127.0.0.1:8080
 // with SQLite and in-process NATS under ./parley-data.
 func Default() Config {
 	return Config{
-		Addr:            "127.0.0.1:8080",
-		DataDir:         "./parley-data",
-		LogFormat:       "text",
-		LogLevel:        "info",
-		AdminEmail:      "admin@example.com",
-		ShutdownTimeout: 15 * time.Second,
-		SessionTTL:      12 * time.Hour,
+		Addr:               "127.0.0.1:8080",
+		DataDir:            "./parley-data",
+		LogFormat:          "text",
+		LogLevel:           "info",
+		AdminEmail:         "admin@example.com",
+		ShutdownTimeout:    15 * time.Second,
+		SessionTTL:         12 * time.Hour,
+		TokenExpiryWarning: 3 * time.Minute,
+		Demo:               "auto",
 	}
 }
 
@@ -97,6 +102,17 @@ func (c Config) Public() string {
 func (c Config) SecureCookies() bool {
 	u, err := url.Parse(c.PublicURL)
 	return err == nil && u.Scheme == "https"
+}
+
+// DemoEnabled reports whether demo mode is on: the demo page at / and the
+// demo-only POST /demo/visitor-token. Demo "auto" turns it on unless
+// PublicURL is an https URL (a production deployment).
+func (c Config) DemoEnabled() bool {
+	if c.Demo == "" || strings.EqualFold(c.Demo, "auto") {
+		return !c.SecureCookies()
+	}
+	on, _ := strconv.ParseBool(c.Demo)
+	return on
 }
 
 // ResolvedDatabaseURL returns DatabaseURL, or "sqlite:<data-dir>/parley.db"

@@ -22,32 +22,36 @@ func env(m map[string]string) func(string) string {
 
 func TestLoad(t *testing.T) {
 	allEnv := map[string]string{
-		"PARLEY_ADDR":             ":9000",
-		"PARLEY_DATA_DIR":         "/var/lib/parley",
-		"PARLEY_DATABASE_URL":     "postgres://parley@db/parley",
-		"PARLEY_NATS_URL":         "nats://nats:4222",
-		"PARLEY_PUBLIC_URL":       "https://chat.example.com",
-		"PARLEY_LOG_FORMAT":       "json",
-		"PARLEY_LOG_LEVEL":        "debug",
-		"PARLEY_ADMIN_EMAIL":      "ops@example.com",
-		"PARLEY_ADMIN_PASSWORD":   "correct horse",
-		"PARLEY_SHUTDOWN_TIMEOUT": "1m",
-		"PARLEY_SESSION_TTL":      "2h30m",
-		"PARLEY_TRUST_PROXY":      "true",
+		"PARLEY_ADDR":                 ":9000",
+		"PARLEY_DATA_DIR":             "/var/lib/parley",
+		"PARLEY_DATABASE_URL":         "postgres://parley@db/parley",
+		"PARLEY_NATS_URL":             "nats://nats:4222",
+		"PARLEY_PUBLIC_URL":           "https://chat.example.com",
+		"PARLEY_LOG_FORMAT":           "json",
+		"PARLEY_LOG_LEVEL":            "debug",
+		"PARLEY_ADMIN_EMAIL":          "ops@example.com",
+		"PARLEY_ADMIN_PASSWORD":       "correct horse",
+		"PARLEY_SHUTDOWN_TIMEOUT":     "1m",
+		"PARLEY_SESSION_TTL":          "2h30m",
+		"PARLEY_TOKEN_EXPIRY_WARNING": "90s",
+		"PARLEY_TRUST_PROXY":          "true",
+		"PARLEY_DEMO":                 "false",
 	}
 	fromAllEnv := config.Config{
-		Addr:            ":9000",
-		DataDir:         "/var/lib/parley",
-		DatabaseURL:     "postgres://parley@db/parley",
-		NATSURL:         "nats://nats:4222",
-		PublicURL:       "https://chat.example.com",
-		LogFormat:       "json",
-		LogLevel:        "debug",
-		AdminEmail:      "ops@example.com",
-		AdminPassword:   "correct horse",
-		ShutdownTimeout: time.Minute,
-		SessionTTL:      150 * time.Minute,
-		TrustProxy:      true,
+		Addr:               ":9000",
+		DataDir:            "/var/lib/parley",
+		DatabaseURL:        "postgres://parley@db/parley",
+		NATSURL:            "nats://nats:4222",
+		PublicURL:          "https://chat.example.com",
+		LogFormat:          "json",
+		LogLevel:           "debug",
+		AdminEmail:         "ops@example.com",
+		AdminPassword:      "correct horse",
+		ShutdownTimeout:    time.Minute,
+		SessionTTL:         150 * time.Minute,
+		TokenExpiryWarning: 90 * time.Second,
+		TrustProxy:         true,
+		Demo:               "false",
 	}
 	with := func(f func(*config.Config)) config.Config {
 		c := config.Default()
@@ -65,13 +69,15 @@ func TestLoad(t *testing.T) {
 		{
 			name: "Defaults",
 			want: config.Config{
-				Addr:            "127.0.0.1:8080",
-				DataDir:         "./parley-data",
-				LogFormat:       "text",
-				LogLevel:        "info",
-				AdminEmail:      "admin@example.com",
-				ShutdownTimeout: 15 * time.Second,
-				SessionTTL:      12 * time.Hour,
+				Addr:               "127.0.0.1:8080",
+				DataDir:            "./parley-data",
+				LogFormat:          "text",
+				LogLevel:           "info",
+				AdminEmail:         "admin@example.com",
+				ShutdownTimeout:    15 * time.Second,
+				SessionTTL:         12 * time.Hour,
+				TokenExpiryWarning: 3 * time.Minute,
+				Demo:               "auto",
 			},
 		},
 		{name: "EveryEnvVariable", env: allEnv, want: fromAllEnv},
@@ -81,7 +87,7 @@ func TestLoad(t *testing.T) {
 				"--addr=:9000", "--data-dir", "/var/lib/parley", "--database-url=postgres://parley@db/parley",
 				"--nats-url=nats://nats:4222", "--public-url=https://chat.example.com", "--log-format=json",
 				"-log-level=debug", "--admin-email=ops@example.com", "--admin-password=correct horse",
-				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--trust-proxy",
+				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--token-expiry-warning=90s", "--trust-proxy", "--demo=false",
 			},
 			want: fromAllEnv,
 		},
@@ -299,5 +305,31 @@ func TestDerived(t *testing.T) {
 				t.Errorf("NATSStoreDir() = %q, want %q", got, tc.natsStoreDir)
 			}
 		})
+	}
+}
+
+func TestDemoEnabled(t *testing.T) {
+	tests := []struct {
+		demo, publicURL string
+		want            bool
+	}{
+		{"auto", "", true},
+		{"auto", "http://chat.example.com", true},
+		{"auto", "https://chat.example.com", false},
+		{"true", "https://chat.example.com", true},
+		{"false", "", false},
+		{"", "", true},
+	}
+	for _, tt := range tests {
+		c := config.Default()
+		c.Demo, c.PublicURL = tt.demo, tt.publicURL
+		if got := c.DemoEnabled(); got != tt.want {
+			t.Errorf("Demo %q, PublicURL %q: DemoEnabled() = %v, want %v", tt.demo, tt.publicURL, got, tt.want)
+		}
+	}
+	c := config.Default()
+	c.Demo = "sometimes"
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "PARLEY_DEMO") {
+		t.Errorf("Validate() with Demo %q = %v, want an error naming PARLEY_DEMO", c.Demo, err)
 	}
 }

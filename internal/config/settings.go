@@ -85,8 +85,18 @@ var table = []entry{
 		check:   func(c Config) error { return checkMinDuration(c.SessionTTL, time.Minute, true) },
 	},
 	{
+		Setting: Setting{Flag: "token-expiry-warning", Env: "PARLEY_TOKEN_EXPIRY_WARNING", Description: "How long before its credential expires a real-time connection receives token_expiring."},
+		field:   func(c *Config) any { return &c.TokenExpiryWarning },
+		check:   func(c Config) error { return checkMinDuration(c.TokenExpiryWarning, 0, false) },
+	},
+	{
 		Setting: Setting{Flag: "trust-proxy", Env: "PARLEY_TRUST_PROXY", Description: "Take the client IP from X-Forwarded-For; enable only behind a proxy you control."},
 		field:   func(c *Config) any { return &c.TrustProxy },
+	},
+	{
+		Setting: Setting{Flag: "demo", Env: "PARLEY_DEMO", Description: "Demo mode (demo page at /, demo visitor logins): auto, true or false; auto is on unless the public URL is https."},
+		field:   func(c *Config) any { return &c.Demo },
+		check:   func(c Config) error { return checkDemo(c.Demo) },
 	},
 }
 

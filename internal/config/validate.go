@@ -158,3 +158,13 @@ func checkMinDuration(d, least time.Duration, inclusive bool) error {
 func errSetting(s Setting, err error) error {
 	return fmt.Errorf("%s (--%s): %w", s.Env, s.Flag, err)
 }
+
+func checkDemo(s string) error {
+	if strings.EqualFold(s, "auto") {
+		return nil
+	}
+	if _, err := strconv.ParseBool(s); err != nil {
+		return errors.New("must be auto, true or false")
+	}
+	return nil
+}

@@ -14,8 +14,9 @@ import (
 // visitors (two batches' worth: one commits while the next gathers) write
 // into 1,000 conversations on SQLite, each with a client ID; each Send
 // returns once its message is committed, and its notification goes out on
-// the embedded bus. "batched" uses the default writer (up to 256 messages
-// a transaction, 1 ms window); "unbatched" commits every message alone.
+// the embedded bus. "batched" uses the default writer (group commit: up to
+// 256 messages a transaction, those queued while the previous transaction
+// committed); "unbatched" commits every message alone.
 //
 //	go test -run x -bench Send -benchtime 3s ./internal/conversation/
 func BenchmarkSend(b *testing.B) {

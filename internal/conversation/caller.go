@@ -8,17 +8,31 @@ import (
 // principal (an agent, a bot, or an app's API token), or Parley itself.
 // Build one with Visitor, Staff or System; the zero Caller may do nothing.
 type Caller struct {
-	workspaceID string
-	contactID   string            // a visitor
-	principal   *parley.Principal // staff
-	bot         bool              // a staff agent that is a bot
-	system      bool
+	workspaceID    string
+	contactID      string            // a visitor
+	conversationID string            // a visitor confined to one conversation (resume token)
+	principal      *parley.Principal // staff
+	bot            bool              // a staff agent that is a bot
+	system         bool
 }
 
 // Visitor is a visitor of the workspace acting as contactID. Visitors reach
 // only their own contact's conversations; anything else is ENOTFOUND.
 func Visitor(workspaceID, contactID string) Caller {
 	return Caller{workspaceID: workspaceID, contactID: contactID}
+}
+
+// VisitorOf is the visitor p (a principal of ActorContact): Visitor, and
+// when p.ConversationID is set, confined to that conversation — it reaches
+// no other, lists only it and starts none. For anything but a visitor it
+// returns the zero Caller, which may do nothing.
+func VisitorOf(p *parley.Principal) Caller {
+	if !p.Visitor() {
+		return Caller{}
+	}
+	c := Visitor(p.WorkspaceID, p.ContactID)
+	c.conversationID = p.ConversationID
+	return c
 }
 
 // Staff is an authenticated agent or API token. Reads need the
@@ -102,7 +116,7 @@ func (c Caller) can(conv *parley.Conversation, scope parley.Scope) error {
 	case c.system:
 		return nil
 	case c.isVisitor():
-		if conv.ContactID != c.contactID {
+		if conv.ContactID != c.contactID || (c.conversationID != "" && conv.ID != c.conversationID) {
 			return errConversationNotFound()
 		}
 		return nil

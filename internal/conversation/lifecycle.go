@@ -2,6 +2,7 @@ package conversation
 
 import (
 	"context"
+	"slices"
 
 	"github.com/parleychat/parley"
 )
@@ -26,6 +27,9 @@ func (s *Service) CreateConversation(ctx context.Context, c Caller, in NewConver
 		return nil, err
 	}
 	if c.isVisitor() {
+		if c.conversationID != "" {
+			return nil, errForbidden("This visitor session reaches one conversation only: it may not start another.")
+		}
 		if in.ContactID != "" && in.ContactID != c.contactID {
 			return nil, errForbidden("Visitors start conversations for themselves only.")
 		}
@@ -72,8 +76,30 @@ func (s *Service) ListConversations(ctx context.Context, c Caller, f parley.Conv
 	}
 	if c.isVisitor() {
 		f.ContactID = c.contactID
+		if c.conversationID != "" {
+			return s.confinedList(ctx, c, f)
+		}
 	}
 	return s.store.ListConversations(ctx, c.workspaceID, f)
+}
+
+// confinedList is ListConversations for a visitor confined to one
+// conversation: that conversation if it matches f, else nothing.
+func (s *Service) confinedList(ctx context.Context, c Caller, f parley.ConversationFilter) (parley.List[*parley.Conversation], error) {
+	empty := parley.List[*parley.Conversation]{Items: []*parley.Conversation{}}
+	conv, err := s.store.FindConversation(ctx, c.workspaceID, c.conversationID)
+	if parley.ErrorCode(err) == parley.ENOTFOUND {
+		return empty, nil
+	} else if err != nil {
+		return empty, err
+	}
+	switch {
+	case conv.ContactID != f.ContactID, f.After != "" && conv.ID <= f.After,
+		f.InboxID != "" && conv.InboxID != f.InboxID, f.AssigneeID != "" && conv.AssigneeID != f.AssigneeID,
+		len(f.Status) > 0 && !slices.Contains(f.Status, conv.Status):
+		return empty, nil
+	}
+	return parley.List[*parley.Conversation]{Items: []*parley.Conversation{conv}}, nil
 }
 
 // Assign gives a pending conversation to agentID; when many try at once,

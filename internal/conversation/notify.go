@@ -42,7 +42,8 @@ type TypingData struct {
 // subscribe to both, visitors to the first only, so no note ever travels on
 // a subject a visitor can hear. conversation.* events also go to the
 // workspace's FeedSubject, which agents' consoles follow for new pending
-// conversations, assignments and transfers.
+// conversations, assignments and transfers, and to their contact's
+// ContactSubject, which the contact's devices follow.
 
 // ConversationSubject returns the subject of a conversation's notifications
 // for an audience. The subject of both audiences together is
@@ -68,6 +69,24 @@ func (s *Service) ConversationWildcard(workspaceID, conversationID string) (stri
 // FeedSubject returns the subject of the workspace's conversation.* events.
 func (s *Service) FeedSubject(workspaceID string) (string, error) {
 	return s.subjectOf(workspaceID, "conversations")
+}
+
+// ContactSubject returns the subject of the conversation.* events of one
+// contact's conversations: a visitor's devices follow it to learn of the
+// conversations started, or changed, on another device.
+func (s *Service) ContactSubject(workspaceID, contactID string) (string, error) {
+	return s.subjectOf(workspaceID, "contact", contactID, "conversations")
+}
+
+// eventContact returns the contact of a conversation.* event's conversation.
+func eventContact(ev *parley.Event) string {
+	var d struct {
+		Conversation struct {
+			ContactID string `json:"contact_id"`
+		} `json:"conversation"`
+	}
+	json.Unmarshal(ev.Payload, &d)
+	return d.Conversation.ContactID
 }
 
 func (s *Service) subjectOf(workspaceID string, parts ...string) (string, error) {
@@ -157,13 +176,17 @@ func (s *Service) publishOne(n notification) {
 		s.logger.Error("conversation: encode notification", "type", ev.Type, "err", err)
 		return
 	}
-	subjects := make([]string, 0, 2)
+	subjects := make([]string, 0, 3)
 	subj, err := s.ConversationSubject(ev.WorkspaceID, ev.ConversationID, n.audience)
 	if err == nil {
 		subjects = append(subjects, subj)
 		if n.feed {
 			subj, err = s.FeedSubject(ev.WorkspaceID)
 			subjects = append(subjects, subj)
+			if contact := eventContact(ev); contact != "" && err == nil {
+				subj, err = s.ContactSubject(ev.WorkspaceID, contact)
+				subjects = append(subjects, subj)
+			}
 		}
 	}
 	if err != nil {

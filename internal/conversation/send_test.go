@@ -15,11 +15,23 @@ import (
 
 // TestBatchedSends has 100 senders write at once into a few conversations:
 // each gets its own message back, with the seq it is stored under, and
-// every conversation's seqs run 1…n without a gap.
+// every conversation's seqs run 1…n without a gap — with the default group
+// commit (a batch is what queued during the previous commit) and with a
+// batch window.
 func TestBatchedSends(t *testing.T) {
-	e := newEnv(t, func(cfg *conversation.Config) {
-		cfg.BatchWindow = 5 * time.Millisecond // let batches form even under -race
-	})
+	for _, tc := range []struct {
+		name   string
+		window time.Duration
+	}{
+		{"GroupCommit", 0},
+		{"Window", 5 * time.Millisecond}, // lets batches form even under -race
+	} {
+		t.Run(tc.name, func(t *testing.T) { testBatchedSends(t, tc.window) })
+	}
+}
+
+func testBatchedSends(t *testing.T, window time.Duration) {
+	e := newEnv(t, func(cfg *conversation.Config) { cfg.BatchWindow = window })
 	const senders, convs = 100, 5
 	conversations := make([]*parley.Conversation, convs)
 	callers := make([]conversation.Caller, convs)

@@ -40,7 +40,7 @@ func operations(t *testing.T, ts *testServer) map[string]openAPIOperation {
 // publicOperations are the operations that need no credentials.
 var publicOperations = map[string]bool{
 	"POST /api/v1/auth/login": true, "GET /healthz": true, "GET /readyz": true,
-	"POST /api/v1/visitor/sessions": true,
+	"POST /api/v1/visitor/sessions": true, "GET /api/v1/visitor/inbox": true,
 }
 
 // visitorAllowed reports whether op admits visitor tokens besides staff

@@ -121,7 +121,7 @@ func (s *server) uploadAttachment(ctx context.Context, in *uploadAttachmentInput
 func (s *server) uploadLimit(ctx context.Context, conversationID string) (int64, error) {
 	p := principal(ctx)
 	conv, err := s.store.FindConversation(ctx, p.WorkspaceID, conversationID)
-	if err == nil && p.Visitor() && conv.ContactID != p.ContactID {
+	if err == nil && p.Visitor() && (conv.ContactID != p.ContactID || (p.ConversationID != "" && conv.ID != p.ConversationID)) {
 		err = parley.Errorf(parley.ENOTFOUND, "Conversation not found.")
 	}
 	if err != nil {

@@ -71,7 +71,7 @@ func (s *server) caller(ctx context.Context) (conversation.Caller, error) {
 	p := principal(ctx)
 	switch {
 	case p.Visitor():
-		return conversation.Visitor(p.WorkspaceID, p.ContactID), nil
+		return conversation.VisitorOf(p), nil
 	case p.Type == parley.ActorAgent:
 		a, err := s.store.FindAgentByID(ctx, p.WorkspaceID, p.AgentID)
 		if parley.ErrorCode(err) == parley.ENOTFOUND {

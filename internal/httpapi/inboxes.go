@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"slices"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -45,18 +46,16 @@ func (s *server) inboxRoutes() {
 		OperationID: "delete-inbox", Method: http.MethodDelete, Path: "/api/v1/inboxes/{id}", Tags: tags,
 		Summary: "Delete an inbox", DefaultStatus: http.StatusNoContent,
 	}, staff(parley.ScopeInboxesWrite), s.deleteInbox)
+	s.inboxIdentityRoutes()
 }
 
 type widgetView struct {
-	Title    string `json:"title" doc:"Header text of the chat window."`
-	Greeting string `json:"greeting" doc:"First line shown to a visitor."`
-	Color    string `json:"color" doc:"Accent colour, #rrggbb."`
-	Locale   string `json:"locale" doc:"BCP 47 language tag; empty follows the browser."`
-	Position string `json:"position" enum:"left,right"`
-}
-
-type identityView struct {
-	RequireVerified bool `json:"require_verified" doc:"Refuse guest (anonymous) visitors."`
+	Title    string             `json:"title" doc:"Header text of the chat window."`
+	Greeting string             `json:"greeting" doc:"First line shown to a visitor."`
+	Color    string             `json:"color" doc:"Accent colour, #rrggbb."`
+	Locale   string             `json:"locale" doc:"BCP 47 language tag; empty follows the browser."`
+	Position string             `json:"position" enum:"left,right"`
+	Prechat  parley.PrechatForm `json:"prechat" doc:"The pre-chat form: when enabled, a visitor gives the fields (name, email) before the first message."`
 }
 
 // conversationSettingsView shows the settings in effect: the defaults
@@ -99,7 +98,7 @@ func newInboxView(in *parley.Inbox) inboxView {
 	return inboxView{
 		ID: in.ID, WorkspaceID: in.WorkspaceID, Name: in.Name, AllowedOrigins: origins,
 		Widget:       widgetView(in.Widget),
-		Identity:     identityView{RequireVerified: in.Identity.RequireVerified},
+		Identity:     newIdentityView(in.Identity),
 		Conversation: newConversationSettingsView(in.Conversation),
 		CreatedAt:    in.CreatedAt, UpdatedAt: in.UpdatedAt,
 	}
@@ -115,11 +114,12 @@ type inboxIDInput struct {
 
 // widgetInput sets the widget fields it holds and leaves the others.
 type widgetInput struct {
-	Title    *string `json:"title,omitempty"`
-	Greeting *string `json:"greeting,omitempty"`
-	Color    *string `json:"color,omitempty" doc:"#rrggbb"`
-	Locale   *string `json:"locale,omitempty"`
-	Position *string `json:"position,omitempty" doc:"left or right."`
+	Title    *string             `json:"title,omitempty"`
+	Greeting *string             `json:"greeting,omitempty"`
+	Color    *string             `json:"color,omitempty" doc:"#rrggbb"`
+	Locale   *string             `json:"locale,omitempty"`
+	Position *string             `json:"position,omitempty" doc:"left or right."`
+	Prechat  *parley.PrechatForm `json:"prechat,omitempty" doc:"Replaces the pre-chat form settings."`
 }
 
 func (in *widgetInput) apply(w *parley.WidgetSettings) {
@@ -131,16 +131,7 @@ func (in *widgetInput) apply(w *parley.WidgetSettings) {
 	set(&w.Color, in.Color)
 	set(&w.Locale, in.Locale)
 	set(&w.Position, in.Position)
-}
-
-type identityInput struct {
-	RequireVerified *bool `json:"require_verified,omitempty"`
-}
-
-func (in *identityInput) apply(id *parley.IdentitySettings) {
-	if in != nil {
-		set(&id.RequireVerified, in.RequireVerified)
-	}
+	set(&w.Prechat, in.Prechat)
 }
 
 // conversationSettingsInput sets the conversation settings it holds and
@@ -197,6 +188,12 @@ func validateInbox(in *parley.Inbox) error {
 	if w.Position != "left" && w.Position != "right" {
 		v.Add("widget.position", "must be left or right")
 	}
+	for i, f := range w.Prechat.Fields {
+		if !slices.Contains(parley.PrechatFields, f) || slices.Index(w.Prechat.Fields, f) != i {
+			v.Add(fmt.Sprintf("widget.prechat.fields[%d]", i), "must be name or email, each at most once")
+		}
+	}
+	validateIdentity(&v, in.Identity)
 	in.Conversation.Validate(&v, "conversation")
 	return v.Err()
 }

@@ -2,11 +2,18 @@
 // visitor of an inbox into a contact with a visitor session, and a visitor
 // token back into a parley.Principal.
 //
-// For now visitors are guests: anonymous contacts whose device keeps a
-// random token (StartGuest). Verified visitors — a JWT signed by the
-// customer's back-end, tokens minted by Parley, identify and merge — are
-// added here later, each ending in a visitor session like a guest's, so
-// that AuthenticateVisitor and everything after it stay the same.
+// Every way in ends in a visitor session (a prlyv_ token the device keeps):
+//   - a guest: an anonymous contact (StartGuest);
+//   - a verified visitor: a JWT signed by the customer's back-end
+//     (StartVerified), which also merges the device's guest into the
+//     verified contact;
+//   - a token minted by Parley for a back-end (Mint);
+//   - a resume token (prlyr_…) bound to one conversation (StartResumed),
+//     whose session reaches that conversation only.
+//
+// Back-ends also identify contacts directly (Identify), which creates or
+// updates the contact, merges contacts whose identifiers met, and returns
+// the contact's conversations with resume tokens.
 //
 // It depends only on the parley package and internal/secret; transports
 // (internal/httpapi, the WebSocket gateway) call it.
@@ -48,6 +55,7 @@ type Service struct {
 	store  parley.Store
 	now    func() time.Time
 	logger *slog.Logger
+	jwt    *verifier // visitor JWTs and the JWKS cache (jwt.go)
 }
 
 // New returns a Service over store.
@@ -59,6 +67,7 @@ func New(store parley.Store, opt Options) *Service {
 	if s.logger == nil {
 		s.logger = slog.Default()
 	}
+	s.jwt = newVerifier(s.now, s.logger, VerifierOptions{})
 	return s
 }
 
@@ -119,13 +128,22 @@ func (s *Service) AuthenticateVisitor(ctx context.Context, sec string) (*parley.
 	} else if err != nil {
 		return nil, err
 	}
+	return sessionPrincipal(sess), nil
+}
+
+// sessionPrincipal returns the principal of a visitor session: it acts as
+// the session's contact, holds no scopes, is confined to the session's
+// conversation if it has one, and expires with the session.
+func sessionPrincipal(sess *parley.VisitorSession) *parley.Principal {
 	return &parley.Principal{
-		Actor:       parley.Actor{Type: parley.ActorContact, ID: sess.ContactID, Name: "visitor"},
-		WorkspaceID: sess.WorkspaceID,
-		ContactID:   sess.ContactID,
-		InboxID:     sess.InboxID,
-		Scopes:      parley.ScopeSet{},
-	}, nil
+		Actor:          parley.Actor{Type: parley.ActorContact, ID: sess.ContactID, Name: "visitor"},
+		WorkspaceID:    sess.WorkspaceID,
+		ContactID:      sess.ContactID,
+		InboxID:        sess.InboxID,
+		ConversationID: sess.ConversationID,
+		ExpiresAt:      sess.ExpiresAt,
+		Scopes:         parley.ScopeSet{},
+	}
 }
 
 // CheckOrigin returns EFORBIDDEN unless the inbox of visitor p allows

@@ -30,9 +30,17 @@ type conn struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	// Set by authenticate before the writer starts; read-only afterwards.
-	who         Identity
+	// who is the identity the connection acts as: set by authenticate
+	// before the writer starts, replaced by a refresh (of the same holder,
+	// so participant, set with it, never changes). origin is the upgrade
+	// request's Origin header, against which a visitor's refreshed
+	// identity is checked again.
+	who         atomic.Pointer[Identity]
 	participant parley.Participant
+	origin      string
+	// expiry warns before the credential expires and closes at the
+	// expiry; set with who.
+	expiry *expiry
 
 	out        outbox
 	ending     chan struct{} // closed by end
@@ -69,13 +77,19 @@ func (c *conn) serve(r *http.Request) {
 		return
 	}
 	go c.write()
+	who := c.identity()
 	c.reply(outFrame{data: encode(readyFrame{
-		Type: "ready", ConnectionID: c.id, WorkspaceID: c.who.Caller.WorkspaceID(),
-		Visitor: c.who.Visitor, Participant: c.participant, InboxID: c.who.InboxID,
+		Type: "ready", ConnectionID: c.id, WorkspaceID: who.Caller.WorkspaceID(),
+		Visitor: who.Visitor, Participant: c.participant, InboxID: who.InboxID,
 		HeartbeatInterval: c.g.cfg.PingInterval.Milliseconds(), MaxFrameSize: c.g.cfg.ReadLimit,
+		ExpiresAt: timeOrNil(who.ExpiresAt),
 	})})
+	// After ready: a warning due at once follows it.
+	c.expiry = newExpiry(c.g.cfg.TokenExpiryWarning, c.warnExpiry, c.expire)
+	c.expiry.schedule(who.ExpiresAt)
 
 	err := c.readLoop()
+	c.expiry.stop()
 	switch {
 	case websocket.CloseStatus(err) != -1: // the client closed
 		c.end(websocket.StatusNormalClosure, "")
@@ -197,9 +211,73 @@ func (c *conn) authenticate(r *http.Request) bool {
 		c.end(websocket.StatusPolicyViolation, reasonOrigin)
 		return false
 	}
-	c.who, c.participant = who, who.Caller.Participant()
+	c.who.Store(&who)
+	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.logger = c.logger.With("participant", c.participant.Type, "id", c.participant.ID)
 	return true
+}
+
+// identity returns the identity the connection acts as now.
+func (c *conn) identity() *Identity { return c.who.Load() }
+
+// refresh replaces the connection's credential with the token of req,
+// which must be held by the same contact, agent or API token, and
+// reschedules the expiry. Subscriptions are kept. A failed refresh changes
+// nothing: the connection still ends at the old credential's expiry.
+func (c *conn) refresh(req *request) error {
+	if req.Token == "" {
+		return &parley.Error{Code: parley.EINVALID, Message: "The input is invalid.", Fields: []parley.FieldError{
+			{Field: "token", Message: "must not be empty"},
+		}}
+	}
+	ctx, cancel := context.WithTimeout(c.ctx, c.g.cfg.AuthTimeout)
+	defer cancel()
+	current := c.identity()
+	who, err := c.g.auth.Refresh(ctx, *current, req.Token)
+	if err != nil {
+		return err
+	}
+	if !who.valid() {
+		c.logger.Error("realtime: the authenticator returned an inconsistent identity on refresh")
+		return parley.Errorf(parley.EINTERNAL, "refresh: inconsistent identity")
+	}
+	if !sameHolder(*current, who) {
+		reason := ReasonTokenPrincipalMismatch
+		if current.Visitor {
+			reason = ReasonTokenContactMismatch
+		}
+		return &parley.Error{Code: parley.EFORBIDDEN, Reason: reason,
+			Message: "The token belongs to someone else: connect again to change who you are."}
+	}
+	if who.Visitor && !parley.OriginAllowed(c.origin, who.AllowedOrigins) {
+		return parley.Errorf(parley.EFORBIDDEN, "This site may not use this token: its inbox does not allow the origin.")
+	}
+	if !who.ExpiresAt.IsZero() && !who.ExpiresAt.After(time.Now()) {
+		return parley.Errorf(parley.EUNAUTHORIZED, "The token has expired.")
+	}
+	c.who.Store(&who)
+	c.expiry.schedule(who.ExpiresAt)
+	c.reply(outFrame{data: encode(refreshedFrame{Type: "refreshed", ID: req.ID, ExpiresAt: timeOrNil(who.ExpiresAt)})})
+	return nil
+}
+
+// warnExpiry tells the client that its credential expires at expiresAt.
+func (c *conn) warnExpiry(expiresAt time.Time) {
+	c.reply(outFrame{data: encode(tokenExpiringFrame{Type: "token_expiring", ExpiresAt: expiresAt.UTC()})})
+}
+
+// expire closes the connection whose credential has expired.
+func (c *conn) expire() {
+	c.logger.Info("realtime: credential expired; disconnecting")
+	c.end(StatusTokenExpired, reasonTokenExpired)
+}
+
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
 }
 
 // readLoop reads and answers requests in order until the connection ends.
@@ -254,8 +332,10 @@ func (c *conn) handle(typ websocket.MessageType, data []byte) {
 	case reqUnsubscribeFeed:
 		c.unsubscribeFeed()
 		c.reply(outFrame{data: encode(ackFrame{Type: "feed_unsubscribed", ID: req.ID})})
+	case reqRefresh:
+		err = c.refresh(&req)
 	case reqAuth:
-		err = errInvalid("The connection is already authenticated.")
+		err = errInvalid("The connection is already authenticated; send refresh to replace its credential.")
 	case "":
 		err = errInvalid("The frame has no type.")
 	default:
@@ -294,7 +374,7 @@ func (c *conn) subscribe(req *request) error {
 	}
 	// ENOTFOUND for a conversation the caller may not read, exactly as for
 	// one that does not exist: nothing is revealed.
-	if _, err := c.g.svc.Conversation(c.ctx, c.who.Caller, id); err != nil {
+	if _, err := c.g.svc.Conversation(c.ctx, c.identity().Caller, id); err != nil {
 		return err
 	}
 	if _, ok := c.subs[id]; !ok {
@@ -322,8 +402,8 @@ func (c *conn) subscribe(req *request) error {
 // conversation: for a visitor the visitor audience only, so that no note
 // travels to a visitor's node on its behalf; for staff both audiences.
 func (c *conn) conversationSubject(id string) (string, error) {
-	ws := c.who.Caller.WorkspaceID()
-	if c.who.Visitor {
+	ws := c.identity().Caller.WorkspaceID()
+	if c.identity().Visitor {
 		return c.g.svc.ConversationSubject(ws, id, conversation.AudienceVisitor)
 	}
 	return c.g.svc.ConversationWildcard(ws, id)
@@ -343,7 +423,7 @@ func (c *conn) unsubscribe(req *request) error {
 }
 
 func (c *conn) send(req *request) error {
-	res, err := c.g.svc.Send(c.ctx, c.who.Caller, conversation.SendInput{
+	res, err := c.g.svc.Send(c.ctx, c.identity().Caller, conversation.SendInput{
 		ConversationID: req.ConversationID,
 		Kind:           req.Kind,
 		ClientID:       req.ClientID,
@@ -362,7 +442,7 @@ func (c *conn) send(req *request) error {
 }
 
 func (c *conn) markRead(req *request) error {
-	pos, err := c.g.svc.MarkRead(c.ctx, c.who.Caller, req.ConversationID, req.Seq)
+	pos, err := c.g.svc.MarkRead(c.ctx, c.identity().Caller, req.ConversationID, req.Seq)
 	if err != nil {
 		return err
 	}
@@ -371,29 +451,39 @@ func (c *conn) markRead(req *request) error {
 }
 
 func (c *conn) typing(req *request) error {
-	if err := c.g.svc.Typing(c.ctx, c.who.Caller, req.ConversationID, req.Note); err != nil {
+	if err := c.g.svc.Typing(c.ctx, c.identity().Caller, req.ConversationID, req.Note); err != nil {
 		return err
 	}
 	c.reply(outFrame{data: encode(ackFrame{Type: "ack", ID: req.ID})})
 	return nil
 }
 
-// subscribeFeed follows the workspace's conversation.* events: staff with
-// conversations:read only.
+// subscribeFeed follows the workspace's conversation.* events (staff with
+// conversations:read), or, for a visitor, its own contact's: the
+// conversations started or changed on its other devices, as conversation
+// frames.
 func (c *conn) subscribeFeed(req *request) error {
+	who := c.identity()
 	switch {
-	case c.who.Visitor:
-		return parley.Errorf(parley.EFORBIDDEN, "Visitors have no feed.")
-	case !c.who.Principal.Can(parley.ScopeConversationsRead):
+	case who.Visitor && who.confinedTo() != "":
+		return parley.Errorf(parley.EFORBIDDEN, "This visitor session reaches one conversation only: it has no feed.")
+	case !who.Visitor && !who.Principal.Can(parley.ScopeConversationsRead):
 		return parley.Errorf(parley.EFORBIDDEN, "This needs the %s scope.", parley.ScopeConversationsRead)
 	}
 	if c.feed == nil {
-		subject, err := c.g.svc.FeedSubject(c.who.Caller.WorkspaceID())
+		ws := who.Caller.WorkspaceID()
+		var subject string
+		var err error
+		if who.Visitor {
+			subject, err = c.g.svc.ContactSubject(ws, c.participant.ID)
+		} else {
+			subject, err = c.g.svc.FeedSubject(ws)
+		}
 		if err != nil {
 			return err
 		}
 		s := &feedSink{c: c, subject: subject}
-		if err := c.g.hub.join(c.ctx, subject, true, s); err != nil {
+		if err := c.g.hub.join(c.ctx, subject, !who.Visitor, s); err != nil {
 			return err
 		}
 		c.feed = s

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/coder/websocket"
 
@@ -15,6 +16,14 @@ import (
 const (
 	StatusSlowConsumer     websocket.StatusCode = 4008 // the send queue overflowed
 	StatusHeartbeatTimeout websocket.StatusCode = 4001 // no pong in time
+	StatusTokenExpired     websocket.StatusCode = 4003 // the credential expired without a refresh
+)
+
+// Reasons of the forbidden errors answering a refresh whose token belongs to
+// someone other than the connection's holder.
+const (
+	ReasonTokenContactMismatch   = "token_contact_mismatch"   // a visitor's token of another contact
+	ReasonTokenPrincipalMismatch = "token_principal_mismatch" // staff: another agent or API token
 )
 
 // Close reasons. They are fixed strings: a close frame's reason is at most
@@ -31,6 +40,7 @@ const (
 	reasonHeartbeat      = "heartbeat timeout"
 	reasonInternal       = "internal error"
 	reasonTooBig         = "frame too big"
+	reasonTokenExpired   = "token expired"
 	maxRequestIDLength   = 64
 	maxConversationIDLen = 128
 )
@@ -46,6 +56,7 @@ const (
 	reqPing            = "ping"
 	reqSubscribeFeed   = "subscribe_feed"
 	reqUnsubscribeFeed = "unsubscribe_feed"
+	reqRefresh         = "refresh"
 )
 
 // request is any frame a client sends; each type uses some of the fields.
@@ -77,6 +88,23 @@ type readyFrame struct {
 	// HeartbeatInterval is how often the server pings, in milliseconds.
 	HeartbeatInterval int64 `json:"heartbeat_interval_ms"`
 	MaxFrameSize      int64 `json:"max_frame_size"`
+	// ExpiresAt is when the credential expires; absent when it does not.
+	ExpiresAt *time.Time `json:"expires_at,omitempty"`
+}
+
+// tokenExpiringFrame warns that the credential expires at ExpiresAt: the
+// client should send a refresh frame before then.
+type tokenExpiringFrame struct {
+	Type      string    `json:"type"` // "token_expiring"
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// refreshedFrame answers a refresh: the connection now holds the new
+// credential, which expires at ExpiresAt (absent: it does not expire).
+type refreshedFrame struct {
+	Type      string     `json:"type"` // "refreshed"
+	ID        string     `json:"id,omitempty"`
+	ExpiresAt *time.Time `json:"expires_at,omitempty"`
 }
 
 type errorFrame struct {

@@ -17,6 +17,10 @@
 //     visitor-audience subject, the conversation service filters their
 //     history, and the last step before a frame is written drops any note
 //     on a visitor's connection.
+//   - Credentials expire: a connection whose credential has an expiry is
+//     warned (token_expiring) Config.TokenExpiryWarning before it, may
+//     present a new credential of the same holder in place (refresh), and
+//     is closed with 4003 at the expiry otherwise.
 //   - Bounded everything: a read limit per frame (larger ones close the
 //     connection with 1009), a bounded send queue per connection (a slow
 //     consumer is closed with 4008; nobody else waits for it), write
@@ -54,6 +58,9 @@ const (
 	DefaultPongTimeout      = 10 * time.Second
 	DefaultAuthTimeout      = 10 * time.Second
 	DefaultMaxSubscriptions = 1000
+	// DefaultTokenExpiryWarning is how long before its credential expires
+	// a connection receives token_expiring.
+	DefaultTokenExpiryWarning = 3 * time.Minute
 )
 
 // Config configures a Gateway. Zero limits select the defaults.
@@ -84,6 +91,10 @@ type Config struct {
 	AuthTimeout time.Duration
 	// MaxSubscriptions bounds the conversations one connection follows.
 	MaxSubscriptions int
+	// TokenExpiryWarning is how long before its credential expires a
+	// connection receives a token_expiring frame (at once if it connects
+	// or refreshes closer to the expiry than that).
+	TokenExpiryWarning time.Duration
 }
 
 // Authenticator turns credentials into an Identity. The gateway defines it;
@@ -100,6 +111,14 @@ type Authenticator interface {
 	// session is unknown or expired. The gateway checks, before calling it,
 	// that r comes from the console's origin.
 	AuthenticateCookie(ctx context.Context, r *http.Request) (id Identity, ok bool, err error)
+	// Refresh returns the identity of token, a new credential sent in a
+	// refresh frame on a connection authenticated as current: for a
+	// visitor a visitor token or an identity JWT of its inbox, for staff
+	// a bearer credential. Returns EUNAUTHORIZED if the token is invalid
+	// or expired, EFORBIDDEN (reason ReasonTokenContactMismatch or
+	// ReasonTokenPrincipalMismatch) if it is someone else's. The gateway
+	// checks the holder again and refuses any change of it.
+	Refresh(ctx context.Context, current Identity, token string) (Identity, error)
 }
 
 // Identity is who a connection belongs to.
@@ -116,9 +135,12 @@ type Identity struct {
 	InboxID        string
 	AllowedOrigins []string
 	// Principal is the staff principal (its WorkspaceID, and AgentID for an
-	// agent); nil for visitors. Following the workspace feed needs its
-	// conversations:read scope.
+	// agent); for a visitor, its visitor principal or nil. Following the
+	// workspace feed needs its conversations:read scope.
 	Principal *parley.Principal
+	// ExpiresAt is when the credential expires (zero: it does not): the
+	// connection is warned before and closed then unless refreshed.
+	ExpiresAt time.Time
 }
 
 // valid reports whether the identity is consistent: a visitor acts as a
@@ -130,9 +152,34 @@ func (id Identity) valid() bool {
 	}
 	isContact := id.Caller.Participant().Type == parley.ParticipantContact
 	if id.Visitor {
-		return isContact && id.Principal == nil
+		p := id.Principal
+		return isContact && (p == nil ||
+			p.Visitor() && p.WorkspaceID == ws && p.ContactID == id.Caller.Participant().ID)
 	}
 	return !isContact && id.Principal != nil && id.Principal.WorkspaceID == ws
+}
+
+// sameHolder reports whether b is held by the same contact, agent or API
+// token as a, in the same workspace, and for a visitor confined to the
+// same conversation (or to none): what a refresh may not change.
+func sameHolder(a, b Identity) bool {
+	if a.Visitor != b.Visitor || a.Caller.WorkspaceID() != b.Caller.WorkspaceID() ||
+		a.Caller.Participant() != b.Caller.Participant() {
+		return false
+	}
+	if a.Visitor {
+		return a.confinedTo() == b.confinedTo()
+	}
+	return a.Principal.Type == b.Principal.Type && a.Principal.ID == b.Principal.ID
+}
+
+// confinedTo returns the one conversation a visitor's session reaches, or
+// "" if it reaches all its contact's.
+func (id Identity) confinedTo() string {
+	if id.Principal == nil {
+		return ""
+	}
+	return id.Principal.ConversationID
 }
 
 // Gateway serves the real-time endpoint. It is safe for concurrent use.
@@ -172,6 +219,7 @@ func New(cfg Config) (*Gateway, error) {
 	setDefault(&cfg.PongTimeout, DefaultPongTimeout)
 	setDefault(&cfg.AuthTimeout, DefaultAuthTimeout)
 	setDefault(&cfg.MaxSubscriptions, DefaultMaxSubscriptions)
+	setDefault(&cfg.TokenExpiryWarning, DefaultTokenExpiryWarning)
 	g := &Gateway{
 		cfg:    cfg,
 		svc:    cfg.Conversations,

@@ -103,14 +103,33 @@ func (e *env) newVisitor(t *testing.T, inbox *parley.Inbox) (*parley.Contact, st
 	t.Helper()
 	c := &parley.Contact{WorkspaceID: e.ws.ID, Name: "Visitor " + unique()}
 	must(t, e.store.CreateContact(t.Context(), c))
+	return c, e.visitorToken(c, inbox, time.Time{})
+}
+
+// visitorToken returns a new visitor token of contact c in inbox, expiring
+// at expiresAt (zero: never).
+func (e *env) visitorToken(c *parley.Contact, inbox *parley.Inbox, expiresAt time.Time) string {
 	token := "visitor_" + rand.Text()
 	e.auth.mu.Lock()
 	e.auth.visitors[token] = realtime.Identity{
 		Caller: conversation.Visitor(e.ws.ID, c.ID), Visitor: true,
-		InboxID: inbox.ID, AllowedOrigins: inbox.AllowedOrigins,
+		InboxID: inbox.ID, AllowedOrigins: inbox.AllowedOrigins, ExpiresAt: expiresAt,
 	}
 	e.auth.mu.Unlock()
-	return c, token
+	return token
+}
+
+// agentToken returns a new bearer token of the agent whose console session
+// is session, expiring at expiresAt.
+func (e *env) agentToken(t *testing.T, session string, expiresAt time.Time) string {
+	t.Helper()
+	p, err := e.acct.AuthenticateSession(t.Context(), session)
+	must(t, err)
+	token := "agent_" + rand.Text()
+	e.auth.mu.Lock()
+	e.auth.visitors[token] = realtime.Identity{Caller: conversation.Staff(p, false), Principal: p, ExpiresAt: expiresAt}
+	e.auth.mu.Unlock()
+	return token
 }
 
 // start creates an open conversation of contact c in the env's inbox.
@@ -175,8 +194,8 @@ func (e *env) newNodeWith(t *testing.T, svc *conversation.Service, b parley.Bus,
 }
 
 // authenticator is a table of visitor sessions over real contacts and
-// inboxes; staff credentials (session secrets and API tokens) are checked
-// by the real account service.
+// inboxes (and of agent tokens with an expiry); staff credentials (session
+// secrets and API tokens) are checked by the real account service.
 type authenticator struct {
 	acct     *account.Service
 	store    parley.Store
@@ -202,6 +221,12 @@ func (a *authenticator) Authenticate(ctx context.Context, token string) (realtim
 		return realtime.Identity{}, err
 	}
 	return a.staff(ctx, p)
+}
+
+// Refresh authenticates token as a new connection would; the gateway
+// checks that it is the same holder's.
+func (a *authenticator) Refresh(ctx context.Context, _ realtime.Identity, token string) (realtime.Identity, error) {
+	return a.Authenticate(ctx, token)
 }
 
 func (a *authenticator) AuthenticateCookie(ctx context.Context, r *http.Request) (realtime.Identity, bool, error) {
@@ -249,6 +274,8 @@ type frame struct {
 	Visitor        bool                 `json:"visitor"`
 	WorkspaceID    string               `json:"workspace_id"`
 	Heartbeat      int64                `json:"heartbeat_interval_ms"`
+	ExpiresAt      *time.Time           `json:"expires_at"`
+	Reason         string               `json:"reason"`
 	raw            string
 }
 
@@ -450,7 +477,7 @@ func (c *client) request(v map[string]any) frame {
 			return f
 		}
 		switch f.Type {
-		case "message", "conversation", "typing", "read", "event", "message.updated", "message.deleted":
+		case "message", "conversation", "typing", "read", "event", "message.updated", "message.deleted", "token_expiring":
 			skipped = append(skipped, f)
 		default:
 			c.t.Fatalf("got frame %s while waiting for the answer to %v", f.raw, v)

@@ -43,28 +43,30 @@ func TestSubscribeOtherContactsConversation(t *testing.T) {
 		t.Errorf("%d local subscribers of Bob's conversation", got)
 	}
 
-	// Bob writes again; Alice's connection carries none of it and stays usable.
+	// Bob writes again and starts another conversation; Alice's
+	// connection, following her own feed, carries none of it and stays
+	// usable.
+	if f := c.request(map[string]any{"type": "subscribe_feed"}); f.Type != "feed_subscribed" {
+		t.Fatalf("subscribe_feed answered %s", f.raw)
+	}
 	e.send(t, e.visitorOf(bob), bobsConv.ID, parley.KindText, "More of Bob's secrets")
+	bobsOther := e.start(t, bob)
 	for _, req := range []map[string]any{
 		{"type": "send", "conversation_id": bobsConv.ID, "body": "hi Bob"},
 		{"type": "read", "conversation_id": bobsConv.ID, "seq": 1},
 		{"type": "typing", "conversation_id": bobsConv.ID},
-		{"type": "subscribe_feed"},
 	} {
 		f := c.request(req)
-		want := parley.ENOTFOUND
-		if req["type"] == "subscribe_feed" {
-			want = parley.EFORBIDDEN
-		}
-		if f.Type != "error" || f.Code != want {
+		if f.Type != "error" || f.Code != parley.ENOTFOUND {
 			t.Errorf("%v answered %s", req, f.raw)
 		}
 	}
 	if f := c.request(map[string]any{"type": "ping"}); f.Type != "pong" {
 		t.Fatalf("ping answered %s", f.raw)
 	}
-	if strings.Contains(strings.Join(drain(c), ""), "secret") {
-		t.Fatal("Bob's messages reached Alice")
+	got := strings.Join(drain(c), "")
+	if strings.Contains(got, "secret") || strings.Contains(got, bobsOther.ID) || strings.Contains(got, bob.ID) {
+		t.Fatalf("Bob's conversations reached Alice: %s", got)
 	}
 
 	t.Run("OtherWorkspace", func(t *testing.T) {
@@ -360,9 +362,16 @@ func TestFeed(t *testing.T) {
 	if f := staff.request(map[string]any{"type": "subscribe_feed"}); f.Type != "feed_subscribed" {
 		t.Fatalf("subscribe_feed answered %s", f.raw)
 	}
+	// A visitor's feed carries its own contact's conversations only, as
+	// conversation frames.
 	visitor := n.connect(t, token)
-	if f := visitor.request(map[string]any{"type": "subscribe_feed"}); f.Type != "error" || f.Code != parley.EFORBIDDEN {
+	if f := visitor.request(map[string]any{"type": "subscribe_feed"}); f.Type != "feed_subscribed" {
 		t.Fatalf("visitor's subscribe_feed answered %s", f.raw)
+	}
+	other, _ := e.newVisitor(t, e.inbox)
+	otherConv := e.start(t, other)
+	if f := staff.expect("event"); f.event(t).ConversationID != otherConv.ID {
+		t.Fatalf("feed event %s, want the other contact's conversation", f.raw)
 	}
 
 	conv := e.start(t, contact)
@@ -381,6 +390,19 @@ func TestFeed(t *testing.T) {
 	want := []parley.EventType{parley.EventConversationCreated, parley.EventConversationQueued, parley.EventConversationAssigned}
 	if d := cmp.Diff(want, types); d != "" {
 		t.Fatalf("feed (-want +got):\n%s", d)
+	}
+	var events []parley.EventType
+	for len(events) < 3 {
+		f := visitor.expect("conversation")
+		if f.ConversationID != conv.ID || f.Conversation == nil || f.Conversation.ContactID != contact.ID {
+			t.Fatalf("visitor's feed carried %s", f.raw)
+		}
+		var ev parley.EventType
+		must(t, json.Unmarshal(f.RawEvent, &ev))
+		events = append(events, ev)
+	}
+	if d := cmp.Diff(want, events); d != "" {
+		t.Fatalf("visitor's feed (-want +got):\n%s", d)
 	}
 
 	if f := staff.request(map[string]any{"type": "unsubscribe_feed"}); f.Type != "feed_unsubscribed" {

@@ -160,7 +160,7 @@ func (c *conn) process(it *item) error {
 // says where the stream stands; later notifications continue from there.
 func (c *conn) open(req *convRequest) error {
 	id := req.conversationID
-	conv, err := c.g.svc.Conversation(c.ctx, c.who.Caller, id)
+	conv, err := c.g.svc.Conversation(c.ctx, c.identity().Caller, id)
 	if err != nil {
 		return c.emit(c.errorFrame(req.id, err))
 	}
@@ -231,8 +231,8 @@ func (c *conn) deliver(n *notice) error {
 func (c *conn) fill(id string, st *convState, upTo int64) error {
 	for st.last < upTo {
 		limit := int(min(upTo-st.last, parley.MaxListLimit))
-		msgs, err := c.g.svc.Messages(c.ctx, c.who.Caller, id, parley.MessageQuery{
-			AfterSeq: st.last, Limit: limit, IncludeNotes: !c.who.Visitor,
+		msgs, err := c.g.svc.Messages(c.ctx, c.identity().Caller, id, parley.MessageQuery{
+			AfterSeq: st.last, Limit: limit, IncludeNotes: !c.identity().Visitor,
 		})
 		if err != nil {
 			return fmt.Errorf("realtime: read messages of %s after %d: %w", id, st.last, err)
@@ -260,7 +260,7 @@ func (c *conn) fill(id string, st *convState, upTo int64) error {
 // last guard of visitors: a note, or anything for staff only, is dropped
 // here whatever path brought it.
 func (c *conn) emit(f outFrame) error {
-	if c.who.Visitor && (f.staffOnly || (f.msg != nil && !f.msg.VisibleToVisitor())) {
+	if c.identity().Visitor && (f.staffOnly || (f.msg != nil && !f.msg.VisibleToVisitor())) {
 		c.g.stats.notesDropped.Add(1)
 		c.logger.Error("realtime: dropped a staff-only frame on its way to a visitor")
 		return nil

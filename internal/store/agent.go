@@ -9,7 +9,7 @@ import (
 	"github.com/parleychat/parley"
 )
 
-const agentColumns = `id, workspace_id, email, name, role, system_admin, bot, disabled, capacity, attributes, created_at, updated_at`
+const agentColumns = `id, workspace_id, email, name, role, system_admin, bot, disabled, capacity, attributes, created_at, updated_at, presence`
 
 func errEmailTaken() error {
 	return parley.Errorf(parley.ECONFLICT, "An agent with this email already exists.")
@@ -27,9 +27,9 @@ func (s *Store) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.A
 	}
 	err = s.inTx(ctx, func(tx runner) error {
 		_, err := tx.exec(ctx, `INSERT INTO agents (`+agentColumns+`, password_hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, a.WorkspaceID, email, a.Name, a.Role, a.SystemAdmin, a.Bot, a.Disabled, a.Capacity, attrsJSON,
-			now.UnixMicro(), now.UnixMicro(), passwordHash)
+			now.UnixMicro(), now.UnixMicro(), parley.PresenceOffline, passwordHash)
 		switch {
 		case isUniqueViolation(err):
 			return errEmailTaken()
@@ -50,7 +50,7 @@ func (s *Store) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.A
 	if err != nil {
 		return err
 	}
-	a.ID, a.Email, a.Attributes, a.CreatedAt, a.UpdatedAt = id, email, attrs, now, now
+	a.ID, a.Email, a.Attributes, a.CreatedAt, a.UpdatedAt, a.Presence = id, email, attrs, now, now, parley.PresenceOffline
 	return nil
 }
 
@@ -242,7 +242,7 @@ func scanAgent(row scanner) (*parley.Agent, error) {
 		createdAt, updatedAt int64
 	)
 	err := row.Scan(&a.ID, &a.WorkspaceID, &a.Email, &a.Name, &a.Role, &a.SystemAdmin, &a.Bot, &a.Disabled,
-		&a.Capacity, &attrs, &createdAt, &updatedAt)
+		&a.Capacity, &attrs, &createdAt, &updatedAt, &a.Presence)
 	if err != nil {
 		return nil, err
 	}

@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // dialect names a database engine and holds what differs between them.
@@ -74,13 +76,13 @@ type execQuerier interface {
 type runner struct {
 	db      execQuerier
 	dialect dialect
-	stmts   *stmtCache // when set, each query is prepared once and reused
+	stmts   *txStmts // when set, queries are prepared once and reused
 }
 
 func (r runner) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	query = r.dialect.rebind(query)
 	if r.stmts != nil {
-		st, err := r.stmts.get(ctx, r.db, query)
+		st, err := r.stmts.get(ctx, query)
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +94,7 @@ func (r runner) exec(ctx context.Context, query string, args ...any) (sql.Result
 func (r runner) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	query = r.dialect.rebind(query)
 	if r.stmts != nil {
-		st, err := r.stmts.get(ctx, r.db, query)
+		st, err := r.stmts.get(ctx, query)
 		if err != nil {
 			return nil, err
 		}
@@ -104,7 +106,7 @@ func (r runner) query(ctx context.Context, query string, args ...any) (*sql.Rows
 func (r runner) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	query = r.dialect.rebind(query)
 	if r.stmts != nil {
-		if st, err := r.stmts.get(ctx, r.db, query); err == nil {
+		if st, err := r.stmts.get(ctx, query); err == nil {
 			return st.QueryRowContext(ctx, args...)
 		}
 		// The unprepared query fails the same way and carries the error.
@@ -112,31 +114,106 @@ func (r runner) queryRow(ctx context.Context, query string, args ...any) *sql.Ro
 	return r.db.QueryRowContext(ctx, query, args...)
 }
 
-// stmtCache holds the statements prepared in one transaction, so that a
-// transaction running the same few queries many times (a batch of
-// messages) parses each once. SQLite's driver would otherwise parse every
-// statement anew; pgx already caches statements per connection, so the
-// cache is used on SQLite only.
+// stmtCache holds statements prepared on the SQLite writer, keyed by
+// query, so that the queries of AppendMessages — run in every transaction,
+// and with group commit many transactions are small — are parsed once for
+// the life of the store rather than once per transaction. SQLite's driver
+// would otherwise parse every statement anew; pgx already caches
+// statements per connection, so the cache is used on SQLite only.
+//
+// A transaction holds the writer's only connection, so it cannot prepare
+// a statement on the pool: a query not yet cached is prepared for that
+// transaction alone and queued, and prepared on the pool once the
+// transaction ends (prepareQueued). A transaction then uses the cached
+// statement through Tx.StmtContext, which finds it already prepared on the
+// connection. The cache holds at most maxCachedStmts statements.
 type stmtCache struct {
-	m map[string]*sql.Stmt
+	db *sql.DB // the writer
+
+	mu     sync.Mutex
+	m      map[string]*sql.Stmt
+	queued map[string]bool
 }
 
-func (c *stmtCache) get(ctx context.Context, db execQuerier, query string) (*sql.Stmt, error) {
-	if st, ok := c.m[query]; ok {
+// maxCachedStmts bounds the cache: the multi-row statements of a batch
+// come in one form per row count, so the set of queries is finite, but
+// there is no need to keep every form.
+const maxCachedStmts = 512
+
+func newStmtCache(db *sql.DB) *stmtCache {
+	return &stmtCache{db: db, m: map[string]*sql.Stmt{}, queued: map[string]bool{}}
+}
+
+// prepareQueued prepares on the pool the queries transactions queued.
+// It must not run inside a transaction on the writer, and does not hold
+// the lock while it waits for the connection (a transaction holding the
+// connection may need the lock).
+func (c *stmtCache) prepareQueued(ctx context.Context) error {
+	c.mu.Lock()
+	queries := make([]string, 0, len(c.queued))
+	for q := range c.queued {
+		queries = append(queries, q)
+	}
+	clear(c.queued)
+	c.mu.Unlock()
+	var err error
+	for _, q := range queries {
+		st, perr := c.db.PrepareContext(ctx, q)
+		if perr != nil {
+			err = errors.Join(err, perr)
+			continue
+		}
+		c.mu.Lock()
+		if _, ok := c.m[q]; ok || len(c.m) >= maxCachedStmts {
+			err = errors.Join(err, st.Close())
+		} else {
+			c.m[q] = st
+		}
+		c.mu.Unlock()
+	}
+	return err
+}
+
+// close closes the cached statements.
+func (c *stmtCache) close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var err error
+	for q, st := range c.m {
+		err = errors.Join(err, st.Close())
+		delete(c.m, q)
+	}
+	return err
+}
+
+// txStmts is the statements of one transaction: from the store's cache,
+// or prepared for the transaction alone.
+type txStmts struct {
+	cache *stmtCache
+	tx    *sql.Tx
+	local map[string]*sql.Stmt // closed with the transaction
+}
+
+func (t *txStmts) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := t.local[query]; ok {
 		return st, nil
 	}
-	st, err := db.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
+	t.cache.mu.Lock()
+	st, ok := t.cache.m[query]
+	if !ok && len(t.cache.m) < maxCachedStmts {
+		t.cache.queued[query] = true
 	}
-	c.m[query] = st
+	t.cache.mu.Unlock()
+	if ok {
+		st = t.tx.StmtContext(ctx, st)
+	} else {
+		var err error
+		if st, err = t.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+	}
+	t.local[query] = st
 	return st, nil
-}
-
-func (c *stmtCache) close() {
-	for _, st := range c.m {
-		st.Close()
-	}
 }
 
 // read returns a runner on the read pool.
@@ -150,10 +227,11 @@ func (s *Store) inTx(ctx context.Context, fn func(tx runner) error) error {
 	return s.runTx(ctx, false, fn)
 }
 
-// inBatchTx is inTx for a transaction that runs the same queries many
-// times: on SQLite each is prepared once (see stmtCache).
+// inBatchTx is inTx for a transaction whose queries run often, many
+// times each: on SQLite each is prepared once for the life of the store
+// (see stmtCache).
 func (s *Store) inBatchTx(ctx context.Context, fn func(tx runner) error) error {
-	return s.runTx(ctx, s.dialect == dialectSQLite, fn)
+	return s.runTx(ctx, s.stmts != nil, fn)
 }
 
 func (s *Store) runTx(ctx context.Context, cache bool, fn func(tx runner) error) error {
@@ -163,8 +241,10 @@ func (s *Store) runTx(ctx context.Context, cache bool, fn func(tx runner) error)
 	}
 	r := runner{db: tx, dialect: s.dialect}
 	if cache {
-		r.stmts = &stmtCache{m: map[string]*sql.Stmt{}}
-		defer r.stmts.close()
+		r.stmts = &txStmts{cache: s.stmts, tx: tx, local: map[string]*sql.Stmt{}}
+		// Once the transaction has let go of the connection. A failure is
+		// not fatal: the query is then prepared per transaction again.
+		defer func() { _ = s.stmts.prepareQueued(ctx) }()
 	}
 	if err := fn(r); err != nil {
 		tx.Rollback()

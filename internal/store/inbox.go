@@ -15,11 +15,12 @@ const inboxColumns = `id, workspace_id, name, allowed_origins, widget, identity,
 // widgetJSON and identityJSON fix the stored form of the inbox settings,
 // whatever becomes of the domain structs' field names.
 type widgetJSON struct {
-	Title    string `json:"title"`
-	Greeting string `json:"greeting"`
-	Color    string `json:"color"`
-	Locale   string `json:"locale"`
-	Position string `json:"position"`
+	Title    string             `json:"title"`
+	Greeting string             `json:"greeting"`
+	Color    string             `json:"color"`
+	Locale   string             `json:"locale"`
+	Position string             `json:"position"`
+	Prechat  parley.PrechatForm `json:"prechat"`
 }
 
 type identityJSON struct {

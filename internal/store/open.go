@@ -40,6 +40,8 @@ type Store struct {
 	writer  *sql.DB       // every write; SQLite: one connection, BEGIN IMMEDIATE
 	reader  *sql.DB       // plain reads; SQLite: read-only pool; PostgreSQL: writer
 	pool    *pgxpool.Pool // PostgreSQL only; writer is opened from it
+	ckpt    *checkpointer // SQLite only; see checkpoint.go
+	stmts   *stmtCache    // SQLite only: statements prepared on the writer
 }
 
 var _ parley.Store = (*Store)(nil)
@@ -49,7 +51,7 @@ var _ parley.Store = (*Store)(nil)
 // "sqlite:PATH", "file:PATH" or a bare PATH for an SQLite file, whose parent
 // directory is created if missing.
 func Open(ctx context.Context, databaseURL string, logger *slog.Logger) (*Store, error) {
-	s, err := connect(ctx, databaseURL)
+	s, err := connect(ctx, databaseURL, logger)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +65,7 @@ func Open(ctx context.Context, databaseURL string, logger *slog.Logger) (*Store,
 // Migrate applies pending migrations to databaseURL (see Open) and returns
 // the versions applied, empty when the schema is up to date.
 func Migrate(ctx context.Context, databaseURL string, logger *slog.Logger) ([]int64, error) {
-	s, err := connect(ctx, databaseURL)
+	s, err := connect(ctx, databaseURL, logger)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +98,14 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close releases the database.
 func (s *Store) Close() error {
-	err := s.writer.Close()
+	var err error
+	if s.ckpt != nil {
+		err = s.ckpt.close()
+	}
+	if s.stmts != nil {
+		err = errors.Join(err, s.stmts.close())
+	}
+	err = errors.Join(err, s.writer.Close())
 	if s.pool != nil {
 		s.pool.Close()
 	} else {
@@ -111,7 +120,7 @@ func (s *Store) now() time.Time {
 }
 
 // connect opens the pools for databaseURL without migrating.
-func connect(ctx context.Context, databaseURL string) (*Store, error) {
+func connect(ctx context.Context, databaseURL string, logger *slog.Logger) (*Store, error) {
 	if strings.HasPrefix(databaseURL, "postgres://") || strings.HasPrefix(databaseURL, "postgresql://") {
 		return connectPostgres(ctx, databaseURL)
 	}
@@ -127,7 +136,7 @@ func connect(ctx context.Context, databaseURL string) (*Store, error) {
 	case strings.Contains(path, "://"):
 		return nil, fmt.Errorf("unsupported database URL scheme in %q: use postgres://, sqlite:PATH or a file path", databaseURL)
 	}
-	return connectSQLite(ctx, path)
+	return connectSQLite(ctx, path, logger)
 }
 
 func connectPostgres(ctx context.Context, databaseURL string) (*Store, error) {
@@ -147,16 +156,23 @@ func connectPostgres(ctx context.Context, databaseURL string) (*Store, error) {
 // SQLite settings applied to every connection through the DSN. WAL lets the
 // readers run beside the one writer; busy_timeout covers other processes
 // (such as a backup) holding the file. The writer keeps a 64 MiB page
-// cache and its statement journals in memory, and checkpoints the WAL every
-// 10,000 pages (40 MiB) rather than every 1,000: a checkpoint stalls the
-// writer, and rarer ones copy each hot page fewer times (measured: +30%
-// messages/s in BenchmarkSend).
+// cache and its statement journals in memory. It never checkpoints the WAL
+// itself (wal_autocheckpoint(0)): a checkpoint inside a commit stalls every
+// send queued behind it, so a background checkpointer does it (see
+// checkpoint.go); journal_size_limit trims a log file left larger than
+// 64 MiB when the log starts again.
+//
+// synchronous(NORMAL) in WAL mode syncs the log at checkpoints, not at
+// every commit: a commit survives a crash of the process (it is in the
+// operating system's cache), but the last commits before a power loss or
+// a crash of the operating system may be lost — never corrupting the
+// database. docs/performance.md states the trade-off.
 const (
-	sqliteWriterParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(10000)&_pragma=temp_store(MEMORY)&_txlock=immediate"
+	sqliteWriterParams = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=foreign_keys(ON)&_pragma=cache_size(-65536)&_pragma=wal_autocheckpoint(0)&_pragma=journal_size_limit(67108864)&_pragma=temp_store(MEMORY)&_txlock=immediate"
 	sqliteReaderParams = "mode=ro&_pragma=busy_timeout(5000)"
 )
 
-func connectSQLite(ctx context.Context, path string) (*Store, error) {
+func connectSQLite(ctx context.Context, path string, logger *slog.Logger) (*Store, error) {
 	path, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite path: %w", err)
@@ -187,5 +203,13 @@ func connectSQLite(ctx context.Context, path string) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	reader.SetMaxOpenConns(n)
 	reader.SetMaxIdleConns(n)
-	return &Store{Now: time.Now, dialect: dialectSQLite, writer: writer, reader: reader}, nil
+	ckpt, err := startCheckpointer(ctx, uri, writer, logger)
+	if err != nil {
+		writer.Close()
+		reader.Close()
+		return nil, err
+	}
+	return &Store{
+		Now: time.Now, dialect: dialectSQLite, writer: writer, reader: reader, ckpt: ckpt, stmts: newStmtCache(writer),
+	}, nil
 }

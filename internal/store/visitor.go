@@ -10,7 +10,7 @@ import (
 	"github.com/parleychat/parley"
 )
 
-const visitorSessionColumns = `id, workspace_id, inbox_id, contact_id, created_at, expires_at`
+const visitorSessionColumns = `id, workspace_id, inbox_id, contact_id, conversation_id, resume_token_id, created_at, expires_at`
 
 // FindVisitorInbox returns the inbox with this ID, whatever its workspace.
 // Returns ENOTFOUND.
@@ -45,11 +45,11 @@ func (s *Store) CreateGuest(ctx context.Context, sess *parley.VisitorSession, ha
 		if err != nil {
 			return err
 		}
-		_, err = tx.exec(ctx, `INSERT INTO visitor_sessions (`+visitorSessionColumns+`, hash) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			sessionID, sess.WorkspaceID, sess.InboxID, contactID, now.UnixMicro(), expires.UnixMicro(), hash)
+		_, err = tx.exec(ctx, `INSERT INTO visitor_sessions (`+visitorSessionColumns+`, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			sessionID, sess.WorkspaceID, sess.InboxID, contactID, nil, nil, now.UnixMicro(), expires.UnixMicro(), hash)
 		switch {
 		case isUniqueViolation(err):
-			return parley.Errorf(parley.ECONFLICT, "A visitor session with this secret already exists.")
+			return errVisitorHashTaken()
 		case err != nil:
 			return fmt.Errorf("create visitor session: %w", err)
 		}
@@ -84,6 +84,72 @@ func insertGuestContact(ctx context.Context, tx runner, id, workspaceID string, 
 	return c, nil
 }
 
+// CreateVisitorSession inserts sess for an existing contact, or for the
+// contact and conversation of sess.ResumeTokenID. Returns ENOTFOUND if the
+// inbox, contact or resume token is not in the workspace, EINVALID if the
+// token's conversation is not in the inbox, ECONFLICT if the hash exists.
+func (s *Store) CreateVisitorSession(ctx context.Context, sess *parley.VisitorSession, hash []byte) error {
+	created := *sess
+	err := s.inTx(ctx, func(tx runner) error {
+		if err := mustExist(ctx, tx, "inboxes", "Inbox", sess.WorkspaceID, sess.InboxID); err != nil {
+			return err
+		}
+		if sess.ResumeTokenID != "" {
+			var inboxID string
+			err := tx.queryRow(ctx, `SELECT t.contact_id, t.conversation_id, c.inbox_id FROM resume_tokens t
+				JOIN conversations c ON c.workspace_id = t.workspace_id AND c.id = t.conversation_id
+				WHERE t.workspace_id = ? AND t.id = ?`, sess.WorkspaceID, sess.ResumeTokenID).Scan(
+				&created.ContactID, &created.ConversationID, &inboxID)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				return notFound("Resume token")
+			case err != nil:
+				return fmt.Errorf("create visitor session: %w", err)
+			case (sess.ContactID != "" && sess.ContactID != created.ContactID) ||
+				(sess.ConversationID != "" && sess.ConversationID != created.ConversationID):
+				return parley.Errorf(parley.EINVALID, "The session's contact or conversation is not the resume token's.")
+			case inboxID != sess.InboxID:
+				return parley.Errorf(parley.EINVALID, "The resume token's conversation is not in this inbox.")
+			}
+		} else if sess.ConversationID != "" {
+			return parley.Errorf(parley.EINVALID, "Only a session opened with a resume token is confined to a conversation.")
+		}
+		if err := mustExist(ctx, tx, "contacts", "Contact", sess.WorkspaceID, created.ContactID); err != nil {
+			return err
+		}
+		return insertVisitorSession(ctx, tx, &created, hash, s.now())
+	})
+	if err != nil {
+		return err
+	}
+	*sess = created
+	return nil
+}
+
+// insertVisitorSession inserts sess (whose workspace, inbox and contact
+// exist) under a new ID, created at now.
+func insertVisitorSession(ctx context.Context, tx runner, sess *parley.VisitorSession, hash []byte, now time.Time) error {
+	id := newID()
+	expires := sess.ExpiresAt.UTC().Truncate(time.Microsecond)
+	_, err := tx.exec(ctx, `INSERT INTO visitor_sessions (`+visitorSessionColumns+`, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, sess.WorkspaceID, sess.InboxID, sess.ContactID, nullString(sess.ConversationID), nullString(sess.ResumeTokenID),
+		now.UnixMicro(), expires.UnixMicro(), hash)
+	switch {
+	case isUniqueViolation(err):
+		return errVisitorHashTaken()
+	case isForeignKeyViolation(err):
+		return notFound("Inbox or contact")
+	case err != nil:
+		return fmt.Errorf("create visitor session: %w", err)
+	}
+	sess.ID, sess.CreatedAt, sess.ExpiresAt = id, now, expires
+	return nil
+}
+
+func errVisitorHashTaken() error {
+	return parley.Errorf(parley.ECONFLICT, "A visitor session with this secret already exists.")
+}
+
 // FindVisitorSessionByHash returns ENOTFOUND if there is no such session
 // or it expired at or before now.
 func (s *Store) FindVisitorSessionByHash(ctx context.Context, hash []byte, now time.Time) (*parley.VisitorSession, error) {
@@ -91,13 +157,16 @@ func (s *Store) FindVisitorSessionByHash(ctx context.Context, hash []byte, now t
 		sess                 parley.VisitorSession
 		createdAt, expiresAt int64
 	)
+	var conversationID, resumeTokenID *string
 	err := s.read().queryRow(ctx, `SELECT `+visitorSessionColumns+` FROM visitor_sessions WHERE hash = ? AND expires_at > ?`,
-		hash, now.UnixMicro()).Scan(&sess.ID, &sess.WorkspaceID, &sess.InboxID, &sess.ContactID, &createdAt, &expiresAt)
+		hash, now.UnixMicro()).Scan(&sess.ID, &sess.WorkspaceID, &sess.InboxID, &sess.ContactID, &conversationID,
+		&resumeTokenID, &createdAt, &expiresAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("Visitor session")
 	} else if err != nil {
 		return nil, fmt.Errorf("find visitor session: %w", err)
 	}
+	sess.ConversationID, sess.ResumeTokenID = stringOrEmpty(conversationID), stringOrEmpty(resumeTokenID)
 	sess.CreatedAt, sess.ExpiresAt = fromMicros(createdAt), fromMicros(expiresAt)
 	return &sess, nil
 }

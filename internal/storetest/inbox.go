@@ -70,7 +70,8 @@ func testInboxes(t *testing.T, open func(t *testing.T) parley.Store) {
 
 	t.Run("Update", func(t *testing.T) {
 		w := mustWorkspace(t, s)
-		widget := parley.WidgetSettings{Title: "Hello", Greeting: "How can we help?", Color: "#aabbcc", Position: "right"}
+		widget := parley.WidgetSettings{Title: "Hello", Greeting: "How can we help?", Color: "#aabbcc", Position: "right",
+			Prechat: parley.PrechatForm{Enabled: true, Fields: []string{"name", "email"}}}
 		tests := []struct {
 			name    string
 			upd     parley.InboxUpdate
@@ -89,6 +90,7 @@ func testInboxes(t *testing.T, open func(t *testing.T) parley.Store) {
 				func(in *parley.Inbox) { in.Widget = widget },
 				map[string]any{"widget": map[string]any{
 					"title": "Hello", "greeting": "How can we help?", "color": "#aabbcc", "locale": "", "position": "right",
+					"prechat": map[string]any{"enabled": true, "fields": []any{"name", "email"}},
 				}}},
 			{"Identity", parley.InboxUpdate{Identity: &parley.IdentitySettings{RequireVerified: true}},
 				func(in *parley.Inbox) { in.Identity.RequireVerified = true },

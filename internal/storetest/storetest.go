@@ -24,6 +24,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 	}{
 		{"Workspaces", testWorkspaces},
 		{"Agents", testAgents},
+		{"Presence", testPresence},
 		{"Inboxes", testInboxes},
 		{"APITokens", testAPITokens},
 		{"Sessions", testSessions},
@@ -33,6 +34,10 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Concurrency", testConcurrency},
 		{"Contacts", testContacts},
 		{"VisitorSessions", testVisitorSessions},
+		{"ContactOps", testContactOps},
+		{"Identify", testIdentify},
+		{"Merges", testMerges},
+		{"ResumeTokens", testResumeTokens},
 		{"Conversations", testConversations},
 		{"Messages", testMessages},
 		{"Attachments", testAttachments},

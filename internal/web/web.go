@@ -1,22 +1,92 @@
-// Package web serves Parley's pages: for now a landing page that says the
-// server runs and where its API lives. The widget and the agent console will
-// be embedded here from built files.
+// Package web serves Parley's browser-facing files, built from web/ by
+// web/build.sh into dist/ and embedded in the binary: the website widget
+// (/widget.js and the chat UI it loads on open), the demo page at /, the
+// agent console at /console, and their hashed assets under /assets/.
+//
+// Hashed assets never change under their name and are cached for a year;
+// /widget.js keeps a stable URL (customer sites embed it), so it is served
+// with an ETag and a short max-age. Every HTML page carries a
+// Content-Security-Policy that allows scripts and styles from this origin
+// only (no inline script).
 package web
 
 import (
-	_ "embed"
+	"context"
+	"fmt"
+	"log/slog"
 	"net/http"
+	"time"
 )
 
-//go:embed home.html
-var homePage []byte
+// Config holds what the pages need.
+type Config struct {
+	Logger *slog.Logger // default slog.Default()
+	// Demo turns on demo mode when non-nil: the demo page at / embeds the
+	// widget of the demo inbox, and POST /demo/visitor-token answers.
+	// When nil, / is a plain landing page and /demo/* is 404.
+	Demo *Demo
+}
 
-// Home serves the landing page.
-func Home() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Write(homePage)
-	})
+// Demo is what demo mode needs from the rest of the server.
+type Demo struct {
+	// InboxID returns the demo inbox, "" while it is not set up yet.
+	InboxID func() string
+	// VisitorToken mints a verified visitor token for the demo user in the
+	// demo inbox.
+	VisitorToken func(ctx context.Context) (DemoToken, error)
+}
+
+// DemoToken is the answer of POST /demo/visitor-token.
+type DemoToken struct {
+	Token      string    `json:"token"`
+	ExternalID string    `json:"external_id"`
+	Name       string    `json:"name"`
+	ExpiresAt  time.Time `json:"expires_at"`
+}
+
+// Site serves the pages and assets.
+type Site struct {
+	cfg    Config
+	assets *assets
+	pages  *pages
+}
+
+// New loads the embedded build. It fails only if the build is corrupt.
+func New(cfg Config) (*Site, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	a, err := loadAssets(dist)
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	p, err := loadPages(dist, a)
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	return &Site{cfg: cfg, assets: a, pages: p}, nil
+}
+
+// Home serves GET / exactly: the demo page in demo mode, else a landing page.
+func (s *Site) Home() http.Handler { return http.HandlerFunc(s.serveHome) }
+
+// Routes returns the site's other handlers by ServeMux pattern.
+func (s *Site) Routes() map[string]http.Handler {
+	return map[string]http.Handler{
+		"GET /widget.js":           http.HandlerFunc(s.serveWidget),
+		"GET /assets/{path...}":    http.HandlerFunc(s.serveAsset),
+		"GET /console":             http.HandlerFunc(s.serveConsole),
+		"GET /console/{path...}":   http.HandlerFunc(s.serveConsole),
+		"POST /demo/visitor-token": http.HandlerFunc(s.serveDemoToken),
+	}
+}
+
+// Asset returns the URL path (/assets/…) of a built file by its source
+// name ("console/main.js", "widget/chat.js"), and whether it exists.
+func (s *Site) Asset(name string) (string, bool) {
+	p, ok := s.assets.manifest[name]
+	if !ok {
+		return "", false
+	}
+	return "/" + p, true
 }

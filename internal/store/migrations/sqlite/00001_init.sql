@@ -26,6 +26,7 @@ CREATE TABLE agents (
     password_hash TEXT    NOT NULL DEFAULT '',
     created_at    INTEGER NOT NULL,
     updated_at    INTEGER NOT NULL,
+    presence      TEXT    NOT NULL DEFAULT 'offline',
     UNIQUE (workspace_id, id),
     UNIQUE (workspace_id, email)
 ) STRICT;
@@ -124,6 +125,10 @@ CREATE TABLE visitor_sessions (
     hash         BLOB    NOT NULL UNIQUE,
     created_at   INTEGER NOT NULL,
     expires_at   INTEGER NOT NULL,
+    -- Set on a session opened with a resume token: it reaches that one
+    -- conversation only, and ends with the token.
+    conversation_id TEXT,
+    resume_token_id TEXT REFERENCES resume_tokens (id) ON DELETE CASCADE,
     FOREIGN KEY (workspace_id, inbox_id) REFERENCES inboxes (workspace_id, id) ON DELETE CASCADE,
     FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE CASCADE
 ) STRICT;
@@ -209,6 +214,41 @@ CREATE TABLE read_states (
     FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE
 ) STRICT;
 
+-- A resume token lets a visitor session on another device join one
+-- conversation as its contact; hash is the SHA-256 of its secret.
+CREATE TABLE resume_tokens (
+    id              TEXT    NOT NULL PRIMARY KEY,
+    workspace_id    TEXT    NOT NULL,
+    conversation_id TEXT    NOT NULL,
+    contact_id      TEXT    NOT NULL,
+    hash            BLOB    NOT NULL UNIQUE,
+    created_at      INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL,
+    FOREIGN KEY (workspace_id, conversation_id) REFERENCES conversations (workspace_id, id) ON DELETE CASCADE,
+    FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX resume_tokens_contact_idx ON resume_tokens (workspace_id, contact_id);
+CREATE INDEX resume_tokens_expires_idx ON resume_tokens (expires_at);
+CREATE INDEX visitor_sessions_resume_idx ON visitor_sessions (resume_token_id) WHERE resume_token_id IS NOT NULL;
+
+-- One row per contact merged into another: source is the merged contact as
+-- it was (JSON). contact_id follows later merges, so that the contact that
+-- remains holds the whole history; erasing it erases the records.
+CREATE TABLE contact_merges (
+    id           TEXT    NOT NULL PRIMARY KEY,
+    workspace_id TEXT    NOT NULL,
+    contact_id   TEXT    NOT NULL,
+    source_id    TEXT    NOT NULL,
+    source       TEXT    NOT NULL,
+    reason       TEXT    NOT NULL,
+    actor_type   TEXT    NOT NULL,
+    actor_id     TEXT    NOT NULL,
+    actor_name   TEXT    NOT NULL,
+    created_at   INTEGER NOT NULL,
+    FOREIGN KEY (workspace_id, contact_id) REFERENCES contacts (workspace_id, id) ON DELETE CASCADE
+) STRICT;
+CREATE INDEX contact_merges_contact_idx ON contact_merges (workspace_id, contact_id, id);
+
 -- The transactional outbox: payload is kept byte for byte as written.
 CREATE TABLE events (
     id              TEXT    NOT NULL PRIMARY KEY,
@@ -227,8 +267,10 @@ DROP TABLE events;
 DROP TABLE read_states;
 DROP TABLE attachments;
 DROP TABLE messages;
-DROP TABLE conversations;
+DROP TABLE contact_merges;
 DROP TABLE visitor_sessions;
+DROP TABLE resume_tokens;
+DROP TABLE conversations;
 DROP TABLE contacts;
 DROP TABLE audit_log;
 DROP TABLE login_failures;

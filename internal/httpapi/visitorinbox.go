@@ -1,0 +1,115 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/parleychat/parley"
+)
+
+func (s *server) visitorInboxRoutes() {
+	register(s, huma.Operation{
+		OperationID: "get-visitor-inbox", Method: http.MethodGet, Path: "/api/v1/visitor/inbox",
+		Tags: []string{"Visitors"}, Summary: "Get an inbox's widget settings",
+		Description: "What a widget or chat UI needs before a visitor chats: the inbox's widget settings " +
+			"(title, greeting, colour, locale, position, pre-chat form) and whether an agent of its workspace is online. " +
+			"Public: an inbox ID is not a secret (it is in the widget's script tag). " +
+			"When the request carries an Origin header, the inbox's `allowed_origins` must allow it (else 404).",
+	}, public, s.getVisitorInbox)
+	register(s, huma.Operation{
+		OperationID: "update-visitor-contact", Method: http.MethodPatch, Path: "/api/v1/visitor/contact",
+		Tags: []string{"Visitors"}, Summary: "Tell who the visitor is",
+		Description: "Sets the calling visitor's own name and email, as given in the widget's pre-chat form. " +
+			"Visitor tokens only; a verified visitor's identity comes from the site's back-end and cannot be changed here (403).",
+	}, participant(parley.ScopeContactsWrite), s.updateVisitorContact)
+}
+
+type visitorInboxInput struct {
+	InboxID string `query:"inbox_id" required:"true" maxLength:"64" doc:"The inbox of the widget."`
+	Origin  string `header:"Origin" hidden:"true"`
+}
+
+type visitorInboxView struct {
+	ID     string     `json:"id"`
+	Name   string     `json:"name"`
+	Widget widgetView `json:"widget"`
+	Online bool       `json:"online" doc:"Whether an agent of the workspace is online; when not, the widget invites the visitor to leave a message."`
+}
+
+type visitorInboxOutput struct {
+	CacheControl string `header:"Cache-Control"`
+	Body         visitorInboxView
+}
+
+func (s *server) getVisitorInbox(ctx context.Context, in *visitorInboxInput) (*visitorInboxOutput, error) {
+	inbox, err := s.store.FindVisitorInbox(ctx, strings.TrimSpace(in.InboxID))
+	if err != nil {
+		return nil, err
+	}
+	if !parley.OriginAllowed(in.Origin, inbox.AllowedOrigins) {
+		return nil, parley.Errorf(parley.ENOTFOUND, "Inbox not found.")
+	}
+	online, err := s.store.AnyAgentOnline(ctx, inbox.WorkspaceID)
+	if err != nil {
+		return nil, err
+	}
+	return &visitorInboxOutput{CacheControl: "no-cache", Body: visitorInboxView{
+		ID: inbox.ID, Name: inbox.Name, Widget: widgetView(inbox.Widget), Online: online,
+	}}, nil
+}
+
+type visitorContactInput struct {
+	Body struct {
+		Name  *string `json:"name,omitempty" maxLength:"200"`
+		Email *string `json:"email,omitempty" maxLength:"254"`
+	}
+}
+
+type visitorContactView struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+type visitorContactOutput struct {
+	Body visitorContactView
+}
+
+func (s *server) updateVisitorContact(ctx context.Context, in *visitorContactInput) (*visitorContactOutput, error) {
+	p := principal(ctx)
+	if !p.Visitor() {
+		return nil, parley.Errorf(parley.EFORBIDDEN, "Only a visitor can tell who it is.")
+	}
+	c, err := s.store.FindContactByID(ctx, p.WorkspaceID, p.ContactID)
+	if err != nil {
+		return nil, err
+	}
+	if c.Verified {
+		return nil, parley.Errorf(parley.EFORBIDDEN, "A verified visitor's identity comes from the site's back-end.")
+	}
+	var v parley.Validation
+	upd := parley.ContactUpdate{}
+	if n := in.Body.Name; n != nil {
+		name := strings.TrimSpace(*n)
+		upd.Name = &name
+	}
+	if e := in.Body.Email; e != nil && strings.TrimSpace(*e) != "" {
+		email := strings.TrimSpace(*e)
+		if !parley.ValidEmail(email) {
+			v.Add("email", "must be an email address")
+		}
+		upd.Email = &email
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	actor := p.Actor
+	c, err = s.store.UpdateContact(ctx, &actor, p.WorkspaceID, p.ContactID, upd)
+	if err != nil {
+		return nil, err
+	}
+	return &visitorContactOutput{Body: visitorContactView{ID: c.ID, Name: c.Name, Email: c.Email}}, nil
+}

@@ -1,0 +1,138 @@
+// REST client of the console: JSON over fetch with the session cookie, and
+// the CSRF token on every request that changes something.
+
+const CSRF_COOKIE = 'parley_csrf';
+const CSRF_HEADER = 'X-CSRF-Token';
+
+let csrf = readCookie(CSRF_COOKIE);
+
+function readCookie(name) {
+  for (const part of document.cookie.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return '';
+}
+
+/** ApiError carries a problem document's status, code, reason and fields. */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `Request failed (${status})`);
+    this.status = status;
+    this.code = problem?.code || '';
+    this.reason = problem?.reason || '';
+    this.fields = problem?.errors || [];
+  }
+}
+
+/** request sends one call and returns the decoded JSON body (or null). */
+export async function request(method, path, { body, query, headers = {}, raw } = {}) {
+  let url = path;
+  if (query) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) {
+      if (v === undefined || v === null || v === '') continue;
+      if (Array.isArray(v)) v.forEach((x) => q.append(k, x));
+      else q.set(k, String(v));
+    }
+    const s = q.toString();
+    if (s) url += '?' + s;
+  }
+  const h = { Accept: 'application/json', ...headers };
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (!csrf) csrf = readCookie(CSRF_COOKIE);
+    if (csrf) h[CSRF_HEADER] = csrf;
+  }
+  let payload;
+  if (raw !== undefined) payload = raw;
+  else if (body !== undefined) {
+    h['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let resp;
+  try {
+    resp = await fetch(url, { method, headers: h, body: payload, credentials: 'same-origin' });
+  } catch (e) {
+    throw new ApiError(0, { detail: 'The server cannot be reached. Check your connection.' });
+  }
+  if (resp.status === 204) return null;
+  const text = await resp.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (!resp.ok) {
+    const err = new ApiError(resp.status, data);
+    if (resp.status === 401 && onUnauthorized && !path.endsWith('/auth/login')) onUnauthorized(err);
+    throw err;
+  }
+  return data;
+}
+
+let onUnauthorized = null;
+
+/** setUnauthorizedHandler names what to do when the session has ended. */
+export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
+
+export const get = (path, query) => request('GET', path, { query });
+export const post = (path, body, query) => request('POST', path, { body, query });
+export const patch = (path, body) => request('PATCH', path, { body });
+export const put = (path, body) => request('PUT', path, { body });
+export const del = (path) => request('DELETE', path);
+
+/** listAll follows next_cursor until the list ends or max items are read. */
+export async function listAll(path, query = {}, max = 1000) {
+  const items = [];
+  let cursor = '';
+  do {
+    const page = await get(path, { ...query, limit: 200, cursor });
+    items.push(...(page.items || []));
+    cursor = page.next_cursor || '';
+  } while (cursor && items.length < max);
+  return items;
+}
+
+export async function login(email, password, workspace) {
+  const r = await post('/api/v1/auth/login', { email, password, workspace: workspace || undefined });
+  csrf = r.csrf_token;
+  return r;
+}
+
+export async function logout() {
+  try { await post('/api/v1/auth/logout'); } finally { csrf = ''; }
+}
+
+export const me = () => get('/api/v1/me');
+
+const conv = (id) => `/api/v1/conversations/${encodeURIComponent(id)}`;
+
+export const api = {
+  conversations: (query) => listAll('/api/v1/conversations', query),
+  conversation: (id) => get(conv(id)),
+  messages: (id, query) => get(conv(id) + '/messages', query),
+  send: (id, body) => post(conv(id) + '/messages', body),
+  assign: (id, agentId) => post(conv(id) + '/assign', agentId ? { agent_id: agentId } : undefined),
+  transfer: (id, from, to) => post(conv(id) + '/transfer', { from_agent_id: from || undefined, to_agent_id: to }),
+  unassign: (id, from) => post(conv(id) + '/unassign', from ? { from_agent_id: from } : undefined),
+  resolve: (id) => post(conv(id) + '/resolve'),
+  reopen: (id) => post(conv(id) + '/reopen'),
+  markRead: (id, seq) => post(conv(id) + '/read', { seq }),
+  unread: (id) => get(conv(id) + '/unread'),
+  readStates: (id) => get(conv(id) + '/read-states'),
+  upload: (id, file) => request('POST', conv(id) + '/attachments', {
+    query: { filename: file.name }, headers: { 'Content-Type': file.type || 'application/octet-stream' }, raw: file,
+  }),
+  attachmentURL: (id) => `/api/v1/attachments/${encodeURIComponent(id)}`,
+  contact: (id) => get(`/api/v1/contacts/${encodeURIComponent(id)}`),
+  agents: () => listAll('/api/v1/agents'),
+  createAgent: (body) => post('/api/v1/agents', body),
+  updateAgent: (id, body) => patch(`/api/v1/agents/${encodeURIComponent(id)}`, body),
+  inboxes: () => listAll('/api/v1/inboxes'),
+  createInbox: (body) => post('/api/v1/inboxes', body),
+  updateInbox: (id, body) => patch(`/api/v1/inboxes/${encodeURIComponent(id)}`, body),
+  tokens: () => listAll('/api/v1/tokens'),
+  createToken: (body) => post('/api/v1/tokens', body),
+  revokeToken: (id) => del(`/api/v1/tokens/${encodeURIComponent(id)}`),
+  audit: (cursor) => get('/api/v1/audit-log', { limit: 50, cursor }),
+  presence: (status) => put('/api/v1/me/presence', { status }),
+};

@@ -1,0 +1,69 @@
+// The contact panel: who the visitor is, and their other conversations.
+
+import { useEffect, useState } from 'preact/hooks';
+import { html } from '../html.js';
+import { api } from '../api.js';
+import { contacts, loadContact, contactName, upsert, inboxName } from '../store.js';
+import { navigate, listPath } from '../router.js';
+import { ago } from '../format.js';
+import { Avatar } from './avatar.js';
+import { Shield } from './icons.js';
+
+const statusList = { pending: 'queue', assigned: 'open', resolved: 'resolved', open: 'open' };
+
+export function ContactPanel({ conv }) {
+  const id = conv.contact_id;
+  const [others, setOthers] = useState(null);
+  useEffect(() => {
+    loadContact(id);
+    let live = true;
+    api.conversations({ contact_id: id }).then((items) => {
+      if (!live) return;
+      for (const c of items) if (c.status !== 'open') upsert(c);
+      setOthers(items);
+    }).catch(() => live && setOthers([]));
+    return () => { live = false; };
+  }, [id]);
+
+  const c = contacts.value[id];
+  const name = contactName(id);
+  const attrs = c && !c.missing ? Object.entries(c.attributes || {}) : [];
+  const rows = c && !c.missing ? [['Email', c.email], ['Phone', c.phone], ['External ID', c.external_id], ['First seen', c.created_at && ago(c.created_at)]]
+    .filter(([, v]) => v) : [];
+  const previous = (others || []).filter((o) => o.id !== conv.id && o.status !== 'open');
+
+  return html`
+    <aside class="pane-contact" aria-labelledby="contact-title">
+      <div class="contact-card">
+        <${Avatar} id=${id} name=${name} size="lg" />
+        <h2 id="contact-title">${name}</h2>
+        ${c && !c.missing && (c.verified
+          ? html`<span class="verified" title="Identified by your website's back-end"><${Shield} size=${14} /> Verified</span>`
+          : html`<span class="unverified">Guest · not verified</span>`)}
+      </div>
+      ${!c && html`<div class="spinner" role="status" aria-label="Loading contact"></div>`}
+      ${c?.missing && html`<p class="muted small center">Contact details are not available.</p>`}
+      ${rows.length > 0 && html`
+        <section class="panel-section" aria-labelledby="contact-ids">
+          <h3 id="contact-ids">Details</h3>
+          <dl class="props">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+        </section>`}
+      ${attrs.length > 0 && html`
+        <section class="panel-section" aria-labelledby="contact-attrs">
+          <h3 id="contact-attrs">Attributes</h3>
+          <dl class="props">${attrs.map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`)}</dl>
+        </section>`}
+      <section class="panel-section" aria-labelledby="contact-convs">
+        <h3 id="contact-convs">Other conversations</h3>
+        ${others === null ? html`<div class="spinner small" role="status" aria-label="Loading conversations"></div>`
+          : previous.length === 0 ? html`<p class="muted small">None — this is the first.</p>`
+          : html`<ul class="mini-list">
+              ${previous.map((o) => html`<li key=${o.id}>
+                <a href=${listPath(statusList[o.status], o.id)} onClick=${(e) => { e.preventDefault(); navigate(listPath(statusList[o.status], o.id)); }}>
+                  <span class=${'status status-' + o.status}>${o.status}</span>
+                  <span class="muted small">${inboxName(o.inbox_id)} · ${ago(o.updated_at)}</span>
+                </a></li>`)}
+            </ul>`}
+      </section>
+    </aside>`;
+}

@@ -1,0 +1,166 @@
+// One conversation: header with the actions, the messages, and the reply box.
+
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { html } from '../html.js';
+import {
+  messages, hasEarlier, loadEarlier, contactName, agentName, inboxName, myID, role, agents,
+  typingAt, contactRead, upsert, fail, toast,
+} from '../store.js';
+import { api } from '../api.js';
+import { clock, fullTime, size } from '../format.js';
+import { Avatar } from './avatar.js';
+import { Composer } from './composer.js';
+import { File, Lock } from './icons.js';
+import { useNow } from './now.js';
+
+const statusLabel = { open: 'Open', pending: 'Waiting', assigned: 'Assigned', resolved: 'Resolved' };
+
+export function ConversationView({ conv, list }) {
+  const name = contactName(conv.contact_id);
+  useCommands(conv);
+  return html`
+    <div class="conversation">
+      <header class="conv-head">
+        <div class="conv-head-title">
+          <h2 id="conv-title">${name}</h2>
+          <div class="conv-head-meta">
+            <span class=${'status status-' + conv.status} data-status=${conv.status}>${statusLabel[conv.status]}</span>
+            ${conv.assignee_id && html`<span class="muted small">${conv.status === 'resolved' ? 'Last with ' : 'With '}${agentName(conv.assignee_id)}</span>`}
+            ${inboxName(conv.inbox_id) && html`<span class="muted small">· ${inboxName(conv.inbox_id)}</span>`}
+          </div>
+        </div>
+        <${Actions} conv=${conv} />
+      </header>
+      <${Messages} conv=${conv} />
+      <${Typing} id=${conv.id} name=${name} />
+      <${Composer} conv=${conv} />
+    </div>`;
+}
+
+async function run(what, fn) {
+  try {
+    const c = await fn();
+    if (c) upsert(c);
+    return c;
+  } catch (e) {
+    if (e.status === 409) fail(e, `Could not ${what}, the conversation changed meanwhile`);
+    else fail(e, `Could not ${what}`);
+    return null;
+  }
+}
+
+export const take = (conv) => run('take it', () => api.assign(conv.id)).then((c) => c && toast('You took the conversation.', 'success'));
+export const resolve = (conv) => run('resolve it', () => api.resolve(conv.id)).then((c) => c && toast('Conversation resolved.', 'success'));
+export const reopen = (conv) => run('reopen it', () => api.reopen(conv.id)).then((c) => c && toast('Conversation reopened.', 'success'));
+
+function useCommands(conv) {
+  useEffect(() => {
+    const on = (e) => {
+      if (e.detail === 'take' && conv.status === 'pending') take(conv);
+      if (e.detail === 'resolve' && conv.status !== 'resolved') resolve(conv);
+    };
+    window.addEventListener('parley:command', on);
+    return () => window.removeEventListener('parley:command', on);
+  }, [conv]);
+}
+
+function Actions({ conv }) {
+  const me = myID.value;
+  const manager = role.value === 'admin' || role.value === 'supervisor';
+  const others = agents.value.filter((a) => !a.disabled && !a.bot && a.id !== conv.assignee_id);
+  const select = (label, onPick) => html`
+    <select class="select small" aria-label=${label} value=""
+      onChange=${(e) => { const v = e.currentTarget.value; e.currentTarget.value = ''; if (v) onPick(v); }}>
+      <option value="">${label}…</option>
+      ${others.map((a) => html`<option value=${a.id}>${a.name}${a.id === me ? ' (you)' : ''}</option>`)}
+    </select>`;
+  return html`
+    <div class="conv-actions" role="group" aria-label="Conversation actions">
+      ${conv.status === 'pending' && html`
+        <button type="button" class="button primary" onClick=${() => take(conv)} aria-keyshortcuts="t">Take</button>
+        ${manager && select('Assign to', (id) => run('assign it', () => api.assign(conv.id, id)))}`}
+      ${conv.status === 'assigned' && (conv.assignee_id === me || manager) && html`
+        ${select('Transfer to', (id) => run('transfer it', () => api.transfer(conv.id, conv.assignee_id, id))
+          .then((c) => c && toast(`Transferred to ${agentName(id)}.`, 'success')))}
+        <button type="button" class="button" onClick=${() => run('put it back', () => api.unassign(conv.id, conv.assignee_id))}>Back to queue</button>`}
+      ${conv.status !== 'resolved'
+        ? html`<button type="button" class="button success" onClick=${() => resolve(conv)} aria-keyshortcuts="e">Resolve</button>`
+        : html`<button type="button" class="button" onClick=${() => reopen(conv)}>Reopen</button>`}
+    </div>`;
+}
+
+function Messages({ conv }) {
+  const list = messages.value[conv.id];
+  const ref = useRef(null);
+  const stick = useRef(true);
+  const last = list?.length ? list[list.length - 1].seq : 0;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el && stick.current) el.scrollTop = el.scrollHeight;
+  }, [last, conv.id]);
+  if (!list) {
+    return html`<div class="messages"><div class="spinner" role="status" aria-label="Loading messages"></div></div>`;
+  }
+  const seen = contactRead.value[conv.id] || 0;
+  let lastAgent = -1;
+  list.forEach((m, i) => { if (m.sender?.type !== 'contact' && m.kind !== 'note' && m.kind !== 'event') lastAgent = i; });
+  return html`
+    <div class="messages" ref=${ref} role="log" aria-live="polite" aria-labelledby="conv-title" tabindex="0"
+      onScroll=${(e) => { const el = e.currentTarget; stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80; }}>
+      ${hasEarlier.value[conv.id] && html`<button type="button" class="button ghost small load-earlier" onClick=${() => loadEarlier(conv.id)}>Load earlier messages</button>`}
+      ${!list.length && html`<p class="muted center">No messages yet.</p>`}
+      ${list.map((m, i) => html`<${Message} key=${m.seq} m=${m} conv=${conv} prev=${list[i - 1]}
+        seen=${i === lastAgent && seen >= m.seq} />`)}
+    </div>`;
+}
+
+function senderName(m, conv) {
+  const s = m.sender || {};
+  if (s.display_name) return s.display_name;
+  if (s.type === 'contact') return contactName(conv.contact_id);
+  if (s.type === 'agent' || s.type === 'bot') return s.id === myID.value ? 'You' : (agents.value.find((a) => a.id === s.id)?.name || 'Agent');
+  return 'System';
+}
+
+function Message({ m, conv, prev, seen }) {
+  if (m.kind === 'event') {
+    return html`<div class="msg-event" data-seq=${m.seq}><span>${m.body}</span> <time datetime=${m.created_at}>${clock(m.created_at)}</time></div>`;
+  }
+  const fromContact = m.sender?.type === 'contact';
+  const note = m.kind === 'note';
+  const grouped = prev && prev.kind === m.kind && prev.sender?.type === m.sender?.type && prev.sender?.id === m.sender?.id &&
+    new Date(m.created_at) - new Date(prev.created_at) < 5 * 60 * 1000;
+  const name = senderName(m, conv);
+  const cls = ['msg', fromContact ? 'msg-in' : 'msg-out', note ? 'msg-note' : '', grouped ? 'grouped' : '', m.deleted_at ? 'deleted' : '']
+    .filter(Boolean).join(' ');
+  return html`
+    <article class=${cls} data-seq=${m.seq} data-kind=${m.kind} aria-label=${(note ? 'Private note by ' : 'Message from ') + name}>
+      ${!grouped && html`
+        <div class="msg-head">
+          ${fromContact && html`<${Avatar} id=${conv.contact_id} name=${name} size="sm" />`}
+          <span class="msg-name">${name}</span>
+          <time datetime=${m.created_at} title=${fullTime(m.created_at)}>${clock(m.created_at)}</time>
+        </div>`}
+      <div class="msg-bubble">
+        ${note && html`<div class="note-label"><${Lock} size=${13} /> Private note <span class="muted">· only agents see this</span></div>`}
+        ${m.deleted_at ? html`<p class="msg-body muted">This message was deleted.</p>` : m.body && html`<p class="msg-body">${m.body}</p>`}
+        ${m.attachments?.length > 0 && html`
+          <ul class="attachments">
+            ${m.attachments.map((a) => html`
+              <li><a class="attachment" href=${api.attachmentURL(a.id)} download=${a.name}>
+                <${File} size=${16} /><span class="attachment-name">${a.name}</span><span class="muted">${size(a.size)}</span></a></li>`)}
+          </ul>`}
+        ${m.edited_at && !m.deleted_at && html`<span class="muted small">(edited)</span>`}
+      </div>
+      ${seen && html`<div class="msg-seen">Seen</div>`}
+    </article>`;
+}
+
+function Typing({ id, name }) {
+  useNow(1000);
+  const t = typingAt.value[id];
+  const on = t && Date.now() - t.at < 5000;
+  let text = '';
+  if (on) text = t.by?.type === 'contact' ? `${name} is typing…` : `${agentName(t.by?.id) || 'An agent'} is typing${t.note ? ' a note' : ''}…`;
+  return html`<div class="typing" aria-live="polite">${on && html`<span class="typing-dots" aria-hidden="true"><i></i><i></i><i></i></span> ${text}`}</div>`;
+}

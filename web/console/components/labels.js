@@ -1,0 +1,2 @@
+// Names of the conversation lists.
+export const listLabels = { queue: 'Queue', mine: 'Mine', open: 'All open', resolved: 'Resolved' };

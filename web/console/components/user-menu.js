@@ -1,0 +1,81 @@
+// The signed-in agent's corner: presence, notifications, sound, sign out.
+
+import { signal } from '@preact/signals';
+import { html } from '../html.js';
+import { me, fail, toast } from '../store.js';
+import { api } from '../api.js';
+import { permission, sound, enable, setSound } from '../notify.js';
+import { Avatar } from './avatar.js';
+import { Bell, LogOut, Keyboard } from './icons.js';
+import { helpOpen } from './shortcuts.js';
+
+const statuses = [
+  ['online', 'Online'],
+  ['away', 'Away'],
+  ['offline', 'Offline'],
+];
+
+/** presence is the agent's status as last set here or reported by the server. */
+export const presence = signal('');
+
+const PRESENCE_KEY = 'parley.console.presence';
+
+/** restorePresence sets the status the agent last chose here, online at first. */
+export function restorePresence() {
+  setPresence(localStorage.getItem(PRESENCE_KEY) || 'online', true);
+}
+
+async function setPresence(status, quiet) {
+  const before = presence.value;
+  presence.value = status;
+  if (!quiet) localStorage.setItem(PRESENCE_KEY, status);
+  try {
+    const r = await api.presence(status);
+    if (r?.status) presence.value = r.status;
+    else if (r?.presence) presence.value = r.presence;
+  } catch (e) {
+    presence.value = before;
+    if (!quiet) fail(e, 'Could not change your status');
+  }
+}
+
+export function UserMenu({ onLogout }) {
+  const a = me.value?.agent || {};
+  const current = presence.value || a.presence || 'offline';
+  return html`
+    <div class="user">
+      <div class="user-id">
+        <span class="avatar-wrap"><${Avatar} id=${a.id} name=${a.name} /><span class=${'presence-dot p-' + current} aria-hidden="true"></span></span>
+        <div class="user-text">
+          <span class="user-name">${a.name}</span>
+          <span class="user-role">${a.role}</span>
+        </div>
+      </div>
+      <fieldset class="presence">
+        <legend class="sr-only">Your status</legend>
+        ${statuses.map(([v, label]) => html`
+          <label class=${'presence-option' + (current === v ? ' checked' : '')}>
+            <input type="radio" name="presence" value=${v} checked=${current === v}
+              onChange=${() => setPresence(v)} />
+            <span class=${'presence-dot p-' + v} aria-hidden="true"></span>${label}
+          </label>`)}
+      </fieldset>
+      <div class="user-actions">
+        ${permission.value !== 'granted' && permission.value !== 'unsupported' ? html`
+          <button type="button" class="button ghost small" onClick=${async () => {
+            await enable();
+            if (permission.value === 'granted') toast('Notifications are on.', 'success');
+            else if (permission.value === 'denied') toast('Notifications are blocked in your browser settings.', 'error');
+          }}><${Bell} size=${16} /> Enable notifications</button>` : null}
+        <label class="switch">
+          <input type="checkbox" checked=${sound.value} onChange=${(e) => setSound(e.currentTarget.checked)} />
+          <span>Sound for new chats</span>
+        </label>
+        <div class="user-buttons">
+          <button type="button" class="button ghost small" onClick=${() => { helpOpen.value = true; }} aria-keyshortcuts="?">
+            <${Keyboard} size=${16} /> Shortcuts</button>
+          <button type="button" class="button ghost small" onClick=${onLogout}><${LogOut} size=${16} /> Sign out</button>
+        </div>
+      </div>
+    </div>`;
+}

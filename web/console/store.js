@@ -1,0 +1,333 @@
+// The console's state, as signals: who is logged in, the conversations the
+// lists show, their messages, unread counts, contacts, and toasts. Server
+// frames are applied here, so every view stays live.
+
+import { signal, computed, batch } from '@preact/signals';
+import { api, get, ApiError } from './api.js';
+import * as socket from './socket.js';
+import { alertNew } from './notify.js';
+
+export const me = signal(null); // the /me answer, or null when logged out
+export const ready = signal(false); // the first /me call is done
+export const conversations = signal({}); // id → conversation
+export const lastMessage = signal({}); // id → the newest message seen
+export const unread = signal({}); // id → unread count
+export const contacts = signal({}); // id → contact, or {id, missing: true}
+export const agents = signal([]);
+export const inboxes = signal([]);
+export const messages = signal({}); // conversation id → messages by seq
+export const hasEarlier = signal({}); // conversation id → older messages exist
+export const typingAt = signal({}); // conversation id → {at, note}
+export const contactRead = signal({}); // conversation id → contact's last_read_seq
+export const listsLoading = signal(true);
+export const resolvedLoaded = signal(false);
+export const toasts = signal([]);
+export const viewing = signal(''); // the conversation shown
+
+export const myID = computed(() => me.value?.agent?.id || '');
+export const role = computed(() => me.value?.agent?.role || '');
+export const scopes = computed(() => new Set(me.value?.scopes || []));
+export const can = (scope) => scopes.value.has(scope);
+
+const byUpdated = (a, b) => (b.updated_at > a.updated_at ? 1 : b.updated_at < a.updated_at ? -1 : 0);
+const byCreated = (a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0);
+
+/** lists are the four conversation lists of the navigation, computed live. */
+export const lists = computed(() => {
+  const all = Object.values(conversations.value);
+  const mine = myID.value;
+  return {
+    queue: all.filter((c) => c.status === 'pending').sort(byCreated),
+    mine: all.filter((c) => c.status === 'assigned' && c.assignee_id === mine).sort(byUpdated),
+    open: all.filter((c) => c.status === 'pending' || c.status === 'assigned').sort(byUpdated),
+    resolved: all.filter((c) => c.status === 'resolved').sort(byUpdated),
+  };
+});
+
+export const unreadMine = computed(() =>
+  lists.value.mine.reduce((n, c) => n + (unread.value[c.id] || 0), 0));
+
+let toastID = 0;
+/** toast shows a short notice; kind is 'error', 'success' or 'info'. */
+export function toast(text, kind = 'info') {
+  const id = ++toastID;
+  toasts.value = [...toasts.value, { id, text, kind }];
+  setTimeout(() => dismissToast(id), kind === 'error' ? 8000 : 4000);
+}
+export function dismissToast(id) {
+  toasts.value = toasts.value.filter((t) => t.id !== id);
+}
+/** fail shows an error as a toast. */
+export function fail(err, what) {
+  const msg = err instanceof ApiError || err?.message ? err.message : String(err);
+  toast(what ? `${what}: ${msg}` : msg, 'error');
+}
+
+/** upsert stores a newer state of a conversation. */
+export function upsert(c) {
+  if (!c?.id) return;
+  const cur = conversations.value[c.id];
+  if (cur && cur.updated_at > c.updated_at) return;
+  conversations.value = { ...conversations.value, [c.id]: { ...cur, ...c } };
+}
+
+const followable = (c) => c.status === 'pending' || c.status === 'assigned';
+
+/** boot loads everything the lists need and starts the live connection. */
+export async function boot() {
+  listsLoading.value = true;
+  socket.start();
+  try {
+    const [open, ags, ibs] = await Promise.all([
+      api.conversations({ status: 'pending,assigned' }),
+      api.agents().catch(() => []),
+      api.inboxes().catch(() => []),
+    ]);
+    batch(() => {
+      agents.value = ags;
+      inboxes.value = ibs;
+      for (const c of open) upsert(c);
+    });
+    for (const c of open) watch(c);
+    refreshUnread(open.map((c) => c.id));
+  } catch (e) {
+    fail(e, 'Could not load conversations');
+  } finally {
+    listsLoading.value = false;
+  }
+}
+
+/** loadResolved loads resolved conversations, once. */
+export async function loadResolved() {
+  if (resolvedLoaded.value) return;
+  try {
+    const items = await api.conversations({ status: 'resolved' });
+    batch(() => { for (const c of items) upsert(c); });
+    resolvedLoaded.value = true;
+  } catch (e) {
+    fail(e, 'Could not load resolved conversations');
+  }
+}
+
+/** reset forgets everything (logout). */
+export function reset() {
+  socket.stop();
+  batch(() => {
+    me.value = null;
+    conversations.value = {};
+    lastMessage.value = {};
+    unread.value = {};
+    contacts.value = {};
+    messages.value = {};
+    hasEarlier.value = {};
+    resolvedLoaded.value = false;
+    viewing.value = '';
+  });
+}
+
+// watch follows a live conversation from its newest message, which becomes
+// the list's preview.
+function watch(c) {
+  if (followable(c)) socket.follow(c.id, Math.max(0, c.last_seq - 1));
+}
+
+async function refreshUnread(ids) {
+  const queue = [...ids];
+  const worker = async () => {
+    while (queue.length) {
+      const id = queue.shift();
+      try {
+        const r = await api.unread(id);
+        unread.value = { ...unread.value, [id]: r.count };
+      } catch { /* the list still works without it */ }
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+const contactLoads = new Map();
+/** loadContact fetches a contact once; missing ones are remembered. */
+export function loadContact(id) {
+  if (!id || contacts.value[id] || contactLoads.has(id)) return;
+  const p = api.contact(id).then(
+    (c) => { contacts.value = { ...contacts.value, [id]: c }; },
+    () => { contacts.value = { ...contacts.value, [id]: { id, missing: true } }; },
+  );
+  contactLoads.set(id, p);
+}
+
+/** contactName is how lists and headers name a contact. */
+export function contactName(id) {
+  const c = contacts.value[id];
+  if (!c || c.missing) return 'Visitor ' + (id || '').slice(-6);
+  return c.name || c.email || c.external_id || c.phone || 'Visitor ' + id.slice(-6);
+}
+
+export function agentName(id) {
+  if (!id) return '';
+  if (id === myID.value) return 'you';
+  return agents.value.find((a) => a.id === id)?.name || 'an agent';
+}
+
+export function inboxName(id) {
+  return inboxes.value.find((i) => i.id === id)?.name || '';
+}
+
+function mergeMessages(list, add) {
+  const bySeq = new Map(list.map((m) => [m.seq, m]));
+  for (const m of add) bySeq.set(m.seq, m);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/** openConversation loads the newest page of messages and read state. */
+export async function openConversation(id) {
+  viewing.value = id;
+  let c = conversations.value[id];
+  try {
+    if (!c) {
+      c = await api.conversation(id);
+      upsert(c);
+    }
+    loadContact(c.contact_id);
+    const page = await api.messages(id, { before_seq: c.last_seq + 1, limit: 50 });
+    const items = page.items || [];
+    messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id] || [], items) };
+    hasEarlier.value = { ...hasEarlier.value, [id]: items.length > 0 && items[0].seq > 1 && items.length === 50 };
+    socket.follow(id, items.length ? items[items.length - 1].seq : c.last_seq);
+    api.readStates(id).then((r) => {
+      const st = (r.items || []).find((s) => s.participant.type === 'contact');
+      if (st) contactRead.value = { ...contactRead.value, [id]: st.last_read_seq };
+    }).catch(() => {});
+    markRead(id);
+  } catch (e) {
+    fail(e, 'Could not open the conversation');
+  }
+}
+
+/** loadEarlier pages backwards through a conversation's history. */
+export async function loadEarlier(id) {
+  const list = messages.value[id] || [];
+  if (!list.length) return;
+  try {
+    const page = await api.messages(id, { before_seq: list[0].seq, limit: 50 });
+    const items = page.items || [];
+    messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id] || [], items) };
+    hasEarlier.value = { ...hasEarlier.value, [id]: items.length === 50 && items[0].seq > 1 };
+  } catch (e) {
+    fail(e, 'Could not load earlier messages');
+  }
+}
+
+const myRead = {};
+/** markRead records that the agent has read what is shown. */
+export function markRead(id) {
+  if (document.hidden || viewing.value !== id) return;
+  const list = messages.value[id] || [];
+  const c = conversations.value[id];
+  const seq = Math.max(list.length ? list[list.length - 1].seq : 0, c?.last_seq || 0);
+  if (seq > 0 && (myRead[id] || 0) < seq) {
+    myRead[id] = seq;
+    socket.request({ type: 'read', conversation_id: id, seq })
+      .catch(() => api.markRead(id, seq))
+      .catch(() => { myRead[id] = 0; });
+  }
+  if (unread.value[id]) unread.value = { ...unread.value, [id]: 0 };
+}
+
+/** addMessage applies a message the agent sent (before its frame arrives). */
+export function addMessage(m) {
+  const id = m.conversation_id;
+  if (messages.value[id]) messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id], [m]) };
+  lastMessage.value = { ...lastMessage.value, [id]: m };
+}
+
+function onMessage(f) {
+  const m = f.message;
+  const id = f.conversation_id;
+  const c = conversations.value[id];
+  const fresh = c && m.seq > c.last_seq;
+  const mine = m.sender?.type === 'agent' && m.sender.id === myID.value;
+  batch(() => {
+    if (messages.value[id]) messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id], [m]) };
+    const prev = lastMessage.value[id];
+    if (!prev || prev.seq <= m.seq) lastMessage.value = { ...lastMessage.value, [id]: m };
+    if (fresh) {
+      conversations.value = { ...conversations.value, [id]: { ...c, last_seq: m.seq, updated_at: m.created_at > c.updated_at ? m.created_at : c.updated_at } };
+    }
+    if (m.sender?.type === 'contact') {
+      const t = { ...typingAt.value };
+      delete t[id];
+      typingAt.value = t;
+    }
+  });
+  if (!fresh || mine || m.kind === 'event') return;
+  if (viewing.value === id && !document.hidden) {
+    markRead(id);
+    return;
+  }
+  unread.value = { ...unread.value, [id]: (unread.value[id] || 0) + 1 };
+  if (c.status === 'assigned' && c.assignee_id === myID.value && m.sender?.type === 'contact') {
+    alertNew(`New message from ${contactName(c.contact_id)}`, m.body || 'Sent a file', `/console/mine/${id}`);
+  }
+}
+
+function onConversation(c, event) {
+  const known = conversations.value[c.id];
+  upsert(c);
+  loadContact(c.contact_id);
+  if (followable(c) && !socket.following(c.id)) {
+    watch(c);
+    refreshUnread([c.id]);
+  }
+  if (event === 'conversation.queued' && (!known || known.status !== 'pending')) {
+    alertNew('New conversation waiting', `${contactName(c.contact_id)} is waiting in the queue`, `/console/queue/${c.id}`);
+  }
+}
+
+socket.onFrame((f) => {
+  switch (f.type) {
+    case 'message':
+      if (f.message) onMessage(f);
+      break;
+    case 'message.updated':
+    case 'message.deleted':
+      if (f.message) addMessage(f.message);
+      break;
+    case 'conversation':
+      if (f.conversation) onConversation(f.conversation, f.event);
+      break;
+    case 'event':
+      if (f.event?.payload?.conversation) onConversation(f.event.payload.conversation, f.event.type);
+      break;
+    case 'subscribed':
+      if (f.conversation) upsert(f.conversation);
+      break;
+    case 'typing':
+      if (f.by?.type === 'contact' || f.by?.id !== myID.value) {
+        typingAt.value = { ...typingAt.value, [f.conversation_id]: { at: Date.now(), by: f.by } };
+      }
+      break;
+    case 'read':
+      if (f.participant?.type === 'contact') {
+        contactRead.value = { ...contactRead.value, [f.conversation_id]: f.last_read_seq };
+      }
+      break;
+  }
+});
+
+document.addEventListener('visibilitychange', () => {
+  if (!document.hidden && viewing.value) markRead(viewing.value);
+});
+
+/** loadMe asks who is logged in; null when nobody is. */
+export async function loadMe() {
+  try {
+    const m = await get('/api/v1/me');
+    if (m.kind !== 'agent') { me.value = null; return; }
+    me.value = m;
+  } catch {
+    me.value = null;
+  } finally {
+    ready.value = true;
+  }
+}

@@ -1,0 +1,208 @@
+// The chat UI, loaded by widget.js when the visitor first opens the chat:
+// Preact components rendering the Widget's state (core.js) inside the
+// widget's shadow root.
+
+import { h, render } from 'preact'
+import { useEffect, useRef, useState, useReducer } from 'preact/hooks'
+import htm from 'htm'
+import chatCSS from './chat.css'
+
+const html = htm.bind(h)
+
+window.__parleyChat = (slot, shadow, widget, addStyles) => {
+  addStyles(shadow, chatCSS)
+  render(html`<${App} w=${widget} />`, slot)
+}
+
+function useWidget(w) {
+  const [, bump] = useReducer((n) => n + 1, 0)
+  useEffect(() => w.subscribe(bump), [w])
+}
+
+function App({ w }) {
+  useWidget(w)
+  const panel = useRef(null)
+  const t = w.t
+  const settings = w.inbox.widget || {}
+  const title = settings.title || w.inbox.name || 'Chat'
+  const conv = w.current && w.convs.get(w.current)
+  const showList = !conv && w.convs.size > 0
+  const prechat = settings.prechat || {}
+  const askFirst = prechat.enabled && (prechat.fields || []).length && !w.convs.size && !w.prechatDone()
+  useEffect(() => {
+    if (w.isOpen && panel.current) {
+      const el = panel.current.querySelector('textarea, [data-autofocus]')
+      if (el) el.focus()
+    }
+  }, [w.isOpen, w.current, !!askFirst])
+  const onKey = (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation()
+      w.setOpen(false)
+      const launcher = panel.current.getRootNode().querySelector('.launcher')
+      if (launcher) launcher.focus()
+    }
+  }
+  return html`
+    <div id="parley-panel" ref=${panel} class=${'panel' + (w.isOpen ? ' open' : '')} role="dialog"
+      aria-label=${title} aria-hidden=${!w.isOpen} inert=${!w.isOpen} onKeyDown=${onKey} lang=${w.lang}>
+      <div class="head">
+        ${conv && w.convs.size > 1 ? html`<button type="button" class="icon back" aria-label=${t.back} onClick=${() => w.show(null)}>‹</button>` : null}
+        <div class="titles">
+          <h2>${title}</h2>
+          <p class="sub"><span class=${'dot ' + (w.inbox.online ? 'on' : 'off')} aria-hidden="true"></span>${w.inbox.online ? t.online : t.offline}</p>
+        </div>
+        <button type="button" class="icon" aria-label=${t.close} onClick=${() => w.setOpen(false)}>×</button>
+      </div>
+      <${Status} w=${w} />
+      ${askFirst ? html`<${Prechat} w=${w} fields=${prechat.fields} />`
+        : showList ? html`<${List} w=${w} />` : html`<${Conversation} w=${w} conv=${conv} greeting=${settings.greeting} />`}
+      <div class="brand">Chat by Parley</div>
+    </div>`
+}
+
+function Prechat({ w, fields }) {
+  const t = w.t
+  const [error, setError] = useState('')
+  const submit = async (e) => {
+    e.preventDefault()
+    const data = Object.fromEntries(new FormData(e.target))
+    try { await w.introduce(data) } catch (err) { setError(err.status === 422 ? t.email + ': ' + t.error : t.error) }
+  }
+  return html`
+    <form class="prechat" onSubmit=${submit}>
+      <p>${t.prechatIntro}</p>
+      ${fields.map((f, i) => html`<label key=${f}>${t[f]}
+        <input name=${f} type=${f === 'email' ? 'email' : 'text'} required autocomplete=${f} data-autofocus=${i === 0 || undefined} /></label>`)}
+      ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+      <button type="submit" class="primary">${t.start}</button>
+    </form>`
+}
+
+function Status({ w }) {
+  const t = w.t
+  if (w.state !== 'reconnecting' && w.state !== 'connecting') return null
+  return html`<div class="status" role="status">${w.state === 'connecting' ? t.connecting : t.reconnecting}</div>`
+}
+
+function List({ w }) {
+  const t = w.t
+  return html`
+    <div class="list">
+      <h3 class="list-title">${t.conversations}</h3>
+      <ul>
+        ${w.list().map((c) => {
+          const last = c.messages[c.messages.length - 1]
+          const resolved = c.conversation && c.conversation.status === 'resolved'
+          return html`<li key=${c.id}>
+            <button type="button" class="conv-item" onClick=${() => w.show(c.id)}>
+              <span class="preview">${last ? (last.sender.type === 'contact' ? t.you + ': ' : '') + (last.body || '📎') : t.newConversation}</span>
+              ${resolved ? html`<span class="tag">${t.resolved}</span>` : null}
+              ${c.unread ? html`<span class="count" aria-label=${t.unread(c.unread)}>${c.unread}</span>` : null}
+            </button>
+          </li>`
+        })}
+      </ul>
+      <button type="button" class="primary" data-autofocus onClick=${() => w.startConversation()}>${t.newConversation}</button>
+    </div>`
+}
+
+function Conversation({ w, conv, greeting }) {
+  const t = w.t
+  const log = useRef(null)
+  const messages = conv ? conv.messages.filter((m) => m.kind !== 'note') : []
+  const typing = conv && conv.typingUntil > Date.now()
+  useEffect(() => {
+    if (log.current) log.current.scrollTop = log.current.scrollHeight
+  }, [messages.length, typing])
+  let lastOwnSeen = 0
+  if (conv) for (const m of messages) if (m.sender.type === 'contact' && m.seq && m.seq <= conv.agentRead) lastOwnSeen = m.seq
+  return html`
+    <div class="log" ref=${log} role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label=${t.conversations}>
+      ${greeting ? html`<div class="msg them greeting"><div class="bubble">${greeting}</div></div>` : null}
+      ${messages.map((m) => html`<${Message} key=${m.seq || m.client_id} w=${w} m=${m} seen=${m.seq && m.seq === lastOwnSeen} />`)}
+      ${typing ? html`<div class="typing" aria-label=${t.typing}><span></span><span></span><span></span></div>` : null}
+    </div>
+    <${Composer} w=${w} />`
+}
+
+function Message({ w, m, seen }) {
+  const t = w.t
+  const mine = m.sender.type === 'contact'
+  const system = m.kind === 'event' || m.sender.type === 'system'
+  const time = m.created_at ? new Date(m.created_at).toLocaleTimeString(w.lang, { hour: '2-digit', minute: '2-digit' }) : ''
+  if (system) return html`<div class="event">${m.body}</div>`
+  return html`
+    <div class=${'msg ' + (mine ? 'me' : 'them') + (m.pending ? ' pending' : '')} data-seq=${m.seq || ''}>
+      <div class="bubble">
+        ${m.body ? html`<span class="text">${m.body}</span>` : null}
+        ${(m.attachments || []).map((a) => html`<${Attachment} key=${a.id} w=${w} a=${a} />`)}
+      </div>
+      <div class="meta">
+        ${mine ? null : html`<span class="who">${t.agent} · </span>`}<time>${time}</time>
+        ${m.pending ? html` · ${t.sending}` : seen ? html` · <span class="seen">${t.seen}</span>` : null}
+      </div>
+    </div>`
+}
+
+function Attachment({ w, a }) {
+  const [url, setURL] = useState(null)
+  const image = (a.content_type || '').startsWith('image/')
+  useEffect(() => {
+    if (!image) return
+    let u
+    w.attachmentURL(a).then((x) => setURL((u = x)), () => {})
+    return () => u && URL.revokeObjectURL(u)
+  }, [a.id])
+  const download = async (e) => {
+    e.preventDefault()
+    const u = await w.attachmentURL(a)
+    const link = document.createElement('a')
+    link.href = u
+    link.download = a.name || 'file'
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(u), 10000)
+  }
+  if (image && url) return html`<img class="image" src=${url} alt=${a.name} />`
+  return html`<a href="#" class="file" onClick=${download}>📎 ${a.name} <span class="visually-hidden">(${w.t.download})</span></a>`
+}
+
+function Composer({ w }) {
+  const t = w.t
+  const [text, setText] = useState('')
+  const [error, setError] = useState('')
+  const file = useRef(null)
+  const submit = async (e) => {
+    e && e.preventDefault()
+    const body = text.trim()
+    if (!body) return
+    setText('')
+    setError('')
+    try { await w.send(body) } catch { setError(t.error) }
+  }
+  const onKey = (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e)
+  }
+  const onFile = async () => {
+    const f = file.current.files[0]
+    file.current.value = ''
+    if (!f) return
+    setError('')
+    try { await w.upload(f) } catch (err) { setError(err.status === 413 ? t.fileTooLarge : t.error) }
+  }
+  return html`
+    <form class="composer" onSubmit=${submit}>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+      <div class="row">
+        <label class="icon attach" title=${t.attach}>
+          <input type="file" ref=${file} onChange=${onFile} class="visually-hidden" aria-label=${t.attach} />
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 12.5l-8.5 8.5a5.5 5.5 0 0 1-7.8-7.8l9-9a3.7 3.7 0 0 1 5.2 5.2l-9 9a1.8 1.8 0 0 1-2.6-2.6l8.3-8.3" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
+        </label>
+        <textarea rows="1" placeholder=${t.placeholder} aria-label=${t.placeholder} value=${text}
+          onInput=${(e) => { setText(e.target.value); w.typing() }} onKeyDown=${onKey}></textarea>
+        <button type="submit" class="send" aria-label=${t.send} disabled=${!text.trim()}>
+          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 12l16-8-6 16-2.5-6.5z" fill="currentColor"/></svg>
+        </button>
+      </div>
+    </form>`
+}

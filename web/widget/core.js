@@ -1,0 +1,384 @@
+// Widget is the widget's state and logic, loaded before the chat opens:
+// the visitor's session, the WebSocket connection, the visitor's
+// conversations and their messages, unread counts, and the events of the
+// JS API. The chat UI (chat.js, loaded on open) only renders it.
+
+import { request } from '../shared/api.js'
+import { Connection, newClientId } from '../shared/socket.js'
+import { pickLocale, strings } from './i18n.js'
+
+const TYPING_SHOWN = 4000
+const MAX_FOLLOWED = 20
+
+export class Widget {
+  constructor(base) {
+    this.base = base // Parley's origin
+    this.handlers = {}
+    this.views = new Set() // UI re-render callbacks
+    this.inbox = null // GET /api/v1/visitor/inbox
+    this.token = null
+    this.getToken = null
+    this.conn = null
+    this.state = 'idle' // connection state shown by the UI
+    this.convs = new Map() // id → conversation state
+    this.current = null // id of the conversation shown
+    this.isOpen = false
+    this.ready = false
+    this.lang = 'en'
+    this.t = strings('en')
+    addEventListener('online', () => this.conn && this.conn.reconnectNow())
+  }
+
+  // --- events ---
+
+  on(event, fn) {
+    (this.handlers[event] ||= []).push(fn)
+    if (event === 'ready' && this.ready) fn(this.readyInfo())
+    return () => { this.handlers[event] = this.handlers[event].filter((f) => f !== fn) }
+  }
+
+  emit(event, data) {
+    for (const fn of this.handlers[event] || []) {
+      try { fn(data) } catch (e) { setTimeout(() => { throw e }) }
+    }
+  }
+
+  // subscribe registers a UI callback run after every change.
+  subscribe(fn) {
+    this.views.add(fn)
+    return () => this.views.delete(fn)
+  }
+
+  changed() {
+    for (const fn of this.views) fn()
+  }
+
+  readyInfo() {
+    return { inbox: this.inbox && this.inbox.id, online: !!(this.inbox && this.inbox.online), identified: !!this.token }
+  }
+
+  // --- set-up ---
+
+  storageKey() { return 'parley:' + this.inboxId }
+
+  async init(opts) {
+    if (opts.getToken) this.getToken = opts.getToken
+    if (this.inboxId && this.inboxId === opts.inbox) {
+      if (opts.getToken) await this.refreshFromBackend()
+      return
+    }
+    this.inboxId = opts.inbox
+    this.inbox = await request(this.base, '/api/v1/visitor/inbox?inbox_id=' + encodeURIComponent(opts.inbox))
+    this.lang = pickLocale(opts.locale || (this.inbox.widget && this.inbox.widget.locale))
+    this.t = strings(this.lang)
+    let saved = null
+    try { saved = JSON.parse(localStorage.getItem(this.storageKey())) } catch { /* storage off */ }
+    if (this.getToken) await this.refreshFromBackend()
+    else if (saved && saved.token && new Date(saved.expires_at) > new Date()) await this.useSession(saved.token, saved.expires_at)
+    this.ready = true
+    this.changed()
+    this.emit('ready', this.readyInfo())
+  }
+
+  // refreshFromBackend asks the host page's getToken for a token and uses it.
+  async refreshFromBackend() {
+    const t = await this.getToken()
+    if (t) await this.useToken(t)
+  }
+
+  // useToken takes a visitor token (prlyv_…) or an identity JWT from the
+  // site's back-end, which it exchanges for a visitor session.
+  async useToken(t) {
+    if (t.startsWith('prlyv_')) return this.useSession(t)
+    const s = await request(this.base, '/api/v1/visitor/sessions', {
+      token: this.token || undefined, body: { inbox_id: this.inboxId, token: t },
+    })
+    return this.useSession(s.token, s.expires_at)
+  }
+
+  async useSession(token, expiresAt) {
+    if (this.token === token) return
+    if (this.conn && this.token) {
+      // A refresh of the same visitor: hand the new token to the open connection.
+      this.conn.raw({ type: 'refresh', token }).catch(() => {})
+    }
+    const first = !this.token
+    this.token = token
+    try {
+      localStorage.setItem(this.storageKey(), JSON.stringify({ token, expires_at: expiresAt || new Date(Date.now() + 864e5).toISOString() }))
+    } catch { /* storage off */ }
+    if (first || !this.conn) {
+      this.connect()
+      await this.loadConversations()
+    }
+  }
+
+  // session returns the visitor token, starting a guest session (or asking
+  // the back-end) when there is none and create is set.
+  async session(create) {
+    if (this.token || !create) return this.token
+    if (this.getToken) {
+      await this.refreshFromBackend()
+    } else {
+      const s = await request(this.base, '/api/v1/visitor/sessions', { body: { inbox_id: this.inboxId } })
+      await this.useSession(s.token, s.expires_at)
+    }
+    return this.token
+  }
+
+  api(path, opts = {}) {
+    return request(this.base, path, { ...opts, token: this.token })
+  }
+
+  connect() {
+    if (this.conn) this.conn.stop()
+    this.conn = new Connection({
+      url: this.base.replace(/^http/, 'ws') + '/api/v1/realtime',
+      auth: () => ({ type: 'auth', token: this.token }),
+      onFrame: (f) => this.onFrame(f),
+      onState: (s) => { this.state = s; this.changed() },
+      onAuthFailed: () => this.authFailed(),
+    })
+    this.conn.start()
+  }
+
+  async authFailed() {
+    if (this.getToken) {
+      this.token = null
+      return this.refreshFromBackend()
+    }
+    this.forget() // the guest session ended: the next message starts a new one
+  }
+
+  forget() {
+    if (this.conn) this.conn.stop()
+    this.conn = null
+    this.token = null
+    this.convs.clear()
+    this.current = null
+    this.state = 'idle'
+    try { localStorage.removeItem(this.storageKey()) } catch { /* storage off */ }
+    this.changed()
+    this.emitUnread()
+  }
+
+  // --- conversations ---
+
+  conv(id) {
+    let c = this.convs.get(id)
+    if (!c) {
+      c = { id, conversation: null, messages: [], loaded: false, unread: 0, agentRead: 0, readSent: 0, typingUntil: 0 }
+      this.convs.set(id, c)
+    }
+    return c
+  }
+
+  async loadConversations() {
+    const page = await this.api('/api/v1/conversations?limit=' + MAX_FOLLOWED)
+    const items = (page.items || []).sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))
+    for (const item of items) {
+      const c = this.conv(item.id)
+      c.conversation = item
+      this.conn.follow(item.id).catch(() => {})
+      this.api('/api/v1/conversations/' + item.id + '/unread').then((u) => {
+        c.unread = u.count
+        this.emitUnread()
+        this.changed()
+      }, () => {})
+    }
+    if (!this.current && items.length === 1) this.current = items[0].id
+    this.changed()
+  }
+
+  list() {
+    return [...this.convs.values()].sort((a, b) => (updated(a) < updated(b) ? 1 : -1))
+  }
+
+  async startConversation() {
+    await this.session(true)
+    const item = await this.api('/api/v1/conversations', { body: {} })
+    const c = this.conv(item.id)
+    c.conversation = item
+    c.loaded = true
+    this.conn.follow(item.id).catch(() => {})
+    this.current = item.id
+    this.changed()
+    this.emit('conversation_started', { id: item.id })
+    return item.id
+  }
+
+  onFrame(f) {
+    switch (f.type) {
+      case 'message': {
+        const c = this.conv(f.conversation_id)
+        this.addMessage(c, f.message)
+        const m = f.message
+        if (c.loaded && m.sender.type !== 'contact') {
+          if (this.isShown(c.id)) this.markRead(c)
+          else { c.unread++; this.emitUnread() }
+          this.emit('message', { conversation_id: c.id, message: m })
+        }
+        break
+      }
+      case 'subscribed': {
+        const c = this.conv(f.conversation_id)
+        c.loaded = true
+        c.conversation = f.conversation
+        if (this.isShown(c.id)) this.markRead(c)
+        break
+      }
+      case 'conversation':
+        this.conv(f.conversation_id).conversation = f.conversation
+        break
+      case 'message.updated':
+      case 'message.deleted':
+        this.addMessage(this.conv(f.conversation_id), f.message)
+        break
+      case 'typing': {
+        const c = this.conv(f.conversation_id)
+        c.typingUntil = Date.now() + TYPING_SHOWN
+        setTimeout(() => this.changed(), TYPING_SHOWN + 50)
+        break
+      }
+      case 'read':
+        if (f.participant.type !== 'contact') {
+          const c = this.conv(f.conversation_id)
+          c.agentRead = Math.max(c.agentRead, f.last_read_seq)
+        }
+        break
+      case 'token_expiring':
+        this.emit('token_expiring', { expires_at: f.expires_at })
+        if (this.getToken) this.refreshFromBackend().catch(() => {})
+        break
+      default:
+        return
+    }
+    this.changed()
+  }
+
+  // addMessage inserts or replaces a message (by seq, or by client_id for
+  // one still being sent), keeping seq order.
+  addMessage(c, m) {
+    const list = c.messages
+    const i = list.findIndex((x) => (x.seq && x.seq === m.seq) || (m.client_id && x.client_id === m.client_id && x.sender.type === m.sender.type))
+    if (i >= 0) list[i] = m
+    else {
+      list.push(m)
+      list.sort((a, b) => (a.seq || Infinity) - (b.seq || Infinity))
+    }
+  }
+
+  isShown(id) {
+    return this.isOpen && this.current === id && document.visibilityState === 'visible'
+  }
+
+  markRead(c) {
+    const last = c.messages.reduce((n, m) => (m.seq && m.seq > n ? m.seq : n), 0)
+    if (c.unread) { c.unread = 0; this.emitUnread() }
+    if (last > c.readSent && this.conn) {
+      c.readSent = last
+      this.conn.raw({ type: 'read', conversation_id: c.id, seq: last }).catch(() => { c.readSent = 0 })
+    }
+  }
+
+  unreadTotal() {
+    let n = 0
+    for (const c of this.convs.values()) n += c.unread
+    return n
+  }
+
+  emitUnread() {
+    const count = this.unreadTotal()
+    if (count !== this.lastUnread) {
+      this.lastUnread = count
+      this.emit('unread', { count })
+      this.changed()
+    }
+  }
+
+  show(id) {
+    this.current = id
+    if (id) this.markRead(this.conv(id))
+    this.changed()
+  }
+
+  setOpen(open) {
+    this.isOpen = open
+    if (open && this.current) this.markRead(this.conv(this.current))
+    this.changed()
+    this.emit(open ? 'open' : 'close', {})
+  }
+
+  // prechatDone reports whether the visitor answered the pre-chat form
+  // (in this browser) or needs none because they were identified.
+  prechatDone() {
+    try { return !!localStorage.getItem(this.storageKey() + ':prechat') } catch { return false }
+  }
+
+  // introduce sends the pre-chat form's answers as the contact's name and email.
+  async introduce(data) {
+    await this.session(true)
+    await this.api('/api/v1/visitor/contact', { method: 'PATCH', body: data })
+    try { localStorage.setItem(this.storageKey() + ':prechat', '1') } catch { /* storage off */ }
+    this.changed()
+  }
+
+  // --- sending ---
+
+  async send(body, attachmentIds) {
+    const id = this.current || (await this.startConversation())
+    const c = this.conv(id)
+    const msg = { client_id: newClientId(), kind: attachmentIds ? 'attachment' : 'text', body }
+    if (attachmentIds) msg.attachment_ids = attachmentIds
+    this.addMessage(c, { ...msg, sender: { type: 'contact' }, attachments: [], pending: true, created_at: new Date().toISOString() })
+    this.changed()
+    const ack = await this.conn.send(id, msg)
+    const m = ack.message
+    if (m.conversation_id !== id) {
+      // The conversation was resolved and the inbox started a new one.
+      c.messages = c.messages.filter((x) => x.client_id !== msg.client_id)
+      const n = this.conv(m.conversation_id)
+      this.conn.follow(n.id).catch(() => {})
+      this.current = n.id
+      this.addMessage(n, m)
+    } else this.addMessage(c, m)
+    this.changed()
+    return m
+  }
+
+  async upload(file) {
+    const id = this.current || (await this.startConversation())
+    const att = await this.api('/api/v1/conversations/' + id + '/attachments?filename=' + encodeURIComponent(file.name), { body: file })
+    return this.send('', [att.id])
+  }
+
+  // attachmentURL fetches an attachment with the visitor's token and
+  // returns an object URL for it.
+  async attachmentURL(att) {
+    const res = await this.api('/api/v1/attachments/' + att.id, { raw: true })
+    return URL.createObjectURL(await res.blob())
+  }
+
+  typing() {
+    const now = Date.now()
+    if (!this.current || !this.conn || now - (this.lastTyping || 0) < 2000) return
+    this.lastTyping = now
+    this.conn.raw({ type: 'typing', conversation_id: this.current }).catch(() => {})
+  }
+
+  // summaries is what Parley.conversations() resolves with.
+  summaries() {
+    return this.list().map((c) => {
+      const last = c.messages[c.messages.length - 1]
+      return {
+        id: c.id, status: c.conversation ? c.conversation.status : 'open', unread: c.unread,
+        last_message: last ? { body: last.body, sender: last.sender.type, created_at: last.created_at } : null,
+      }
+    })
+  }
+}
+
+function updated(c) {
+  const last = c.messages[c.messages.length - 1]
+  return (last && last.created_at) || (c.conversation && c.conversation.updated_at) || ''
+}

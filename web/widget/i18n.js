@@ -1,0 +1,47 @@
+// The widget's texts. The language is the inbox's widget locale if set,
+// else the first of the browser's languages that the widget speaks.
+
+const texts = {
+  en: {
+    open: 'Open chat', close: 'Close chat', unread: (n) => n + (n === 1 ? ' unread message' : ' unread messages'),
+    online: 'We usually reply in a few minutes', offline: 'We are away right now. Leave a message and we will get back to you.',
+    placeholder: 'Write a message…', send: 'Send', attach: 'Attach a file', typing: 'Support is typing…',
+    seen: 'Seen', sending: 'Sending…', failed: 'Not sent yet', connecting: 'Connecting…', reconnecting: 'Connection lost. Reconnecting…',
+    conversations: 'Your conversations', newConversation: 'New conversation', back: 'Back to your conversations',
+    noConversations: 'No conversations yet.', you: 'You', agent: 'Support', resolved: 'Resolved', start: 'Start the conversation',
+    prechatIntro: 'Tell us who you are, so that we can get back to you.', name: 'Name', email: 'Email', fileTooLarge: 'This file is too large.',
+    error: 'Something went wrong. Please try again.', download: 'Download',
+  },
+  de: {
+    open: 'Chat öffnen', close: 'Chat schließen', unread: (n) => n + (n === 1 ? ' ungelesene Nachricht' : ' ungelesene Nachrichten'),
+    online: 'Wir antworten meist in wenigen Minuten', offline: 'Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns.',
+    placeholder: 'Nachricht schreiben…', send: 'Senden', attach: 'Datei anhängen', typing: 'Der Support schreibt…',
+    seen: 'Gelesen', sending: 'Wird gesendet…', failed: 'Noch nicht gesendet', connecting: 'Verbinde…', reconnecting: 'Verbindung unterbrochen. Verbinde neu…',
+    conversations: 'Ihre Unterhaltungen', newConversation: 'Neue Unterhaltung', back: 'Zurück zu Ihren Unterhaltungen',
+    noConversations: 'Noch keine Unterhaltungen.', you: 'Sie', agent: 'Support', resolved: 'Erledigt', start: 'Unterhaltung beginnen',
+    prechatIntro: 'Sagen Sie uns, wer Sie sind, damit wir antworten können.', name: 'Name', email: 'E-Mail', fileTooLarge: 'Die Datei ist zu groß.',
+    error: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.', download: 'Herunterladen',
+  },
+  fr: {
+    open: 'Ouvrir le chat', close: 'Fermer le chat', unread: (n) => n + (n === 1 ? ' message non lu' : ' messages non lus'),
+    online: 'Nous répondons en général en quelques minutes', offline: 'Nous sommes absents. Laissez un message, nous vous répondrons.',
+    placeholder: 'Écrire un message…', send: 'Envoyer', attach: 'Joindre un fichier', typing: 'Le support écrit…',
+    seen: 'Lu', sending: 'Envoi…', failed: 'Pas encore envoyé', connecting: 'Connexion…', reconnecting: 'Connexion perdue. Reconnexion…',
+    conversations: 'Vos conversations', newConversation: 'Nouvelle conversation', back: 'Retour à vos conversations',
+    noConversations: 'Aucune conversation.', you: 'Vous', agent: 'Support', resolved: 'Résolue', start: 'Commencer la conversation',
+    prechatIntro: 'Dites-nous qui vous êtes pour que nous puissions vous répondre.', name: 'Nom', email: 'E-mail', fileTooLarge: 'Ce fichier est trop volumineux.',
+    error: 'Une erreur est survenue. Veuillez réessayer.', download: 'Télécharger',
+  },
+}
+
+// pickLocale returns the supported language for an inbox locale ("" to
+// follow the browser) and the browser's languages.
+export function pickLocale(inboxLocale, browser = navigator.languages || [navigator.language]) {
+  for (const tag of [inboxLocale, ...browser]) {
+    const lang = (tag || '').toLowerCase().split('-')[0]
+    if (texts[lang]) return lang
+  }
+  return 'en'
+}
+
+export const strings = (lang) => texts[lang] || texts.en
