@@ -1,10 +1,6 @@
 package client_test
 
 import (
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"slices"
 	"testing"
@@ -36,15 +32,9 @@ func (e *env) enableJWT(t *testing.T) {
 func (e *env) signJWT(t *testing.T, sub string) string {
 	t.Helper()
 	now := time.Now()
-	claims, err := json.Marshal(map[string]any{
+	return testenv.SignHS256(t, identitySecret, map[string]any{
 		"sub": sub, "aud": e.inbox.ID, "iat": now.Unix(), "exp": now.Add(time.Hour).Unix(), "name": "Ada " + sub,
 	})
-	must(t, err)
-	enc := base64.RawURLEncoding
-	signed := enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc.EncodeToString(claims)
-	mac := hmac.New(sha256.New, []byte(identitySecret))
-	mac.Write([]byte(signed))
-	return signed + "." + enc.EncodeToString(mac.Sum(nil))
 }
 
 // verifiedVisitor opens a verified visitor session for sub on node i, as

@@ -4,31 +4,14 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/testenv"
 )
-
-// signHS256 returns a compact HS256 JWT of claims keyed with secret.
-func signHS256(t *testing.T, secret string, claims map[string]any) string {
-	t.Helper()
-	enc := func(v any) string {
-		b, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return base64.RawURLEncoding.EncodeToString(b)
-	}
-	signing := enc(map[string]string{"alg": "HS256", "typ": "JWT"}) + "." + enc(claims)
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write([]byte(signing))
-	return signing + "." + base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
-}
 
 // visitorJWT returns a token for inbox (keyed with its first secret) for
 // sub, valid for an hour, with extra claims.
@@ -39,7 +22,7 @@ func visitorJWT(t *testing.T, in *parley.Inbox, sub string, extra map[string]any
 	for k, v := range extra {
 		claims[k] = v
 	}
-	return signHS256(t, in.Identity.Secrets[0], claims)
+	return testenv.SignHS256(t, in.Identity.Secrets[0], claims)
 }
 
 // identityInbox creates an inbox with an HS256 secret.

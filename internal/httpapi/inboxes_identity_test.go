@@ -5,13 +5,9 @@ import (
 	"crypto/ecdsa"
 	"crypto/ed25519"
 	"crypto/elliptic"
-	"crypto/hmac"
 	"crypto/rand"
 	"crypto/rsa"
-	"crypto/sha256"
 	"crypto/x509"
-	"encoding/base64"
-	"encoding/json"
 	"encoding/pem"
 	"fmt"
 	"log/slog"
@@ -22,6 +18,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/testenv"
 )
 
 // identityBody is the identity part of an inbox as the API shows it.
@@ -49,21 +46,6 @@ func pkixPEM(t *testing.T, pub any) string {
 		t.Fatal(err)
 	}
 	return string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
-}
-
-// hs256 returns an HS256 JWT of claims signed with secret, minted with the
-// standard library only.
-func hs256(t *testing.T, secret string, claims map[string]any) string {
-	t.Helper()
-	enc := base64.RawURLEncoding
-	c, err := json.Marshal(claims)
-	if err != nil {
-		t.Fatal(err)
-	}
-	input := enc.EncodeToString([]byte(`{"alg":"HS256","typ":"JWT"}`)) + "." + enc.EncodeToString(c)
-	m := hmac.New(sha256.New, []byte(secret))
-	m.Write([]byte(input))
-	return input + "." + enc.EncodeToString(m.Sum(nil))
 }
 
 func TestInboxIdentitySettings(t *testing.T) {
@@ -144,7 +126,7 @@ func TestInboxIdentitySettings(t *testing.T) {
 	svc := identity.New(ts.store, identity.Options{Logger: slog.New(slog.DiscardHandler)})
 	for _, sec := range []string{s1, s2} {
 		now := time.Now()
-		jwt := hs256(t, sec, map[string]any{"sub": "u1", "aud": in.ID, "iat": now.Unix(), "exp": now.Add(time.Hour).Unix()})
+		jwt := testenv.SignHS256(t, sec, map[string]any{"sub": "u1", "aud": in.ID, "iat": now.Unix(), "exp": now.Add(time.Hour).Unix()})
 		if _, err := svc.VerifyToken(context.Background(), inbox, jwt); err != nil {
 			t.Errorf("token signed with a stored secret: %v", err)
 		}
@@ -262,7 +244,7 @@ func TestInboxIdentitySecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Now()
-	jwt := hs256(t, out.Secret, map[string]any{"sub": "u1", "aud": ts.ws.ID, "iat": now.Unix(), "exp": now.Add(time.Minute).Unix()})
+	jwt := testenv.SignHS256(t, out.Secret, map[string]any{"sub": "u1", "aud": ts.ws.ID, "iat": now.Unix(), "exp": now.Add(time.Minute).Unix()})
 	if _, err := identity.New(ts.store, identity.Options{}).VerifyToken(context.Background(), inbox, jwt); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/testenv"
 )
 
 // listConversations lists the caller's conversations.
@@ -88,8 +89,8 @@ func TestVerifiedSessions(t *testing.T) {
 		tests := []struct {
 			name, token, reason string
 		}{
-			{"Expired", signHS256(t, in.Identity.Secrets[0], map[string]any{"sub": "u", "aud": in.ID, "exp": time.Now().Add(-time.Hour).Unix()}), "token_expired"},
-			{"WrongKey", signHS256(t, "not-the-secret", map[string]any{"sub": "u", "aud": in.ID, "exp": time.Now().Add(time.Hour).Unix()}), "token_signature"},
+			{"Expired", testenv.SignHS256(t, in.Identity.Secrets[0], map[string]any{"sub": "u", "aud": in.ID, "exp": time.Now().Add(-time.Hour).Unix()}), "token_expired"},
+			{"WrongKey", testenv.SignHS256(t, "not-the-secret", map[string]any{"sub": "u", "aud": in.ID, "exp": time.Now().Add(time.Hour).Unix()}), "token_signature"},
 			{"Garbage", "not.a.jwt", ""},
 		}
 		for _, tt := range tests {

@@ -4,31 +4,14 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
-	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/testenv"
 )
-
-// hs256 returns an HS256 JWT of claims keyed with key (stdlib only).
-func hs256(t *testing.T, key string, claims map[string]any) string {
-	t.Helper()
-	enc := func(v any) string {
-		b, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return base64.RawURLEncoding.EncodeToString(b)
-	}
-	in := enc(map[string]string{"alg": "HS256", "typ": "JWT"}) + "." + enc(claims)
-	m := hmac.New(sha256.New, []byte(key))
-	m.Write([]byte(in))
-	return in + "." + base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-}
 
 // userToken is a JWT for sub in inbox, valid for an hour from the env's clock.
 func (e *env) userToken(t *testing.T, in *parley.Inbox, sub string, extra map[string]any) string {
@@ -38,7 +21,7 @@ func (e *env) userToken(t *testing.T, in *parley.Inbox, sub string, extra map[st
 	for k, v := range extra {
 		c[k] = v
 	}
-	return hs256(t, in.Identity.Secrets[0], c)
+	return testenv.SignHS256(t, in.Identity.Secrets[0], c)
 }
 
 func secretInbox(in *parley.Inbox) { in.Identity.Secrets = []string{identity.NewSecret()} }
