@@ -2,12 +2,14 @@ package conversation_test
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"sync/atomic"
 	"testing"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/testenv"
 )
 
 // BenchmarkSend measures persisted messages per second: 512 concurrent
@@ -19,7 +21,19 @@ import (
 // committed); "unbatched" commits every message alone.
 //
 //	go test -run x -bench Send -benchtime 3s ./internal/conversation/
+//
+// With PARLEY_TEST_POSTGRES_URL set, "postgres/…" runs the same on a fresh
+// PostgreSQL database.
 func BenchmarkSend(b *testing.B) {
+	b.Run("sqlite", func(b *testing.B) {
+		benchmarkSendModes(b, func(b *testing.B) string { return filepath.Join(b.TempDir(), "parley.db") })
+	})
+	b.Run("postgres", func(b *testing.B) {
+		benchmarkSendModes(b, func(b *testing.B) string { return testenv.PostgresURL(b) })
+	})
+}
+
+func benchmarkSendModes(b *testing.B, dsn func(*testing.B) string) {
 	for _, bc := range []struct {
 		name      string
 		batchSize int
@@ -28,14 +42,14 @@ func BenchmarkSend(b *testing.B) {
 		{"unbatched", 1},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
-			benchmarkSend(b, func(cfg *conversation.Config) { cfg.BatchSize = bc.batchSize })
+			benchmarkSend(b, dsn(b), func(cfg *conversation.Config) { cfg.BatchSize = bc.batchSize })
 		})
 	}
 }
 
-func benchmarkSend(b *testing.B, mod func(*conversation.Config)) {
+func benchmarkSend(b *testing.B, dsn string, mod func(*conversation.Config)) {
 	const conversations, senders = 1000, 512
-	e := newEnv(b, mod)
+	e := newEnvOn(b, dsn, mod)
 	e.heard.stop() // the test listener would compete for the CPU
 	convs := make([]*parley.Conversation, conversations)
 	callers := make([]conversation.Caller, conversations)

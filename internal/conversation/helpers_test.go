@@ -42,8 +42,15 @@ type env struct {
 
 func newEnv(t testing.TB, mods ...func(*conversation.Config)) *env {
 	t.Helper()
+	return newEnvOn(t, filepath.Join(t.TempDir(), "parley.db"), mods...)
+}
+
+// newEnvOn is newEnv on the database dsn names (a SQLite path or a
+// postgres:// URL).
+func newEnvOn(t testing.TB, dsn string, mods ...func(*conversation.Config)) *env {
+	t.Helper()
 	ctx := t.Context()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "parley.db"), discard)
+	st, err := store.Open(ctx, dsn, discard)
 	must(t, err)
 	t.Cleanup(func() { st.Close() })
 	b, err := bus.Open(ctx, bus.Config{StoreDir: t.TempDir(), Name: "parley-test"}, discard)
