@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -90,6 +91,19 @@ func (b *Browser) Errors() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append([]string(nil), b.logs...)
+}
+
+// UnexpectedErrors is Errors without the 401 answers a page expects: the
+// console asks /api/v1/me before anyone has signed in, and Chromium logs
+// the 401 (without its URL) as an error.
+func (b *Browser) UnexpectedErrors() []string {
+	var errs []string
+	for _, e := range b.Errors() {
+		if !strings.Contains(e, "Failed to load resource") || !strings.Contains(e, "status of 401") {
+			errs = append(errs, e)
+		}
+	}
+	return errs
 }
 
 // Do runs chromedp actions in tab and fails the test on error.

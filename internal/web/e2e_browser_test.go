@@ -137,11 +137,7 @@ func TestVisitorAndAgentInBrowsers(t *testing.T) {
 		t.Errorf("the console still calls the demo user %q", "Visitor "+suffix(conv.ContactID))
 	}
 
-	for _, e := range b.Errors() {
-		// The console's /me probe before login answers 401.
-		if strings.Contains(e, "Failed to load resource") && strings.Contains(e, "status of 401") {
-			continue
-		}
+	for _, e := range b.UnexpectedErrors() {
 		t.Errorf("browser error: %s", e)
 	}
 }
