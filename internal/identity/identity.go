@@ -83,22 +83,9 @@ func IsVisitorToken(sec string) bool { return strings.HasPrefix(sec, TokenPrefix
 // if there is no such inbox, EFORBIDDEN if the origin is not allowed or
 // the inbox accepts verified visitors only.
 func (s *Service) StartGuest(ctx context.Context, inboxID, origin string) (*parley.VisitorSession, string, *parley.Contact, error) {
-	var v parley.Validation
-	switch {
-	case strings.TrimSpace(inboxID) == "":
-		v.Add("inbox_id", "must not be empty")
-	case len(inboxID) > maxInboxIDLength:
-		v.Add("inbox_id", "must be at most %d bytes", maxInboxIDLength)
-	}
-	if err := v.Err(); err != nil {
-		return nil, "", nil, err
-	}
-	inbox, err := s.store.FindVisitorInbox(ctx, inboxID)
+	inbox, err := s.visitorInbox(ctx, inboxID, origin)
 	if err != nil {
 		return nil, "", nil, err
-	}
-	if !parley.OriginAllowed(origin, inbox.AllowedOrigins) {
-		return nil, "", nil, errOrigin()
 	}
 	if inbox.Identity.RequireVerified {
 		return nil, "", nil, parley.Errorf(parley.EFORBIDDEN, "This inbox accepts verified visitors only.")
@@ -168,6 +155,26 @@ func (s *Service) CheckOrigin(ctx context.Context, p *parley.Principal, origin s
 		return errOrigin()
 	}
 	return nil
+}
+
+// visitorInbox returns the inbox a visitor enters by, checking its ID and
+// that the inbox allows origin (the request's Origin header; "" is
+// allowed). Returns EINVALID ("inbox_id"), ENOTFOUND, or EFORBIDDEN for a
+// refused origin.
+func (s *Service) visitorInbox(ctx context.Context, inboxID, origin string) (*parley.Inbox, error) {
+	var v parley.Validation
+	inboxIDValid(&v, inboxID)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	inbox, err := s.store.FindVisitorInbox(ctx, inboxID)
+	if err != nil {
+		return nil, err
+	}
+	if !parley.OriginAllowed(origin, inbox.AllowedOrigins) {
+		return nil, errOrigin()
+	}
+	return inbox, nil
 }
 
 func errUnauthenticated() error {

@@ -40,17 +40,9 @@ func (s *Service) IssueResumeToken(ctx context.Context, workspaceID, conversatio
 // EFORBIDDEN for a refused origin, EUNAUTHORIZED (ReasonResumeToken) for a
 // bad token or one of another inbox.
 func (s *Service) StartResumed(ctx context.Context, inboxID, resumeToken, origin string) (*parley.VisitorSession, string, *parley.Contact, error) {
-	var v parley.Validation
-	inboxIDValid(&v, inboxID)
-	if err := v.Err(); err != nil {
-		return nil, "", nil, err
-	}
-	inbox, err := s.store.FindVisitorInbox(ctx, inboxID)
+	inbox, err := s.visitorInbox(ctx, inboxID, origin)
 	if err != nil {
 		return nil, "", nil, err
-	}
-	if !parley.OriginAllowed(origin, inbox.AllowedOrigins) {
-		return nil, "", nil, errOrigin()
 	}
 	if !strings.HasPrefix(resumeToken, ResumeTokenPrefix) || len(resumeToken) > maxSecretLength {
 		return nil, "", nil, errResumeToken()

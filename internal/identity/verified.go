@@ -23,17 +23,9 @@ const ReasonTokenContactMismatch = "token_contact_mismatch"
 // expires with the token. Returns what StartGuest does (guests allowed or
 // not), and the verifier's EUNAUTHORIZED (with its Reason) for a bad token.
 func (s *Service) StartVerified(ctx context.Context, inboxID, token, origin string, current *parley.Principal) (*parley.VisitorSession, string, *parley.Contact, error) {
-	var v parley.Validation
-	inboxIDValid(&v, inboxID)
-	if err := v.Err(); err != nil {
-		return nil, "", nil, err
-	}
-	inbox, err := s.store.FindVisitorInbox(ctx, inboxID)
+	inbox, err := s.visitorInbox(ctx, inboxID, origin)
 	if err != nil {
 		return nil, "", nil, err
-	}
-	if !parley.OriginAllowed(origin, inbox.AllowedOrigins) {
-		return nil, "", nil, errOrigin()
 	}
 	claims, err := s.VerifyToken(ctx, inbox, token)
 	if err != nil {
@@ -41,6 +33,7 @@ func (s *Service) StartVerified(ctx context.Context, inboxID, token, origin stri
 	}
 	f := contactFields{ExternalID: claims.Subject, Email: claims.Email, Phone: claims.Phone, Name: claims.Name,
 		Attributes: claims.Attributes}
+	var v parley.Validation
 	f.validate(&v, "token.")
 	if err := v.Err(); err != nil {
 		return nil, "", nil, err
