@@ -48,8 +48,10 @@ type Agent struct {
 	// SystemAdmin agents may manage workspaces across the installation.
 	SystemAdmin bool
 	Bot         bool
-	Disabled    bool // a disabled agent cannot log in; its sessions are ended
-	Capacity    int  // concurrent conversations the agent may hold; 0 = no limit
+	// Disabled agents cannot log in or be assigned conversations; disabling
+	// ends their sessions and puts their conversations back in the queue.
+	Disabled bool
+	Capacity int // concurrent conversations the agent may hold; 0 = no limit
 	// Presence says whether the agent is available for chats; set by the
 	// agent (PUT /api/v1/me/presence). New agents are offline.
 	Presence Presence
@@ -96,7 +98,13 @@ type AgentStore interface {
 	// ListAgents returns the workspace's agents ordered by ID.
 	ListAgents(ctx context.Context, workspaceID string, f AgentFilter) (List[*Agent], error)
 	// UpdateAgent returns ENOTFOUND, or ECONFLICT if the new email is taken.
+	// Disabling an agent ends its sessions and releases its conversations
+	// (see DeleteAgent) in the same transaction.
 	UpdateAgent(ctx context.Context, actor Actor, workspaceID, id string, upd AgentUpdate) (*Agent, error)
+	// UpdateAgentReleasing is UpdateAgent that also returns the events of
+	// the conversations it released, oldest first, for the caller to
+	// publish; none unless upd disables the agent.
+	UpdateAgentReleasing(ctx context.Context, actor Actor, workspaceID, id string, upd AgentUpdate) (*Agent, []*Event, error)
 	// SetAgentPassword replaces the password hash. Returns ENOTFOUND.
 	SetAgentPassword(ctx context.Context, actor Actor, workspaceID, id, passwordHash string) error
 	// AgentPasswordHash returns the stored hash ("" if none). Returns ENOTFOUND.
@@ -106,6 +114,14 @@ type AgentStore interface {
 	// AnyAgentOnline reports whether an enabled agent of the workspace
 	// (not a bot) is online.
 	AnyAgentOnline(ctx context.Context, workspaceID string) (bool, error)
-	// DeleteAgent removes the agent and its sessions. Returns ENOTFOUND.
+	// DeleteAgent removes the agent and its sessions, and releases its
+	// conversations: each conversation assigned to it goes back to pending
+	// with no assignee, writing the conversation.unassigned event
+	// UnassignConversation writes (by the system, naming the agent as the
+	// previous assignee), in the same transaction. Resolved conversations
+	// are left as they are. Returns ENOTFOUND.
 	DeleteAgent(ctx context.Context, actor Actor, workspaceID, id string) error
+	// DeleteAgentReleasing is DeleteAgent that also returns the events of
+	// the conversations it released, oldest first, for the caller to publish.
+	DeleteAgentReleasing(ctx context.Context, actor Actor, workspaceID, id string) ([]*Event, error)
 }

@@ -95,14 +95,16 @@ type ConversationStore interface {
 
 	// AssignConversation gives a pending conversation to agentID
 	// (conversation.assigned). Returns ENOTFOUND if the conversation or the
-	// agent is not in the workspace, ECONFLICT if the conversation is not
-	// pending (someone else took it, or it is open or resolved).
+	// agent is not in the workspace, EINVALID if the agent is disabled,
+	// ECONFLICT if the conversation is not pending (someone else took it,
+	// or it is open or resolved).
 	AssignConversation(ctx context.Context, workspaceID, id, agentID string, by Participant) (*Conversation, *Event, error)
 	// TransferConversation moves a conversation assigned to fromAgentID to
 	// toAgentID (conversation.transferred; the payload names the previous
 	// assignee). Returns ENOTFOUND if the conversation or toAgentID is not in
 	// the workspace, ECONFLICT unless the conversation is assigned to
-	// fromAgentID, EINVALID if the two agents are the same.
+	// fromAgentID, EINVALID if the two agents are the same or toAgentID is
+	// disabled.
 	TransferConversation(ctx context.Context, workspaceID, id, fromAgentID, toAgentID string, by Participant) (*Conversation, *Event, error)
 	// UnassignConversation puts a conversation assigned to fromAgentID back
 	// to pending (conversation.unassigned). Returns ENOTFOUND, or ECONFLICT

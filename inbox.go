@@ -94,8 +94,18 @@ type InboxStore interface {
 	FindInboxByID(ctx context.Context, workspaceID, id string) (*Inbox, error)
 	// ListInboxes returns the workspace's inboxes ordered by ID.
 	ListInboxes(ctx context.Context, workspaceID string, opt ListOptions) (List[*Inbox], error)
-	// UpdateInbox returns ENOTFOUND.
+	// UpdateInbox returns ENOTFOUND. The fields upd leaves nil keep their
+	// stored values, whatever a concurrent change makes of them.
 	UpdateInbox(ctx context.Context, actor Actor, workspaceID, id string, upd InboxUpdate) (*Inbox, error)
+	// ModifyInbox is UpdateInbox for an update computed from the inbox as
+	// stored: it calls fn with the inbox, locked against every other change
+	// until this one commits, and applies the update fn returns, all in one
+	// transaction. So two read-modify-write changes of one inbox (two new
+	// identity secrets, or one and a PATCH of other identity fields) never
+	// lose one another. fn may change the inbox it is given; it must be
+	// quick and must not call the store. Returns ENOTFOUND, or the error of
+	// fn, in which case nothing changes.
+	ModifyInbox(ctx context.Context, actor Actor, workspaceID, id string, fn func(in *Inbox) (InboxUpdate, error)) (*Inbox, error)
 	// DeleteInbox returns ENOTFOUND.
 	DeleteInbox(ctx context.Context, actor Actor, workspaceID, id string) error
 }

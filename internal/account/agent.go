@@ -28,9 +28,19 @@ func (s *Service) CreateAgent(ctx context.Context, actor parley.Actor, a *parley
 }
 
 // UpdateAgent validates the fields set in upd and applies them. (A disabled
-// agent's sessions stop working at once: AuthenticateSession checks.)
+// agent's sessions stop working at once: AuthenticateSession checks; and
+// the conversations it held go back in the queue, see UpdateAgentReleasing.)
 // Returns EINVALID, ENOTFOUND or ECONFLICT.
 func (s *Service) UpdateAgent(ctx context.Context, actor parley.Actor, workspaceID, id string, upd parley.AgentUpdate) (*parley.Agent, error) {
+	a, _, err := s.UpdateAgentReleasing(ctx, actor, workspaceID, id, upd)
+	return a, err
+}
+
+// UpdateAgentReleasing is UpdateAgent that also returns the
+// conversation.unassigned events of the conversations released by
+// disabling the agent, for the caller to publish
+// (conversation.Service.PublishEvents).
+func (s *Service) UpdateAgentReleasing(ctx context.Context, actor parley.Actor, workspaceID, id string, upd parley.AgentUpdate) (*parley.Agent, []*parley.Event, error) {
 	var v parley.Validation
 	if upd.Email != nil {
 		email := parley.NormalizeEmail(*upd.Email)
@@ -50,9 +60,9 @@ func (s *Service) UpdateAgent(ctx context.Context, actor parley.Actor, workspace
 		v.Attributes("attributes", *upd.Attributes)
 	}
 	if err := v.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s.store.UpdateAgent(ctx, actor, workspaceID, id, upd)
+	return s.store.UpdateAgentReleasing(ctx, actor, workspaceID, id, upd)
 }
 
 // ResetPassword validates and sets an agent's password, then ends all of

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/parleychat/parley"
@@ -140,6 +141,23 @@ func (s *Service) notify(ns ...notification) {
 	if !s.closed {
 		s.published <- ns
 	}
+}
+
+// PublishEvents publishes conversation.* events that the store wrote in a
+// change made outside this service — disabling or deleting an agent puts
+// the conversations it held back in the queue (parley.AgentStore's
+// UpdateAgentReleasing and DeleteAgentReleasing) — as the service publishes
+// its own lifecycle changes: to the conversation, the workspace's feed and
+// the contact. Call it after the change committed. Events of other types
+// are not published.
+func (s *Service) PublishEvents(events ...*parley.Event) {
+	ns := make([]notification, 0, len(events))
+	for _, ev := range events {
+		if ev != nil && strings.HasPrefix(string(ev.Type), "conversation.") && ev.ConversationID != "" {
+			ns = append(ns, conversationNotification(ev))
+		}
+	}
+	s.notify(ns...)
 }
 
 // ephemeral returns a bus-only notification.

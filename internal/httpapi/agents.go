@@ -46,7 +46,9 @@ func (s *server) agentRoutes() {
 	register(s, huma.Operation{
 		OperationID: "delete-agent", Method: http.MethodDelete, Path: "/api/v1/agents/{id}", Tags: tags,
 		Summary: "Delete an agent", DefaultStatus: http.StatusNoContent,
-		Description: "Deletes the agent and ends its sessions, under the same rule as updating.",
+		Description: "Deletes the agent and ends its sessions, under the same rule as updating. " +
+			"The conversations assigned to the agent go back to the queue (pending, no assignee), " +
+			"each with a `conversation.unassigned` event; resolved ones are left as they are.",
 	}, staff(parley.ScopeAgentsWrite), s.deleteAgent)
 }
 
@@ -59,7 +61,7 @@ type agentView struct {
 	Role        parley.Role    `json:"role" enum:"admin,supervisor,agent"`
 	SystemAdmin bool           `json:"system_admin" doc:"May manage every workspace of the installation."`
 	Bot         bool           `json:"bot"`
-	Disabled    bool           `json:"disabled" doc:"A disabled agent cannot log in."`
+	Disabled    bool           `json:"disabled" doc:"A disabled agent cannot log in or be assigned conversations."`
 	Capacity    int            `json:"capacity" doc:"Concurrent conversations the agent may hold; 0 = no limit."`
 	Attributes  map[string]any `json:"attributes" doc:"Custom attributes, e.g. an external system's id."`
 	CreatedAt   time.Time      `json:"created_at"`
@@ -195,7 +197,7 @@ type updateAgentInput struct {
 		Name       *string         `json:"name,omitempty"`
 		Role       *parley.Role    `json:"role,omitempty" doc:"admin, supervisor or agent."`
 		Bot        *bool           `json:"bot,omitempty"`
-		Disabled   *bool           `json:"disabled,omitempty" doc:"Disabling ends the agent's sessions."`
+		Disabled   *bool           `json:"disabled,omitempty" doc:"Disabling ends the agent's sessions and puts the conversations assigned to it back in the queue (pending, no assignee), each with a conversation.unassigned event."`
 		Capacity   *int            `json:"capacity,omitempty"`
 		Attributes attributesPatch `json:"attributes,omitempty"`
 		Password   *string         `json:"password,omitempty" doc:"A new password; ends the agent's sessions."`
@@ -234,9 +236,11 @@ func (s *server) updateAgent(ctx context.Context, in *updateAgentInput) (*agentO
 		upd.Attributes = &attrs
 	}
 	if upd != (parley.AgentUpdate{}) {
-		if a, err = s.accts.UpdateAgent(ctx, p.Actor, p.WorkspaceID, a.ID, upd); err != nil {
+		var released []*parley.Event
+		if a, released, err = s.accts.UpdateAgentReleasing(ctx, p.Actor, p.WorkspaceID, a.ID, upd); err != nil {
 			return nil, err
 		}
+		s.conv.PublishEvents(released...)
 	}
 	if b.Password != nil {
 		if err := s.accts.ResetPassword(ctx, p.Actor, p.WorkspaceID, a.ID, *b.Password); err != nil {
@@ -255,5 +259,10 @@ func (s *server) deleteAgent(ctx context.Context, in *agentIDInput) (*struct{}, 
 	if err := account.MayManageAgent(p, a.Role, a.SystemAdmin); err != nil {
 		return nil, err
 	}
-	return nil, s.store.DeleteAgent(ctx, p.Actor, p.WorkspaceID, a.ID)
+	released, err := s.store.DeleteAgentReleasing(ctx, p.Actor, p.WorkspaceID, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	s.conv.PublishEvents(released...)
+	return nil, nil
 }

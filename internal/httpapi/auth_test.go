@@ -219,3 +219,65 @@ func TestCredentialsNotFromURL(t *testing.T) {
 		t.Error("401 without WWW-Authenticate")
 	}
 }
+
+// TestEndedCredentialsRefusedAtOnce checks that the request right after a
+// credential ends — a token revoked, a session logged out, its agent
+// disabled, deleted or demoted — is refused (or holds the new rights), for
+// reads and writes alike: nothing is cached between requests.
+func TestEndedCredentialsRefusedAtOnce(t *testing.T) {
+	ts := newServer(t)
+	admin := ts.token(t, ts.ws.ID, parley.ScopeAll)
+	read := func(t *testing.T, c creds) *result {
+		t.Helper()
+		return ts.do(t, "GET", "/api/v1/agents", c, nil)
+	}
+	write := func(t *testing.T, c creds) *result {
+		t.Helper()
+		return ts.do(t, "POST", "/api/v1/conversations", c, map[string]any{})
+	}
+
+	t.Run("RevokedToken", func(t *testing.T) {
+		var tok struct{ ID, Token string }
+		ts.do(t, "POST", "/api/v1/tokens", admin, map[string]any{"name": "app", "scopes": []string{"all"}}).want(t, 201).decode(t, &tok)
+		app := bearer(tok.Token)
+		read(t, app).want(t, 200)
+		ts.do(t, "DELETE", "/api/v1/tokens/"+tok.ID, admin, nil).want(t, 204)
+		read(t, app).problem(t, 401, "unauthorized")
+		write(t, app).problem(t, 401, "unauthorized")
+	})
+
+	t.Run("LoggedOutSession", func(t *testing.T) {
+		ann := ts.member(t, parley.RoleAdmin)
+		read(t, ann).want(t, 200)
+		ts.do(t, "POST", "/api/v1/auth/logout", ann, nil).want(t, 204)
+		read(t, ann).problem(t, 401, "unauthorized")
+		write(t, ann).problem(t, 401, "unauthorized")
+	})
+
+	t.Run("DisabledAgent", func(t *testing.T) {
+		ann := ts.member(t, parley.RoleAdmin)
+		read(t, ann).want(t, 200)
+		ts.do(t, "PATCH", "/api/v1/agents/"+ann.agent.ID, admin, map[string]any{"disabled": true}).want(t, 200)
+		read(t, ann).problem(t, 401, "unauthorized")
+		write(t, ann).problem(t, 401, "unauthorized")
+		// Enabling the agent again does not bring the ended session back.
+		ts.do(t, "PATCH", "/api/v1/agents/"+ann.agent.ID, admin, map[string]any{"disabled": false}).want(t, 200)
+		read(t, ann).problem(t, 401, "unauthorized")
+	})
+
+	t.Run("DeletedAgent", func(t *testing.T) {
+		ann := ts.member(t, parley.RoleAdmin)
+		read(t, ann).want(t, 200)
+		ts.do(t, "DELETE", "/api/v1/agents/"+ann.agent.ID, admin, nil).want(t, 204)
+		read(t, ann).problem(t, 401, "unauthorized")
+		write(t, ann).problem(t, 401, "unauthorized")
+	})
+
+	t.Run("DemotedAgent", func(t *testing.T) {
+		ann := ts.member(t, parley.RoleAdmin)
+		ts.do(t, "POST", "/api/v1/inboxes", ann, map[string]any{"name": "Mine"}).want(t, 201)
+		ts.do(t, "PATCH", "/api/v1/agents/"+ann.agent.ID, admin, map[string]any{"role": "agent"}).want(t, 200)
+		ts.do(t, "POST", "/api/v1/inboxes", ann, map[string]any{"name": "Mine"}).problem(t, 403, "forbidden")
+		read(t, ann).want(t, 200) // still signed in, with an agent's rights
+	})
+}

@@ -200,21 +200,23 @@ type identitySecretOutput struct {
 	}
 }
 
+// createIdentitySecret adds the secret in one store transaction that reads
+// and writes the inbox locked, so that concurrent calls (and PATCHes) each
+// keep their change.
 func (s *server) createIdentitySecret(ctx context.Context, in *inboxIDInput) (*identitySecretOutput, error) {
 	p := principal(ctx)
-	inbox, err := s.store.FindInboxByID(ctx, p.WorkspaceID, in.ID)
-	if err != nil {
-		return nil, err
-	}
-	if len(inbox.Identity.Secrets) >= maxIdentitySecrets {
-		var v parley.Validation
-		v.Add("identity.secrets", "already holds %d secrets: remove old ones first (PATCH the inbox with the secrets to keep)", maxIdentitySecrets)
-		return nil, v.Err()
-	}
 	sec := identity.NewSecret()
-	id := inbox.Identity
-	id.Secrets = append([]string{sec}, id.Secrets...)
-	if inbox, err = s.store.UpdateInbox(ctx, p.Actor, p.WorkspaceID, inbox.ID, parley.InboxUpdate{Identity: &id}); err != nil {
+	inbox, err := s.store.ModifyInbox(ctx, p.Actor, p.WorkspaceID, in.ID, func(inbox *parley.Inbox) (parley.InboxUpdate, error) {
+		if len(inbox.Identity.Secrets) >= maxIdentitySecrets {
+			var v parley.Validation
+			v.Add("identity.secrets", "already holds %d secrets: remove old ones first (PATCH the inbox with the secrets to keep)", maxIdentitySecrets)
+			return parley.InboxUpdate{}, v.Err()
+		}
+		id := inbox.Identity
+		id.Secrets = append([]string{sec}, id.Secrets...)
+		return parley.InboxUpdate{Identity: &id}, nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	out := &identitySecretOutput{}

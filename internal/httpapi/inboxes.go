@@ -255,39 +255,40 @@ type updateInboxInput struct {
 	}
 }
 
+// updateInbox applies the body to the inbox as stored, in one store
+// transaction that reads and writes it locked: a PATCH of single identity
+// (or widget, or conversation) fields keeps what a concurrent change did to
+// the others, a new identity secret included.
 func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxOutput, error) {
 	p := principal(ctx)
-	inbox, err := s.store.FindInboxByID(ctx, p.WorkspaceID, in.ID)
+	b := in.Body
+	inbox, err := s.store.ModifyInbox(ctx, p.Actor, p.WorkspaceID, in.ID, func(inbox *parley.Inbox) (parley.InboxUpdate, error) {
+		var upd parley.InboxUpdate
+		if b.Name != nil {
+			inbox.Name, upd.Name = *b.Name, b.Name
+		}
+		if b.AllowedOrigins != nil {
+			inbox.AllowedOrigins, upd.AllowedOrigins = b.AllowedOrigins, &b.AllowedOrigins
+		}
+		if b.Widget != nil {
+			b.Widget.apply(&inbox.Widget)
+			upd.Widget = &inbox.Widget
+		}
+		if b.Identity != nil {
+			b.Identity.apply(&inbox.Identity)
+			upd.Identity = &inbox.Identity
+		}
+		if b.Conversation != nil {
+			b.Conversation.apply(&inbox.Conversation)
+			upd.Conversation = &inbox.Conversation
+		}
+		if err := validateInbox(inbox); err != nil {
+			return parley.InboxUpdate{}, err
+		}
+		return upd, nil
+	})
 	if err != nil {
 		return nil, err
-	}
-	b := in.Body
-	var upd parley.InboxUpdate
-	if b.Name != nil {
-		inbox.Name, upd.Name = *b.Name, b.Name
-	}
-	if b.AllowedOrigins != nil {
-		inbox.AllowedOrigins, upd.AllowedOrigins = b.AllowedOrigins, &b.AllowedOrigins
-	}
-	if b.Widget != nil {
-		b.Widget.apply(&inbox.Widget)
-		upd.Widget = &inbox.Widget
-	}
-	if b.Identity != nil {
-		b.Identity.apply(&inbox.Identity)
-		upd.Identity = &inbox.Identity
-	}
-	if b.Conversation != nil {
-		b.Conversation.apply(&inbox.Conversation)
-		upd.Conversation = &inbox.Conversation
-	}
-	if err := validateInbox(inbox); err != nil {
-		return nil, err
-	}
-	if upd != (parley.InboxUpdate{}) {
-		if inbox, err = s.store.UpdateInbox(ctx, p.Actor, p.WorkspaceID, inbox.ID, upd); err != nil {
-			return nil, err
-		}
 	}
 	return &inboxOutput{Body: newInboxView(inbox)}, nil
 }

@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/json"
 	"encoding/pem"
 	"fmt"
 	"log/slog"
@@ -264,4 +265,59 @@ func TestInboxIdentitySecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts.do(t, "POST", path, ts.token(t, wsB.ID, parley.ScopeInboxesWrite), nil).problem(t, 404, "not_found")
+}
+
+// TestInboxIdentitySecretRace generates secrets concurrently with one
+// another and with PATCHes of the inbox's other identity fields and of its
+// name: every change is kept, none overwrites another.
+func TestInboxIdentitySecretRace(t *testing.T) {
+	ts := newServer(t)
+	tok := ts.token(t, ts.ws.ID, parley.ScopeInboxesRead, parley.ScopeInboxesWrite)
+	var in inboxIdentityBody
+	ts.do(t, "POST", "/api/v1/inboxes", tok, map[string]any{"name": "Shop"}).want(t, 201).decode(t, &in)
+
+	const n = 8 // new secrets; at most 10 fit
+	path := "/api/v1/inboxes/" + in.ID
+	var calls []*call
+	for range n {
+		calls = append(calls, &call{method: "POST", path: path + "/identity-secret", creds: tok})
+	}
+	patches := []*call{
+		{method: "PATCH", path: path, creds: tok, body: map[string]any{"identity": map[string]any{"require_verified": true}}},
+		{method: "PATCH", path: path, creds: tok, body: map[string]any{"identity": map[string]any{"issuer": "https://shop.example"}}},
+		{method: "PATCH", path: path, creds: tok, body: map[string]any{"name": "Shop 2"}},
+	}
+	ts.raceCalls(append(calls, patches...))
+
+	var secrets []string
+	for _, c := range calls {
+		c.want(t, 201)
+		var out struct{ Secret string }
+		if err := json.Unmarshal(c.resp, &out); err != nil {
+			t.Fatal(err)
+		}
+		secrets = append(secrets, out.Secret)
+	}
+	for _, c := range patches {
+		c.want(t, 200)
+	}
+	inbox, err := ts.store.FindInboxByID(context.Background(), ts.ws.ID, in.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := inbox.Identity.Secrets; len(got) != n || !sameElements(got, secrets) {
+		t.Errorf("stored %d secrets, want the %d generated ones:\n got %q\nwant %q", len(got), n, got, secrets)
+	}
+	if !inbox.Identity.RequireVerified || inbox.Identity.Issuer != "https://shop.example" || inbox.Name != "Shop 2" {
+		t.Errorf("a concurrent PATCH was lost: require_verified=%v issuer=%q name=%q",
+			inbox.Identity.RequireVerified, inbox.Identity.Issuer, inbox.Name)
+	}
+}
+
+// sameElements reports whether a and b hold the same strings, in any order.
+func sameElements(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }

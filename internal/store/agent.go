@@ -92,14 +92,24 @@ func (s *Store) ListAgents(ctx context.Context, workspaceID string, f parley.Age
 }
 
 // UpdateAgent returns ENOTFOUND, or ECONFLICT if the new email is taken.
-// Disabling an agent ends its sessions. An update that sets no field
-// changes nothing.
+// Disabling an agent ends its sessions and releases its conversations. An
+// update that sets no field changes nothing.
 func (s *Store) UpdateAgent(ctx context.Context, actor parley.Actor, workspaceID, id string, upd parley.AgentUpdate) (*parley.Agent, error) {
+	a, _, err := s.UpdateAgentReleasing(ctx, actor, workspaceID, id, upd)
+	return a, err
+}
+
+// UpdateAgentReleasing is UpdateAgent that also returns the
+// conversation.unassigned events of the conversations it released.
+func (s *Store) UpdateAgentReleasing(ctx context.Context, actor parley.Actor, workspaceID, id string, upd parley.AgentUpdate) (*parley.Agent, []*parley.Event, error) {
 	now := s.now()
-	var a *parley.Agent
+	var (
+		a        *parley.Agent
+		released []*parley.Event
+	)
 	err := s.inTx(ctx, func(tx runner) error {
 		var err error
-		if a, err = findAgent(ctx, tx, `workspace_id = ? AND id = ?`, workspaceID, id); err != nil {
+		if a, err = findAgent(ctx, tx, `workspace_id = ? AND id = ?`+tx.dialect.forUpdate(), workspaceID, id); err != nil {
 			return err
 		}
 		details := applyAgentUpdate(a, upd)
@@ -123,6 +133,12 @@ func (s *Store) UpdateAgent(ctx context.Context, actor parley.Actor, workspaceID
 			if _, err := deleteAgentSessions(ctx, tx, workspaceID, id); err != nil {
 				return err
 			}
+			if released, err = s.releaseAgentConversations(ctx, tx, workspaceID, id); err != nil {
+				return err
+			}
+			if len(released) > 0 {
+				details["released_conversations"] = len(released)
+			}
 		}
 		return insertAudit(ctx, tx, parley.AuditEntry{
 			WorkspaceID: workspaceID, Actor: actor, Action: "agent.update", TargetType: "agent", TargetID: id,
@@ -130,9 +146,9 @@ func (s *Store) UpdateAgent(ctx context.Context, actor parley.Actor, workspaceID
 		})
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return a, nil
+	return a, released, nil
 }
 
 // applyAgentUpdate sets the fields of upd on a and returns them by name.
@@ -206,23 +222,46 @@ func (s *Store) AgentPasswordHash(ctx context.Context, workspaceID, id string) (
 	return hash, nil
 }
 
-// DeleteAgent removes the agent and, by cascade, its sessions. Returns ENOTFOUND.
+// DeleteAgent removes the agent and, by cascade, its sessions, and
+// releases its conversations. Returns ENOTFOUND.
 func (s *Store) DeleteAgent(ctx context.Context, actor parley.Actor, workspaceID, id string) error {
+	_, err := s.DeleteAgentReleasing(ctx, actor, workspaceID, id)
+	return err
+}
+
+// DeleteAgentReleasing is DeleteAgent that also returns the
+// conversation.unassigned events of the conversations it released.
+func (s *Store) DeleteAgentReleasing(ctx context.Context, actor parley.Actor, workspaceID, id string) ([]*parley.Event, error) {
 	now := s.now()
-	return s.inTx(ctx, func(tx runner) error {
-		var email, name string
-		err := tx.queryRow(ctx, `DELETE FROM agents WHERE workspace_id = ? AND id = ? RETURNING email, name`,
-			workspaceID, id).Scan(&email, &name)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("Agent")
-		} else if err != nil {
+	var released []*parley.Event
+	err := s.inTx(ctx, func(tx runner) error {
+		// Locked first, so that no assignment to the agent commits between
+		// the release and the delete (see assignableAgent). The release
+		// comes before the delete, whose ON DELETE SET NULL would otherwise
+		// leave the agent's conversations assigned to nobody.
+		a, err := findAgent(ctx, tx, `workspace_id = ? AND id = ?`+tx.dialect.forUpdate(), workspaceID, id)
+		if err != nil {
+			return err
+		}
+		if released, err = s.releaseAgentConversations(ctx, tx, workspaceID, id); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM agents WHERE workspace_id = ? AND id = ?`, workspaceID, id); err != nil {
 			return fmt.Errorf("delete agent: %w", err)
+		}
+		details := map[string]any{"email": a.Email, "name": a.Name}
+		if len(released) > 0 {
+			details["released_conversations"] = len(released)
 		}
 		return insertAudit(ctx, tx, parley.AuditEntry{
 			WorkspaceID: workspaceID, Actor: actor, Action: "agent.delete", TargetType: "agent", TargetID: id,
-			Details: map[string]any{"email": email, "name": name}, CreatedAt: now,
+			Details: details, CreatedAt: now,
 		})
 	})
+	if err != nil {
+		return nil, err
+	}
+	return released, nil
 }
 
 func findAgent(ctx context.Context, r runner, where string, args ...any) (*parley.Agent, error) {

@@ -94,7 +94,8 @@ func (s *Store) ListConversations(ctx context.Context, workspaceID string, f par
 
 // AssignConversation gives a pending conversation to agentID. Returns
 // ENOTFOUND if the conversation or the agent is not in the workspace,
-// ECONFLICT if the conversation is not pending.
+// EINVALID if the agent is disabled, ECONFLICT if the conversation is not
+// pending.
 func (s *Store) AssignConversation(ctx context.Context, workspaceID, id, agentID string, by parley.Participant) (*parley.Conversation, *parley.Event, error) {
 	now := s.now().UnixMicro()
 	return s.compareAndSet(ctx, workspaceID, id, by, casUpdate{
@@ -110,7 +111,7 @@ func (s *Store) AssignConversation(ctx context.Context, workspaceID, id, agentID
 // TransferConversation moves a conversation assigned to fromAgentID to
 // toAgentID. Returns ENOTFOUND if the conversation or toAgentID is not in
 // the workspace, ECONFLICT unless it is assigned to fromAgentID, EINVALID if
-// the agents are the same.
+// the agents are the same or toAgentID is disabled.
 func (s *Store) TransferConversation(ctx context.Context, workspaceID, id, fromAgentID, toAgentID string, by parley.Participant) (*parley.Conversation, *parley.Event, error) {
 	if fromAgentID == toAgentID {
 		return nil, nil, parley.Errorf(parley.EINVALID, "The conversation is already assigned to this agent.")
@@ -130,14 +131,48 @@ func (s *Store) TransferConversation(ctx context.Context, workspaceID, id, fromA
 // UnassignConversation puts a conversation assigned to fromAgentID back to
 // pending. Returns ENOTFOUND, or ECONFLICT unless it is assigned to fromAgentID.
 func (s *Store) UnassignConversation(ctx context.Context, workspaceID, id, fromAgentID string, by parley.Participant) (*parley.Conversation, *parley.Event, error) {
-	return s.compareAndSet(ctx, workspaceID, id, by, casUpdate{
+	return s.compareAndSet(ctx, workspaceID, id, by, unassign(fromAgentID))
+}
+
+// unassign is the change of UnassignConversation.
+func unassign(fromAgentID string) casUpdate {
+	return casUpdate{
 		event:            parley.EventConversationUnassigned,
 		previousAssignee: fromAgentID,
 		set:              `status = ?, assignee_id = NULL, assigned_at = NULL`,
 		setArgs:          []any{parley.StatusPending},
 		where:            `status = ? AND assignee_id = ?`,
 		whereArgs:        []any{parley.StatusAssigned, fromAgentID},
-	})
+	}
+}
+
+// releaseAgentConversations puts every conversation assigned to agentID
+// back to pending, each as UnassignConversation does (by the system), and
+// returns the events written, oldest first. The caller holds the agent's
+// row locked (FOR UPDATE), so that no assignment to the agent commits
+// meanwhile (see assignableAgent).
+func (s *Store) releaseAgentConversations(ctx context.Context, tx runner, workspaceID, agentID string) ([]*parley.Event, error) {
+	ids, err := queryAll(ctx, tx, scanString, `SELECT id FROM conversations
+		WHERE workspace_id = ? AND assignee_id = ? AND status = ? ORDER BY id`,
+		workspaceID, agentID, parley.StatusAssigned)
+	if err != nil {
+		return nil, fmt.Errorf("list agent's conversations: %w", err)
+	}
+	events := make([]*parley.Event, 0, len(ids))
+	system := parley.Participant{Type: parley.ParticipantSystem}
+	for _, id := range ids {
+		_, ev, err := s.compareAndSetTx(ctx, tx, workspaceID, id, system, unassign(agentID))
+		switch parley.ErrorCode(err) {
+		case "":
+			events = append(events, ev)
+		case parley.ECONFLICT, parley.ENOTFOUND:
+			// Resolved, transferred or erased since it was listed: no
+			// longer the agent's.
+		default:
+			return nil, err
+		}
+	}
+	return events, nil
 }
 
 // ResolveConversation resolves an open, pending or assigned conversation,
@@ -192,37 +227,66 @@ func (s *Store) compareAndSet(ctx context.Context, workspaceID, id string, by pa
 		ev *parley.Event
 	)
 	err := s.inTx(ctx, func(tx runner) error {
-		if u.agentID != "" {
-			if err := mustExist(ctx, tx, "agents", "Agent", workspaceID, u.agentID); err != nil {
-				return err
-			}
-		}
-		now := s.now()
-		args := append(append(append([]any{}, u.setArgs...), now.UnixMicro(), workspaceID, id), u.whereArgs...)
 		var err error
-		c, err = scanConversation(tx.queryRow(ctx, `UPDATE conversations SET `+u.set+`, updated_at = ?
-			WHERE workspace_id = ? AND id = ? AND `+u.where+` RETURNING `+conversationColumns, args...))
-		if errors.Is(err, sql.ErrNoRows) {
-			cur, err := findConversation(ctx, tx, workspaceID, id)
-			if err != nil {
-				return err
-			}
-			if cur.Status == parley.StatusAssigned && u.previousAssignee != "" {
-				return parley.Errorf(parley.ECONFLICT, "The conversation is assigned to another agent.")
-			}
-			return parley.Errorf(parley.ECONFLICT, "The conversation is %s.", cur.Status)
-		} else if err != nil {
-			return fmt.Errorf("update conversation: %w", err)
-		}
-		ev, err = insertEvent(ctx, tx, workspaceID, u.event, id, parley.ConversationEventData{
-			Conversation: c, By: by, PreviousAssigneeID: u.previousAssignee,
-		}, now)
+		c, ev, err = s.compareAndSetTx(ctx, tx, workspaceID, id, by, u)
 		return err
 	})
 	if err != nil {
 		return nil, nil, err
 	}
 	return c, ev, nil
+}
+
+// compareAndSetTx is compareAndSet inside the transaction tx.
+func (s *Store) compareAndSetTx(ctx context.Context, tx runner, workspaceID, id string, by parley.Participant, u casUpdate) (*parley.Conversation, *parley.Event, error) {
+	if u.agentID != "" {
+		if err := assignableAgent(ctx, tx, workspaceID, u.agentID); err != nil {
+			return nil, nil, err
+		}
+	}
+	now := s.now()
+	args := append(append(append([]any{}, u.setArgs...), now.UnixMicro(), workspaceID, id), u.whereArgs...)
+	c, err := scanConversation(tx.queryRow(ctx, `UPDATE conversations SET `+u.set+`, updated_at = ?
+		WHERE workspace_id = ? AND id = ? AND `+u.where+` RETURNING `+conversationColumns, args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		cur, err := findConversation(ctx, tx, workspaceID, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		if cur.Status == parley.StatusAssigned && u.previousAssignee != "" {
+			return nil, nil, parley.Errorf(parley.ECONFLICT, "The conversation is assigned to another agent.")
+		}
+		return nil, nil, parley.Errorf(parley.ECONFLICT, "The conversation is %s.", cur.Status)
+	} else if err != nil {
+		return nil, nil, fmt.Errorf("update conversation: %w", err)
+	}
+	ev, err := insertEvent(ctx, tx, workspaceID, u.event, id, parley.ConversationEventData{
+		Conversation: c, By: by, PreviousAssigneeID: u.previousAssignee,
+	}, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, ev, nil
+}
+
+// assignableAgent returns ENOTFOUND unless agentID is an agent of the
+// workspace, EINVALID if it is disabled. On PostgreSQL it holds a share
+// lock on the agent's row until the transaction ends, so that the agent is
+// not disabled or deleted (which releases its conversations) between this
+// check and the commit of the assignment; SQLite's writer is alone anyway.
+func assignableAgent(ctx context.Context, r runner, workspaceID, agentID string) error {
+	var disabled bool
+	err := r.queryRow(ctx, `SELECT disabled FROM agents WHERE workspace_id = ? AND id = ?`+r.dialect.forShare(),
+		workspaceID, agentID).Scan(&disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound("Agent")
+	} else if err != nil {
+		return fmt.Errorf("find agent: %w", err)
+	}
+	if disabled {
+		return parley.Errorf(parley.EINVALID, "The agent is disabled.")
+	}
+	return nil
 }
 
 func findConversation(ctx context.Context, r runner, workspaceID, id string) (*parley.Conversation, error) {

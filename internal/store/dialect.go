@@ -63,6 +63,17 @@ func (d dialect) forUpdate() string {
 	return ""
 }
 
+// forShare returns the clause that keeps the rows a SELECT reads from
+// being changed or deleted by others until the transaction ends, while
+// letting others read and share-lock them: FOR SHARE on PostgreSQL;
+// nothing on SQLite (see forUpdate).
+func (d dialect) forShare() string {
+	if d == dialectPostgres {
+		return " FOR SHARE"
+	}
+	return ""
+}
+
 // execQuerier is what the queries need of a *sql.DB or *sql.Tx.
 type execQuerier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)

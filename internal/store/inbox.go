@@ -113,60 +113,88 @@ func (s *Store) ListInboxes(ctx context.Context, workspaceID string, opt parley.
 
 // UpdateInbox returns ENOTFOUND. An update that sets no field changes nothing.
 func (s *Store) UpdateInbox(ctx context.Context, actor parley.Actor, workspaceID, id string, upd parley.InboxUpdate) (*parley.Inbox, error) {
+	return s.ModifyInbox(ctx, actor, workspaceID, id, func(*parley.Inbox) (parley.InboxUpdate, error) { return upd, nil })
+}
+
+// ModifyInbox reads the inbox locked (FOR UPDATE on PostgreSQL; SQLite's
+// write transactions exclude every other writer), calls fn with it and
+// applies the update fn returns in the same transaction. Returns ENOTFOUND,
+// or fn's error (nothing changes).
+func (s *Store) ModifyInbox(ctx context.Context, actor parley.Actor, workspaceID, id string,
+	fn func(in *parley.Inbox) (parley.InboxUpdate, error)) (*parley.Inbox, error) {
 	now := s.now()
 	var in *parley.Inbox
 	err := s.inTx(ctx, func(tx runner) error {
-		var err error
-		if in, err = findInbox(ctx, tx, workspaceID, id); err != nil {
-			return err
-		}
-		details := map[string]any{}
-		if upd.Name != nil {
-			in.Name = *upd.Name
-			details["name"] = in.Name
-		}
-		if upd.AllowedOrigins != nil {
-			in.AllowedOrigins = *upd.AllowedOrigins
-			if in.AllowedOrigins == nil {
-				in.AllowedOrigins = []string{}
-			}
-			details["allowed_origins"] = in.AllowedOrigins
-		}
-		if upd.Widget != nil {
-			in.Widget = *upd.Widget
-			details["widget"] = widgetJSON(in.Widget)
-		}
-		if upd.Identity != nil {
-			in.Identity = *upd.Identity
-			// Named field by field: identity settings will hold secrets.
-			details["identity.require_verified"] = in.Identity.RequireVerified
-		}
-		if upd.Conversation != nil {
-			in.Conversation = *upd.Conversation
-			details["conversation"] = conversationSettingsJSON(in.Conversation)
-		}
-		if len(details) == 0 {
-			return nil
-		}
-		cols, err := encodeInboxSettings(in.AllowedOrigins, in.Widget, in.Identity, in.Conversation)
+		stored, err := findInboxForUpdate(ctx, tx, workspaceID, id)
 		if err != nil {
 			return err
 		}
-		in.UpdatedAt = now
-		if _, err := tx.exec(ctx, `UPDATE inboxes SET name = ?, allowed_origins = ?, widget = ?, identity = ?,
-			conversation = ?, updated_at = ? WHERE workspace_id = ? AND id = ?`,
-			in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), workspaceID, id); err != nil {
-			return fmt.Errorf("update inbox: %w", err)
+		// fn gets a copy of its own (read again rather than deep-copied,
+		// so that no field is ever shared): what it does to it is not
+		// stored unless it returns it in the update.
+		scratch, err := findInbox(ctx, tx, workspaceID, id)
+		if err != nil {
+			return err
 		}
-		return insertAudit(ctx, tx, parley.AuditEntry{
-			WorkspaceID: workspaceID, Actor: actor, Action: "inbox.update", TargetType: "inbox", TargetID: id,
-			Details: details, CreatedAt: now,
-		})
+		upd, err := fn(scratch)
+		if err != nil {
+			return err
+		}
+		in = stored
+		return s.applyInboxUpdate(ctx, tx, actor, in, upd, now)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return in, nil
+}
+
+// applyInboxUpdate sets the fields of upd on in, the inbox as stored, and
+// writes it with its audit entry, unless upd sets no field.
+func (s *Store) applyInboxUpdate(ctx context.Context, tx runner, actor parley.Actor, in *parley.Inbox,
+	upd parley.InboxUpdate, now time.Time) error {
+	details := map[string]any{}
+	if upd.Name != nil {
+		in.Name = *upd.Name
+		details["name"] = in.Name
+	}
+	if upd.AllowedOrigins != nil {
+		in.AllowedOrigins = *upd.AllowedOrigins
+		if in.AllowedOrigins == nil {
+			in.AllowedOrigins = []string{}
+		}
+		details["allowed_origins"] = in.AllowedOrigins
+	}
+	if upd.Widget != nil {
+		in.Widget = *upd.Widget
+		details["widget"] = widgetJSON(in.Widget)
+	}
+	if upd.Identity != nil {
+		in.Identity = *upd.Identity
+		// Named field by field: identity settings will hold secrets.
+		details["identity.require_verified"] = in.Identity.RequireVerified
+	}
+	if upd.Conversation != nil {
+		in.Conversation = *upd.Conversation
+		details["conversation"] = conversationSettingsJSON(in.Conversation)
+	}
+	if len(details) == 0 {
+		return nil
+	}
+	cols, err := encodeInboxSettings(in.AllowedOrigins, in.Widget, in.Identity, in.Conversation)
+	if err != nil {
+		return err
+	}
+	in.UpdatedAt = now
+	if _, err := tx.exec(ctx, `UPDATE inboxes SET name = ?, allowed_origins = ?, widget = ?, identity = ?,
+		conversation = ?, updated_at = ? WHERE workspace_id = ? AND id = ?`,
+		in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), in.WorkspaceID, in.ID); err != nil {
+		return fmt.Errorf("update inbox: %w", err)
+	}
+	return insertAudit(ctx, tx, parley.AuditEntry{
+		WorkspaceID: in.WorkspaceID, Actor: actor, Action: "inbox.update", TargetType: "inbox", TargetID: in.ID,
+		Details: details, CreatedAt: now,
+	})
 }
 
 // DeleteInbox returns ENOTFOUND.
@@ -189,7 +217,17 @@ func (s *Store) DeleteInbox(ctx context.Context, actor parley.Actor, workspaceID
 }
 
 func findInbox(ctx context.Context, r runner, workspaceID, id string) (*parley.Inbox, error) {
-	in, err := scanInbox(r.queryRow(ctx, `SELECT `+inboxColumns+` FROM inboxes WHERE workspace_id = ? AND id = ?`,
+	return findInboxWhere(ctx, r, workspaceID, id, "")
+}
+
+// findInboxForUpdate is findInbox that locks the inbox's row until the
+// transaction r ends.
+func findInboxForUpdate(ctx context.Context, r runner, workspaceID, id string) (*parley.Inbox, error) {
+	return findInboxWhere(ctx, r, workspaceID, id, r.dialect.forUpdate())
+}
+
+func findInboxWhere(ctx context.Context, r runner, workspaceID, id, lock string) (*parley.Inbox, error) {
+	in, err := scanInbox(r.queryRow(ctx, `SELECT `+inboxColumns+` FROM inboxes WHERE workspace_id = ? AND id = ?`+lock,
 		workspaceID, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("Inbox")

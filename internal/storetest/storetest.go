@@ -26,6 +26,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Agents", testAgents},
 		{"Presence", testPresence},
 		{"Inboxes", testInboxes},
+		{"ModifyInbox", testModifyInbox},
 		{"APITokens", testAPITokens},
 		{"Sessions", testSessions},
 		{"LoginThrottle", testLoginThrottle},
@@ -44,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"ReadState", testReadState},
 		{"Events", testEvents},
 		{"ConversationRaces", testConversationRaces},
+		{"AgentRelease", testAgentRelease},
 		{"ConversationTenantIsolation", testConversationTenantIsolation},
 		{"PingClose", testPingClose},
 	}

@@ -37,10 +37,22 @@ func testTenantIsolation(t *testing.T, open func(t *testing.T) parley.Store) {
 		}},
 		{"SetAgentPassword", func() error { return s.SetAgentPassword(ctx, actor, b.ID, agent.ID, "hijacked") }},
 		{"AgentPasswordHash", func() error { _, err := s.AgentPasswordHash(ctx, b.ID, agent.ID); return err }},
+		{"UpdateAgentReleasing", func() error {
+			_, _, err := s.UpdateAgentReleasing(ctx, actor, b.ID, agent.ID, parley.AgentUpdate{Disabled: ptr(true)})
+			return err
+		}},
 		{"DeleteAgent", func() error { return s.DeleteAgent(ctx, actor, b.ID, agent.ID) }},
+		{"DeleteAgentReleasing", func() error { _, err := s.DeleteAgentReleasing(ctx, actor, b.ID, agent.ID); return err }},
 		{"FindInboxByID", func() error { _, err := s.FindInboxByID(ctx, b.ID, inbox.ID); return err }},
 		{"UpdateInbox", func() error {
 			_, err := s.UpdateInbox(ctx, actor, b.ID, inbox.ID, parley.InboxUpdate{Name: ptr("Hijacked")})
+			return err
+		}},
+		{"ModifyInbox", func() error {
+			_, err := s.ModifyInbox(ctx, actor, b.ID, inbox.ID, func(in *parley.Inbox) (parley.InboxUpdate, error) {
+				t.Errorf("ModifyInbox called fn with another workspace's inbox %s", in.ID)
+				return parley.InboxUpdate{Name: ptr("Hijacked")}, nil
+			})
 			return err
 		}},
 		{"DeleteInbox", func() error { return s.DeleteInbox(ctx, actor, b.ID, inbox.ID) }},
