@@ -97,9 +97,12 @@ type AgentStore interface {
 	FindAgentByEmail(ctx context.Context, workspaceID, email string) (*Agent, error)
 	// ListAgents returns the workspace's agents ordered by ID.
 	ListAgents(ctx context.Context, workspaceID string, f AgentFilter) (List[*Agent], error)
-	// UpdateAgent returns ENOTFOUND, or ECONFLICT if the new email is taken.
-	// Disabling an agent ends its sessions and releases its conversations
-	// (see DeleteAgent) in the same transaction.
+	// UpdateAgent returns ENOTFOUND, or ECONFLICT if the new email is taken
+	// or if the agent is the workspace's last enabled admin and upd demotes
+	// or disables it (a workspace always keeps one enabled admin; the check
+	// and the change are one transaction, so two admins demoting each other
+	// at once cannot both succeed). Disabling an agent ends its sessions and
+	// releases its conversations (see DeleteAgent) in the same transaction.
 	UpdateAgent(ctx context.Context, actor Actor, workspaceID, id string, upd AgentUpdate) (*Agent, error)
 	// UpdateAgentReleasing is UpdateAgent that also returns the events of
 	// the conversations it released, oldest first, for the caller to
@@ -119,7 +122,8 @@ type AgentStore interface {
 	// with no assignee, writing the conversation.unassigned event
 	// UnassignConversation writes (by the system, naming the agent as the
 	// previous assignee), in the same transaction. Resolved conversations
-	// are left as they are. Returns ENOTFOUND.
+	// are left as they are. Returns ENOTFOUND, or ECONFLICT if the agent is
+	// the workspace's last enabled admin (see UpdateAgent).
 	DeleteAgent(ctx context.Context, actor Actor, workspaceID, id string) error
 	// DeleteAgentReleasing is DeleteAgent that also returns the events of
 	// the conversations it released, oldest first, for the caller to publish.

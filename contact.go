@@ -28,6 +28,13 @@ type Contact struct {
 	UpdatedAt  time.Time      `json:"updated_at"`
 }
 
+// AttributeUnverifiedEmail is the contact attribute that holds the email
+// address a guest gave about itself (the widget's pre-chat form, PATCH
+// /api/v1/visitor/contact), stored lower-case. It is information for
+// agents, not an identifier: nobody proved it, several contacts may hold
+// the same one, and identify and merge never match on it (unlike Email).
+const AttributeUnverifiedEmail = "unverified_email"
+
 // ContactUpdate holds the fields to change; nil means "leave as is". An
 // identifier set to "" removes it. Attributes, when set, replaces the whole
 // map.
@@ -38,6 +45,10 @@ type ContactUpdate struct {
 	Name       *string
 	AvatarURL  *string
 	Attributes *map[string]any
+	// SetAttributes, when not empty, sets these attributes key by key
+	// (after Attributes); the others keep their value, even when changed
+	// concurrently.
+	SetAttributes map[string]any
 }
 
 // ContactFilter narrows ListContacts. Empty fields match everything.

@@ -179,6 +179,12 @@ func TestAuthenticateSession(t *testing.T) {
 	if err != nil || !p.SystemAdmin || !p.Can(parley.ScopeWorkspacesWrite) || !p.Can(parley.ScopeTokensWrite) {
 		t.Errorf("system admin principal = %+v, %v", p, err)
 	}
+	// A deleted agent's session stops working. (Another admin first: the
+	// workspace's last enabled admin cannot be deleted.)
+	other := &parley.Agent{WorkspaceID: e.ws.ID, Email: "admin2@example.com", Name: "Admin 2", Role: parley.RoleAdmin}
+	if err := e.store.CreateAgent(ctx, parley.SystemActor, other, ""); err != nil {
+		t.Fatal(err)
+	}
 	if err := e.store.DeleteAgent(ctx, parley.SystemActor, e.ws.ID, e.admin.ID); err != nil {
 		t.Fatal(err)
 	}

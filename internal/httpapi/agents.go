@@ -41,14 +41,16 @@ func (s *server) agentRoutes() {
 		Description: "Changes the fields present in the body; absent (or null) fields are left as they are, " +
 			"except `attributes`, which replaces all attributes (null or {} removes them). `password` sets a new password " +
 			"and ends the agent's sessions. The caller must hold every scope of the agent's role (old and new), " +
-			"and only a system administrator may change a system administrator.",
+			"and only a system administrator may change a system administrator. Demoting or disabling the last " +
+			"enabled admin of the workspace is refused with 409.",
 	}, staff(parley.ScopeAgentsWrite), s.updateAgent)
 	register(s, huma.Operation{
 		OperationID: "delete-agent", Method: http.MethodDelete, Path: "/api/v1/agents/{id}", Tags: tags,
 		Summary: "Delete an agent", DefaultStatus: http.StatusNoContent,
 		Description: "Deletes the agent and ends its sessions, under the same rule as updating. " +
 			"The conversations assigned to the agent go back to the queue (pending, no assignee), " +
-			"each with a `conversation.unassigned` event; resolved ones are left as they are.",
+			"each with a `conversation.unassigned` event; resolved ones are left as they are. " +
+			"409 if it would leave the workspace without an enabled admin.",
 	}, staff(parley.ScopeAgentsWrite), s.deleteAgent)
 }
 

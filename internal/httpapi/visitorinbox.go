@@ -22,7 +22,10 @@ func (s *server) visitorInboxRoutes() {
 	register(s, huma.Operation{
 		OperationID: "update-visitor-contact", Method: http.MethodPatch, Path: "/api/v1/visitor/contact",
 		Tags: []string{"Visitors"}, Summary: "Tell who the visitor is",
-		Description: "Sets the calling visitor's own name and email, as given in the widget's pre-chat form. " +
+		Description: "Records what a guest says about itself, as given in the widget's pre-chat form: `name` becomes the " +
+			"contact's display name, and `email` is kept as the contact's `unverified_email` attribute — shown to agents, " +
+			"but never the contact's `email` identifier: nobody proved it, it need not be unique, and identify and merge never " +
+			"match on it. The answer does not depend on whether another contact uses the email. " +
 			"Visitor tokens only; a verified visitor's identity comes from the site's back-end and cannot be changed here (403).",
 	}, participant(parley.ScopeContactsWrite), s.updateVisitorContact)
 }
@@ -63,15 +66,15 @@ func (s *server) getVisitorInbox(ctx context.Context, in *visitorInboxInput) (*v
 
 type visitorContactInput struct {
 	Body struct {
-		Name  *string `json:"name,omitempty" maxLength:"200"`
-		Email *string `json:"email,omitempty" maxLength:"254"`
+		Name  *string `json:"name,omitempty" maxLength:"200" doc:"The visitor's name, shown to agents; \"\" removes it."`
+		Email *string `json:"email,omitempty" maxLength:"254" doc:"An email address the visitor gives (unverified). Stored lower-case as the contact's unverified_email attribute, never as its email identifier; \"\" or absent leaves it as is."`
 	}
 }
 
 type visitorContactView struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
-	Email string `json:"email"`
+	Email string `json:"email" doc:"The unverified email the visitor gave (the contact's unverified_email attribute), or \"\"."`
 }
 
 type visitorContactOutput struct {
@@ -97,11 +100,16 @@ func (s *server) updateVisitorContact(ctx context.Context, in *visitorContactInp
 		upd.Name = &name
 	}
 	if e := in.Body.Email; e != nil && strings.TrimSpace(*e) != "" {
-		email := strings.TrimSpace(*e)
+		// What a guest says about itself is not an identity: the email
+		// is an attribute, never the contact's unique, matched Email, so
+		// that a guest can neither claim a customer's email before its
+		// owner identifies (and be merged into them) nor learn from a
+		// conflict which emails belong to customers.
+		email := parley.NormalizeEmail(*e)
 		if !parley.ValidEmail(email) {
 			v.Add("email", "must be an email address")
 		}
-		upd.Email = &email
+		upd.SetAttributes = map[string]any{parley.AttributeUnverifiedEmail: email}
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
@@ -111,5 +119,6 @@ func (s *server) updateVisitorContact(ctx context.Context, in *visitorContactInp
 	if err != nil {
 		return nil, err
 	}
-	return &visitorContactOutput{Body: visitorContactView{ID: c.ID, Name: c.Name, Email: c.Email}}, nil
+	email, _ := c.Attributes[parley.AttributeUnverifiedEmail].(string)
+	return &visitorContactOutput{Body: visitorContactView{ID: c.ID, Name: c.Name, Email: email}}, nil
 }

@@ -91,7 +91,8 @@ func (s *Store) ListAgents(ctx context.Context, workspaceID string, f parley.Age
 	return page(items, limit, func(a *parley.Agent) string { return a.ID }), nil
 }
 
-// UpdateAgent returns ENOTFOUND, or ECONFLICT if the new email is taken.
+// UpdateAgent returns ENOTFOUND, or ECONFLICT if the new email is taken or
+// the update would leave the workspace without an enabled admin.
 // Disabling an agent ends its sessions and releases its conversations. An
 // update that sets no field changes nothing.
 func (s *Store) UpdateAgent(ctx context.Context, actor parley.Actor, workspaceID, id string, upd parley.AgentUpdate) (*parley.Agent, error) {
@@ -108,13 +109,24 @@ func (s *Store) UpdateAgentReleasing(ctx context.Context, actor parley.Actor, wo
 		released []*parley.Event
 	)
 	err := s.inTx(ctx, func(tx runner) error {
+		if (upd.Role != nil && *upd.Role != parley.RoleAdmin) || (upd.Disabled != nil && *upd.Disabled) {
+			if err := lockAdmins(ctx, tx, workspaceID); err != nil {
+				return err
+			}
+		}
 		var err error
 		if a, err = findAgent(ctx, tx, `workspace_id = ? AND id = ?`+tx.dialect.forUpdate(), workspaceID, id); err != nil {
 			return err
 		}
+		wasAdmin := enabledAdmin(a)
 		details := applyAgentUpdate(a, upd)
 		if len(details) == 0 {
 			return nil
+		}
+		if wasAdmin && !enabledAdmin(a) {
+			if err := requireOtherAdmin(ctx, tx, workspaceID, id); err != nil {
+				return err
+			}
 		}
 		attrsJSON, attrs, err := encodeAttributes(a.Attributes)
 		if err != nil {
@@ -223,7 +235,8 @@ func (s *Store) AgentPasswordHash(ctx context.Context, workspaceID, id string) (
 }
 
 // DeleteAgent removes the agent and, by cascade, its sessions, and
-// releases its conversations. Returns ENOTFOUND.
+// releases its conversations. Returns ENOTFOUND, or ECONFLICT if the agent
+// is the workspace's last enabled admin.
 func (s *Store) DeleteAgent(ctx context.Context, actor parley.Actor, workspaceID, id string) error {
 	_, err := s.DeleteAgentReleasing(ctx, actor, workspaceID, id)
 	return err
@@ -235,13 +248,22 @@ func (s *Store) DeleteAgentReleasing(ctx context.Context, actor parley.Actor, wo
 	now := s.now()
 	var released []*parley.Event
 	err := s.inTx(ctx, func(tx runner) error {
-		// Locked first, so that no assignment to the agent commits between
-		// the release and the delete (see assignableAgent). The release
-		// comes before the delete, whose ON DELETE SET NULL would otherwise
-		// leave the agent's conversations assigned to nobody.
+		if err := lockAdmins(ctx, tx, workspaceID); err != nil {
+			return err
+		}
+		// The agent is locked before the release, so that no assignment
+		// to it commits between the release and the delete (see
+		// assignableAgent). The release comes before the delete, whose ON
+		// DELETE SET NULL would otherwise leave the agent's conversations
+		// assigned to nobody.
 		a, err := findAgent(ctx, tx, `workspace_id = ? AND id = ?`+tx.dialect.forUpdate(), workspaceID, id)
 		if err != nil {
 			return err
+		}
+		if enabledAdmin(a) {
+			if err := requireOtherAdmin(ctx, tx, workspaceID, id); err != nil {
+				return err
+			}
 		}
 		if released, err = s.releaseAgentConversations(ctx, tx, workspaceID, id); err != nil {
 			return err
@@ -262,6 +284,49 @@ func (s *Store) DeleteAgentReleasing(ctx context.Context, actor parley.Actor, wo
 		return nil, err
 	}
 	return released, nil
+}
+
+// enabledAdmin reports whether a counts towards the workspace's admins.
+func enabledAdmin(a *parley.Agent) bool { return a.Role == parley.RoleAdmin && !a.Disabled }
+
+// lockAdmins serialises the transactions that may take away a
+// workspace's last enabled admin, before they read the agent they change:
+// on PostgreSQL it locks the workspace's row (FOR NO KEY UPDATE, which
+// leaves the inserts that reference the workspace free); on SQLite the
+// single writer does it already. Without it, two admins demoting each
+// other at once would each see the other still an admin, and both would
+// succeed.
+func lockAdmins(ctx context.Context, tx runner, workspaceID string) error {
+	if tx.dialect != dialectPostgres {
+		return nil
+	}
+	var id string
+	err := tx.queryRow(ctx, `SELECT id FROM workspaces WHERE id = ? FOR NO KEY UPDATE`, workspaceID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound("Agent") // no workspace, no agent
+	} else if err != nil {
+		return fmt.Errorf("lock workspace admins: %w", err)
+	}
+	return nil
+}
+
+// requireOtherAdmin returns ECONFLICT unless the workspace has an enabled
+// admin other than agent id. The caller holds lockAdmins.
+func requireOtherAdmin(ctx context.Context, tx runner, workspaceID, id string) error {
+	var n int
+	err := tx.queryRow(ctx, `SELECT COUNT(*) FROM agents WHERE workspace_id = ? AND role = ? AND disabled = ? AND id <> ?`,
+		workspaceID, parley.RoleAdmin, false, id).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("count admins: %w", err)
+	}
+	if n == 0 {
+		return errLastAdmin()
+	}
+	return nil
+}
+
+func errLastAdmin() error {
+	return parley.Errorf(parley.ECONFLICT, "A workspace needs at least one enabled admin: make another agent an admin first.")
 }
 
 func findAgent(ctx context.Context, r runner, where string, args ...any) (*parley.Agent, error) {

@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -170,6 +173,20 @@ func applyContactUpdate(c *parley.Contact, upd parley.ContactUpdate) []string {
 		}
 		c.Attributes = attrs
 		changed = append(changed, "attributes")
+	}
+	if len(upd.SetAttributes) > 0 {
+		set, _, _ := encodeAttributesLoose(upd.SetAttributes)
+		attrs := maps.Clone(c.Attributes)
+		if attrs == nil {
+			attrs = map[string]any{}
+		}
+		maps.Copy(attrs, set)
+		if !reflect.DeepEqual(attrs, c.Attributes) {
+			c.Attributes = attrs
+			if !slices.Contains(changed, "attributes") {
+				changed = append(changed, "attributes")
+			}
+		}
 	}
 	return changed
 }

@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Contacts", testContacts},
 		{"VisitorSessions", testVisitorSessions},
 		{"ContactOps", testContactOps},
+		{"ContactSetAttributes", testContactSetAttributes},
 		{"Identify", testIdentify},
 		{"Merges", testMerges},
 		{"ResumeTokens", testResumeTokens},
@@ -46,6 +47,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Events", testEvents},
 		{"ConversationRaces", testConversationRaces},
 		{"AgentRelease", testAgentRelease},
+		{"LastAdmin", testLastAdmin},
 		{"ConversationTenantIsolation", testConversationTenantIsolation},
 		{"PingClose", testPingClose},
 	}

@@ -282,7 +282,8 @@ func TestWidgetPrechatForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if contact.Name != "Grace Hopper" || contact.Email != "grace@example.com" {
-		t.Errorf("contact = %q <%s>, want the pre-chat answers", contact.Name, contact.Email)
+	// A guest's email is kept as unverified information, never as an identifier.
+	if contact.Name != "Grace Hopper" || contact.Email != "" || contact.Attributes[parley.AttributeUnverifiedEmail] != "grace@example.com" {
+		t.Errorf("contact = %q <%s> %v, want the name and the unverified email of the pre-chat form", contact.Name, contact.Email, contact.Attributes)
 	}
 }

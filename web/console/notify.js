@@ -38,6 +38,14 @@ function unlockAudio() {
   if (audio.state === 'suspended') audio.resume().catch(() => {});
 }
 
+// A click or key press anywhere on the page prepares the audio, so that the
+// chime works without visiting the sound switch first.
+function unlockOnGesture(e) {
+  if (e.isTrusted && sound.value && audio?.state !== 'running') unlockAudio();
+}
+document.addEventListener('pointerdown', unlockOnGesture, true);
+document.addEventListener('keydown', unlockOnGesture, true);
+
 /** chime plays two short soft tones. */
 export function chime() {
   if (!sound.value || !audio || audio.state !== 'running') return;

@@ -59,7 +59,10 @@ export function dismissToast(id) {
 }
 /** fail shows an error as a toast. */
 export function fail(err, what) {
-  const msg = err instanceof ApiError || err?.message ? err.message : String(err);
+  let msg = err instanceof ApiError || err?.message ? err.message : String(err);
+  // A 422 says which input was wrong: show that rather than "The input is invalid."
+  const fields = (err?.fields || []).map((f) => f.message).filter(Boolean);
+  if (fields.length) msg = fields.join('; ');
   toast(what ? `${what}: ${msg}` : msg, 'error');
 }
 
@@ -131,18 +134,41 @@ function watch(c) {
   if (followable(c)) socket.follow(c.id, Math.max(0, c.last_seq - 1));
 }
 
-async function refreshUnread(ids) {
-  const queue = [...ids];
-  const worker = async () => {
-    while (queue.length) {
-      const id = queue.shift();
-      try {
-        const r = await api.unread(id);
-        unread.value = { ...unread.value, [id]: r.count };
-      } catch { /* the list still works without it */ }
+// Unread counts come from the server (GET …/unread). A new message frame
+// raises the count by one at once and asks the server again: a count it
+// computed before may or may not include that message (the answer does not
+// say up to which seq it counted), one computed after it does. Requests for
+// a conversation are coalesced, and only the newest answer is applied.
+const unreadQueue = []; // conversation ids waiting for a count
+const unreadQueued = new Set();
+const unreadGen = {}; // conversation id → generation of the newest request or reset
+let unreadWorkers = 0;
+
+const readingNow = (id) => viewing.value === id && !document.hidden;
+
+function refreshUnread(ids) {
+  for (const id of ids) {
+    if (!unreadQueued.has(id)) {
+      unreadQueued.add(id);
+      unreadQueue.push(id);
     }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
+  }
+  while (unreadWorkers < 4 && unreadQueue.length) {
+    unreadWorkers++;
+    unreadWorker().finally(() => { unreadWorkers--; });
+  }
+}
+
+async function unreadWorker() {
+  while (unreadQueue.length) {
+    const id = unreadQueue.shift();
+    unreadQueued.delete(id);
+    const gen = (unreadGen[id] = (unreadGen[id] || 0) + 1);
+    try {
+      const r = await api.unread(id);
+      if (unreadGen[id] === gen && !readingNow(id)) unread.value = { ...unread.value, [id]: r.count };
+    } catch { /* the list still works without it */ }
+  }
 }
 
 const contactLoads = new Map();
@@ -160,7 +186,7 @@ export function loadContact(id) {
 export function contactName(id) {
   const c = contacts.value[id];
   if (!c || c.missing) return 'Visitor ' + (id || '').slice(-6);
-  return c.name || c.email || c.external_id || c.phone || 'Visitor ' + id.slice(-6);
+  return c.name || c.email || c.attributes?.unverified_email || c.external_id || c.phone || 'Visitor ' + id.slice(-6);
 }
 
 export function agentName(id) {
@@ -231,6 +257,7 @@ export function markRead(id) {
       .catch(() => api.markRead(id, seq))
       .catch(() => { myRead[id] = 0; });
   }
+  unreadGen[id] = (unreadGen[id] || 0) + 1; // answers asked before reading are stale
   if (unread.value[id]) unread.value = { ...unread.value, [id]: 0 };
 }
 
@@ -261,11 +288,12 @@ function onMessage(f) {
     }
   });
   if (!fresh || mine || m.kind === 'event') return;
-  if (viewing.value === id && !document.hidden) {
+  if (readingNow(id)) {
     markRead(id);
     return;
   }
   unread.value = { ...unread.value, [id]: (unread.value[id] || 0) + 1 };
+  refreshUnread([id]);
   if (c.status === 'assigned' && c.assignee_id === myID.value && m.sender?.type === 'contact') {
     alertNew(`New message from ${contactName(c.contact_id)}`, m.body || 'Sent a file', `/console/mine/${id}`);
   }
@@ -300,7 +328,13 @@ socket.onFrame((f) => {
       if (f.event?.payload?.conversation) onConversation(f.event.payload.conversation, f.event.type);
       break;
     case 'subscribed':
-      if (f.conversation) upsert(f.conversation);
+      if (f.conversation) {
+        // Messages the subscription replays up to last_seq are not counted
+        // as new: ask the server for the count when it has moved on.
+        const before = conversations.value[f.conversation.id]?.last_seq || 0;
+        upsert(f.conversation);
+        if (f.conversation.last_seq > before && !readingNow(f.conversation.id)) refreshUnread([f.conversation.id]);
+      }
       break;
     case 'typing':
       if (f.by?.type === 'contact' || f.by?.id !== myID.value) {

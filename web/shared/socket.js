@@ -2,11 +2,13 @@
 // it authenticates in the first frame, follows conversations and resumes
 // them after a reconnect from the highest seq seen, sends messages with a
 // client_id and sends them again after a reconnect until acknowledged,
-// checks the server with pings, and reconnects with exponential backoff.
+// follows the feed again after a reconnect, checks the server with pings,
+// and reconnects with exponential backoff.
 //
 //   const conn = new Connection({url, auth: async () => ({type: 'auth', token}),
 //                                onFrame, onState})
 //   conn.start(); conn.follow(id); await conn.send(id, {body: 'Hi'})
+//   conn.followFeed(() => catchUp()) // after every (re)connection
 
 const PING_EVERY = 25000
 const PONG_WITHIN = 10000
@@ -34,6 +36,7 @@ export class Connection {
     this.attempt = 0
     this.ws = null
     this.ready = null
+    this.feed = null // followFeed's callback while following the feed
   }
 
   start() {
@@ -78,14 +81,8 @@ export class Connection {
     }
     ws.onclose = (ev) => {
       if (this.ws !== ws) return
-      this.ws = null
-      clearInterval(this.pingTimer)
-      this.ready = null
+      this.lost()
       if (this.stopped) return
-      // Requests not meant to be sent again fail; sends wait for the next connection.
-      for (const [id, p] of this.pending) {
-        if (!p.resend) { p.reject(new Error('connection lost')); this.pending.delete(id) }
-      }
       if (ev.code === 1008 && this.opts.onAuthFailed) {
         this.setState('reconnecting')
         Promise.resolve(this.opts.onAuthFailed(ev.reason)).then(() => this.retry(), () => this.retry())
@@ -93,6 +90,29 @@ export class Connection {
       }
       this.retry()
     }
+  }
+
+  // lost forgets the current socket: requests not meant to be sent again
+  // fail; sends wait for the next connection.
+  lost() {
+    this.ws = null
+    clearInterval(this.pingTimer)
+    this.ready = null
+    if (this.stopped) return
+    for (const [id, p] of this.pending) {
+      if (!p.resend) { p.reject(new Error('connection lost')); this.pending.delete(id) }
+    }
+  }
+
+  // drop gives up the connection now and reconnects with backoff, e.g. when
+  // the browser goes offline: a socket on a dead network could otherwise
+  // look open until the next missed pong.
+  drop() {
+    const ws = this.ws
+    if (!ws || this.stopped) return
+    this.lost()
+    try { ws.close(4000, 'offline') } catch { /* closing anyway */ }
+    this.retry()
   }
 
   retry() {
@@ -116,6 +136,7 @@ export class Connection {
       this.attempt = 0
       this.setState('online')
       this.startPings()
+      if (this.feed) this.subscribeFeed().catch(() => {})
       for (const [id, seq] of this.seqs) this.raw({ type: 'subscribe', conversation_id: id, after_seq: seq }).catch(() => {})
       for (const [id, p] of this.pending) if (p.resend) this.write({ ...p.frame, id })
       this.opts.onFrame && this.opts.onFrame(f)
@@ -168,6 +189,25 @@ export class Connection {
   follow(conversationId) {
     if (!this.seqs.has(conversationId)) this.seqs.set(conversationId, 0)
     return this.raw({ type: 'subscribe', conversation_id: conversationId, after_seq: this.seqs.get(conversationId) })
+  }
+
+  // followFeed follows the feed (subscribe_feed) now and after every
+  // reconnect; onFollowed runs each time the server has confirmed it, so
+  // the caller can catch up on what happened while it did not follow (the
+  // feed replays nothing). Refused (forbidden), it is not asked again.
+  followFeed(onFollowed) {
+    this.feed = onFollowed || (() => {})
+    return this.subscribeFeed()
+  }
+
+  subscribeFeed() {
+    return this.raw({ type: 'subscribe_feed' }).then((f) => {
+      if (this.feed) this.feed(f)
+      return f
+    }, (e) => {
+      if (e.code === 'forbidden') this.feed = null
+      throw e
+    })
   }
 
   // send sends a message, keeping it across reconnects until the server

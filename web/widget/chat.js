@@ -121,7 +121,7 @@ function Conversation({ w, conv, greeting }) {
     <div class="log" ref=${log} role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label=${t.conversations}>
       ${greeting ? html`<div class="msg them greeting"><div class="bubble">${greeting}</div></div>` : null}
       ${messages.map((m) => html`<${Message} key=${m.seq || m.client_id} w=${w} m=${m} seen=${m.seq && m.seq === lastOwnSeen} />`)}
-      ${typing ? html`<div class="typing" aria-label=${t.typing}><span></span><span></span><span></span></div>` : null}
+      ${typing ? html`<div class="typing"><span class="visually-hidden">${t.typing}</span><span class="dot"></span><span class="dot"></span><span class="dot"></span></div>` : null}
     </div>
     <${Composer} w=${w} />`
 }
@@ -188,7 +188,7 @@ function Composer({ w }) {
     file.current.value = ''
     if (!f) return
     setError('')
-    try { await w.upload(f) } catch (err) { setError(err.status === 413 ? t.fileTooLarge : t.error) }
+    try { await w.upload(f) } catch (err) { setError(err.status === 413 ? t.fileTooLarge : err.status === 422 ? t.fileType : t.error) }
   }
   return html`
     <form class="composer" onSubmit=${submit}>

@@ -2,6 +2,11 @@
 // the visitor's session, the WebSocket connection, the visitor's
 // conversations and their messages, unread counts, and the events of the
 // JS API. The chat UI (chat.js, loaded on open) only renders it.
+//
+// The connection follows the contact's feed, so that a conversation
+// started on another device of the same person (another browser with the
+// same identity, or the same guest session) joins the list live; after
+// every (re)connection the list is loaded again for what the feed missed.
 
 import { request } from '../shared/api.js'
 import { Connection, newClientId } from '../shared/socket.js'
@@ -27,6 +32,7 @@ export class Widget {
     this.lang = 'en'
     this.t = strings('en')
     addEventListener('online', () => this.conn && this.conn.reconnectNow())
+    addEventListener('offline', () => this.conn && this.conn.drop())
   }
 
   // --- events ---
@@ -140,6 +146,7 @@ export class Widget {
       onAuthFailed: () => this.authFailed(),
     })
     this.conn.start()
+    this.conn.followFeed(() => this.loadConversations().catch(() => {})).catch(() => {})
   }
 
   async authFailed() {
@@ -173,21 +180,39 @@ export class Widget {
     return c
   }
 
+  // loadConversations loads the visitor's latest conversations and
+  // follows those not followed yet: at the start, and after every
+  // (re)connection for those started elsewhere while the feed was not
+  // followed.
   async loadConversations() {
+    const conn = this.conn
     const page = await this.api('/api/v1/conversations?limit=' + MAX_FOLLOWED)
-    const items = (page.items || []).sort((a, b) => (a.updated_at < b.updated_at ? 1 : -1))
-    for (const item of items) {
-      const c = this.conv(item.id)
-      c.conversation = item
-      this.conn.follow(item.id).catch(() => {})
-      this.api('/api/v1/conversations/' + item.id + '/unread').then((u) => {
-        c.unread = u.count
-        this.emitUnread()
-        this.changed()
-      }, () => {})
-    }
-    if (!this.current && items.length === 1) this.current = items[0].id
+    if (conn !== this.conn) return // logged out, or in as someone else, meanwhile
+    for (const item of page.items || []) this.adopt(item)
+    this.showOnly()
     this.changed()
+  }
+
+  // adopt takes a conversation's new state, and follows the conversation
+  // from its first message if it is new to this device (from the list, or
+  // from the feed when it was started on another device).
+  adopt(item) {
+    const known = this.convs.has(item.id)
+    const c = this.conv(item.id)
+    if (!c.conversation || !(Date.parse(item.updated_at) < Date.parse(c.conversation.updated_at))) c.conversation = item
+    if (known || !this.conn) return
+    this.conn.follow(item.id).catch(() => {})
+    this.api('/api/v1/conversations/' + item.id + '/unread').then((u) => {
+      c.unread = u.count
+      this.emitUnread()
+      this.changed()
+    }, () => {})
+  }
+
+  // showOnly shows the visitor's only conversation; with several, the
+  // chat opens on their list.
+  showOnly() {
+    if (!this.current && this.convs.size === 1) this.current = this.convs.keys().next().value
   }
 
   list() {
@@ -213,6 +238,7 @@ export class Widget {
         const c = this.conv(f.conversation_id)
         this.addMessage(c, f.message)
         const m = f.message
+        if (m.sender.type !== 'contact') c.typingUntil = 0 // the reply ends "typing…"
         if (c.loaded && m.sender.type !== 'contact') {
           if (this.isShown(c.id)) this.markRead(c)
           else { c.unread++; this.emitUnread() }
@@ -223,12 +249,16 @@ export class Widget {
       case 'subscribed': {
         const c = this.conv(f.conversation_id)
         c.loaded = true
-        c.conversation = f.conversation
+        if (f.conversation) this.adopt(f.conversation)
         if (this.isShown(c.id)) this.markRead(c)
+        this.loadReadStates(c)
         break
       }
       case 'conversation':
-        this.conv(f.conversation_id).conversation = f.conversation
+        // A change, or (from the feed) a conversation started on another device.
+        if (!f.conversation) return
+        this.adopt(f.conversation)
+        this.showOnly()
         break
       case 'message.updated':
       case 'message.deleted':
@@ -268,6 +298,17 @@ export class Widget {
     }
   }
 
+  // loadReadStates catches up on how far agents have read (for "Seen"),
+  // which read frames tell only while connected.
+  loadReadStates(c) {
+    this.api('/api/v1/conversations/' + c.id + '/read-states').then((page) => {
+      for (const s of page.items || []) {
+        if (s.participant.type !== 'contact') c.agentRead = Math.max(c.agentRead, s.last_read_seq)
+      }
+      this.changed()
+    }, () => {})
+  }
+
   isShown(id) {
     return this.isOpen && this.current === id && document.visibilityState === 'visible'
   }
@@ -304,9 +345,20 @@ export class Widget {
 
   setOpen(open) {
     this.isOpen = open
+    if (open) this.refreshOnline()
     if (open && this.current) this.markRead(this.conv(this.current))
     this.changed()
     this.emit(open ? 'open' : 'close', {})
+  }
+
+  // refreshOnline asks again whether an agent is online, so that an open
+  // chat does not keep saying "away" once someone is there (or vice versa).
+  refreshOnline() {
+    request(this.base, '/api/v1/visitor/inbox?inbox_id=' + encodeURIComponent(this.inboxId)).then((inbox) => {
+      if (!!inbox.online === !!this.inbox.online) return
+      this.inbox = { ...this.inbox, online: inbox.online }
+      this.changed()
+    }, () => {})
   }
 
   // prechatDone reports whether the visitor answered the pre-chat form

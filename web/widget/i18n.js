@@ -9,7 +9,7 @@ const texts = {
     seen: 'Seen', sending: 'Sending…', failed: 'Not sent yet', connecting: 'Connecting…', reconnecting: 'Connection lost. Reconnecting…',
     conversations: 'Your conversations', newConversation: 'New conversation', back: 'Back to your conversations',
     noConversations: 'No conversations yet.', you: 'You', agent: 'Support', resolved: 'Resolved', start: 'Start the conversation',
-    prechatIntro: 'Tell us who you are, so that we can get back to you.', name: 'Name', email: 'Email', fileTooLarge: 'This file is too large.',
+    prechatIntro: 'Tell us who you are, so that we can get back to you.', name: 'Name', email: 'Email', fileTooLarge: 'This file is too large.', fileType: 'This type of file is not accepted.',
     error: 'Something went wrong. Please try again.', download: 'Download',
   },
   de: {
@@ -19,7 +19,7 @@ const texts = {
     seen: 'Gelesen', sending: 'Wird gesendet…', failed: 'Noch nicht gesendet', connecting: 'Verbinde…', reconnecting: 'Verbindung unterbrochen. Verbinde neu…',
     conversations: 'Ihre Unterhaltungen', newConversation: 'Neue Unterhaltung', back: 'Zurück zu Ihren Unterhaltungen',
     noConversations: 'Noch keine Unterhaltungen.', you: 'Sie', agent: 'Support', resolved: 'Erledigt', start: 'Unterhaltung beginnen',
-    prechatIntro: 'Sagen Sie uns, wer Sie sind, damit wir antworten können.', name: 'Name', email: 'E-Mail', fileTooLarge: 'Die Datei ist zu groß.',
+    prechatIntro: 'Sagen Sie uns, wer Sie sind, damit wir antworten können.', name: 'Name', email: 'E-Mail', fileTooLarge: 'Die Datei ist zu groß.', fileType: 'Dieser Dateityp wird nicht angenommen.',
     error: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.', download: 'Herunterladen',
   },
   fr: {
@@ -29,7 +29,7 @@ const texts = {
     seen: 'Lu', sending: 'Envoi…', failed: 'Pas encore envoyé', connecting: 'Connexion…', reconnecting: 'Connexion perdue. Reconnexion…',
     conversations: 'Vos conversations', newConversation: 'Nouvelle conversation', back: 'Retour à vos conversations',
     noConversations: 'Aucune conversation.', you: 'Vous', agent: 'Support', resolved: 'Résolue', start: 'Commencer la conversation',
-    prechatIntro: 'Dites-nous qui vous êtes pour que nous puissions vous répondre.', name: 'Nom', email: 'E-mail', fileTooLarge: 'Ce fichier est trop volumineux.',
+    prechatIntro: 'Dites-nous qui vous êtes pour que nous puissions vous répondre.', name: 'Nom', email: 'E-mail', fileTooLarge: 'Ce fichier est trop volumineux.', fileType: "Ce type de fichier n'est pas accepté.",
     error: 'Une erreur est survenue. Veuillez réessayer.', download: 'Télécharger',
   },
 }

@@ -43,6 +43,7 @@ function mount() {
   host = document.createElement('div')
   host.id = 'parley-widget'
   host.dataset.position = w.position === 'left' ? 'left' : 'right'
+  host.lang = widget.lang
   if (w.color) {
     host.style.setProperty('--accent', w.color)
     host.style.setProperty('--on-accent', contrast(w.color))

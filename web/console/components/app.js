@@ -11,7 +11,7 @@ import { Inbox as InboxIcon, User, Chats, Check, Users, Key, List, Settings, Log
 import { InboxView } from './inbox-view.js';
 import { Admin } from './admin.js';
 import { Toasts } from './toasts.js';
-import { UserMenu, restorePresence } from './user-menu.js';
+import { UserMenu, restorePresence, signOffPresence } from './user-menu.js';
 import { ShortcutHelp, useShortcuts } from './shortcuts.js';
 
 import { listLabels } from './labels.js';
@@ -82,6 +82,7 @@ function Nav() {
         </ul>`}
       <div class="nav-foot">
         <${UserMenu} onLogout=${async () => {
+          await signOffPresence();
           try { await logout(); } catch (e) { fail(e); }
           reset();
           toast('You are signed out.', 'info');

@@ -27,8 +27,8 @@ export function ContactPanel({ conv }) {
 
   const c = contacts.value[id];
   const name = contactName(id);
-  const attrs = c && !c.missing ? Object.entries(c.attributes || {}) : [];
-  const rows = c && !c.missing ? [['Email', c.email], ['Phone', c.phone], ['External ID', c.external_id], ['First seen', c.created_at && ago(c.created_at)]]
+  const attrs = c && !c.missing ? Object.entries(c.attributes || {}).filter(([k]) => k !== 'unverified_email') : [];
+  const rows = c && !c.missing ? [['Email', c.email], ['Email (unverified)', c.attributes?.unverified_email], ['Phone', c.phone], ['External ID', c.external_id], ['First seen', c.created_at && ago(c.created_at)]]
     .filter(([, v]) => v) : [];
   const previous = (others || []).filter((o) => o.id !== conv.id && o.status !== 'open');
 

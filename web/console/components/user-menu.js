@@ -25,6 +25,13 @@ export function restorePresence() {
   setPresence(localStorage.getItem(PRESENCE_KEY) || 'online', true);
 }
 
+/** signOffPresence sets the agent offline on signing out, without changing
+ * the status restored at the next sign-in. */
+export async function signOffPresence() {
+  try { await api.presence('offline'); } catch { /* signing out matters more */ }
+  presence.value = '';
+}
+
 async function setPresence(status, quiet) {
   const before = presence.value;
   presence.value = status;

@@ -30,8 +30,8 @@ h2{margin:0;font-size:17px;font-weight:650;white-space:nowrap;overflow:hidden;te
 .image{display:block;max-width:220px;max-height:220px;border-radius:10px;margin-top:4px}
 .file{display:inline-block;color:inherit;text-decoration:underline;margin-top:2px}
 .typing{align-self:flex-start;display:flex;gap:4px;padding:12px 14px;background:#fff;border:1px solid #e5e7eb;border-radius:16px;border-bottom-left-radius:5px}
-.typing span{width:7px;height:7px;border-radius:50%;background:#6b7280;animation:blink 1.2s infinite}
-.typing span:nth-child(2){animation-delay:.2s}.typing span:nth-child(3){animation-delay:.4s}
+.typing .dot{width:7px;height:7px;border-radius:50%;background:#6b7280;animation:blink 1.2s infinite}
+.typing .dot:nth-child(3){animation-delay:.2s}.typing .dot:nth-child(4){animation-delay:.4s}
 .composer{border-top:1px solid #e5e7eb;background:#fff;padding:8px 10px}
 .row{display:flex;align-items:flex-end;gap:6px}
 textarea{flex:1;resize:none;border:1px solid #d1d5db;border-radius:12px;padding:9px 12px;font:inherit;color:#111827;max-height:120px;min-height:40px;background:#fff}
@@ -100,7 +100,7 @@ textarea{flex:1;resize:none;border:1px solid #d1d5db;border-radius:12px;padding:
     <div class="log" ref=${s} role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label=${i.conversations}>
       ${n?g`<div class="msg them greeting"><div class="bubble">${n}</div></div>`:null}
       ${o.map(c=>g`<${_t} key=${c.seq||c.client_id} w=${t} m=${c} seen=${c.seq&&c.seq===a} />`)}
-      ${r?g`<div class="typing" aria-label=${i.typing}><span></span><span></span><span></span></div>`:null}
+      ${r?g`<div class="typing"><span class="visually-hidden">${i.typing}</span><span class="dot"></span><span class="dot"></span><span class="dot"></span></div>`:null}
     </div>
     <${ct} w=${t} />`}function _t({w:t,m:e,seen:n}){let i=t.t,s=e.sender.type==="contact",o=e.kind==="event"||e.sender.type==="system",r=e.created_at?new Date(e.created_at).toLocaleTimeString(t.lang,{hour:"2-digit",minute:"2-digit"}):"";return o?g`<div class="event">${e.body}</div>`:g`
     <div class=${"msg "+(s?"me":"them")+(e.pending?" pending":"")} data-seq=${e.seq||""}>
@@ -112,7 +112,7 @@ textarea{flex:1;resize:none;border:1px solid #d1d5db;border-radius:12px;padding:
         ${s?null:g`<span class="who">${i.agent} · </span>`}<time>${r}</time>
         ${e.pending?g` · ${i.sending}`:n?g` · <span class="seen">${i.seen}</span>`:null}
       </div>
-    </div>`}function lt({w:t,a:e}){let[n,i]=N(null),s=(e.content_type||"").startsWith("image/");O(()=>{if(!s)return;let r;return t.attachmentURL(e).then(a=>i(r=a),()=>{}),()=>r&&URL.revokeObjectURL(r)},[e.id]);let o=async r=>{r.preventDefault();let a=await t.attachmentURL(e),c=document.createElement("a");c.href=a,c.download=e.name||"file",c.click(),setTimeout(()=>URL.revokeObjectURL(a),1e4)};return s&&n?g`<img class="image" src=${n} alt=${e.name} />`:g`<a href="#" class="file" onClick=${o}>📎 ${e.name} <span class="visually-hidden">(${t.t.download})</span></a>`}function ct({w:t}){let e=t.t,[n,i]=N(""),[s,o]=N(""),r=J(null),a=async l=>{l&&l.preventDefault();let p=n.trim();if(p){i(""),o("");try{await t.send(p)}catch{o(e.error)}}},c=l=>{l.key==="Enter"&&!l.shiftKey&&!l.isComposing&&a(l)},f=async()=>{let l=r.current.files[0];if(r.current.value="",!!l){o("");try{await t.upload(l)}catch(p){o(p.status===413?e.fileTooLarge:e.error)}}};return g`
+    </div>`}function lt({w:t,a:e}){let[n,i]=N(null),s=(e.content_type||"").startsWith("image/");O(()=>{if(!s)return;let r;return t.attachmentURL(e).then(a=>i(r=a),()=>{}),()=>r&&URL.revokeObjectURL(r)},[e.id]);let o=async r=>{r.preventDefault();let a=await t.attachmentURL(e),c=document.createElement("a");c.href=a,c.download=e.name||"file",c.click(),setTimeout(()=>URL.revokeObjectURL(a),1e4)};return s&&n?g`<img class="image" src=${n} alt=${e.name} />`:g`<a href="#" class="file" onClick=${o}>📎 ${e.name} <span class="visually-hidden">(${t.t.download})</span></a>`}function ct({w:t}){let e=t.t,[n,i]=N(""),[s,o]=N(""),r=J(null),a=async l=>{l&&l.preventDefault();let p=n.trim();if(p){i(""),o("");try{await t.send(p)}catch{o(e.error)}}},c=l=>{l.key==="Enter"&&!l.shiftKey&&!l.isComposing&&a(l)},f=async()=>{let l=r.current.files[0];if(r.current.value="",!!l){o("");try{await t.upload(l)}catch(p){o(p.status===413?e.fileTooLarge:p.status===422?e.fileType:e.error)}}};return g`
     <form class="composer" onSubmit=${a}>
       ${s?g`<p class="error" role="alert">${s}</p>`:null}
       <div class="row">
