@@ -70,8 +70,8 @@ type conn struct {
 
 	ending  atomic.Bool // set by end
 	endOnce sync.Once
-	// gone is closed once the client will send nothing more: it closed,
-	// the socket broke, or what it sends can no longer be parsed.
+	// gone is closed once the client will send nothing more: it sent its
+	// close frame, or closed or broke the socket.
 	gone     chan struct{} // made by end
 	goneOnce sync.Once
 	broken   atomic.Bool // a write failed: nothing more can be written
@@ -132,9 +132,9 @@ func (c *conn) end(code websocket.StatusCode, reason string) {
 	})
 }
 
-// peerGone records that the client will send nothing more (it closed, or
-// its input cannot be parsed any more), ending the connection with code
-// and reason unless it is already ending.
+// peerGone records that the client will send nothing more (it sent its
+// close frame, or the socket is closed or broken), ending the connection
+// with code and reason unless it is already ending.
 func (c *conn) peerGone(code websocket.StatusCode, reason string) {
 	c.end(code, reason)
 	c.goneOnce.Do(func() { close(c.gone) })

@@ -26,6 +26,12 @@
 //     consumer is closed with 4008; nobody else waits for it), write
 //     timeouts, heartbeats.
 //
+// Idle connections are cheap: no goroutine and no buffer waits on one. On
+// Linux the gateway waits for all of them on one epoll instance and reads
+// a connection, on a bounded pool of goroutines, only when it has data;
+// writes go through a writer goroutine that runs only while frames are
+// queued; one ticker sends every connection's heartbeats (see conn).
+//
 // Many nodes: each gateway holds one bus subscription per subject, shared by
 // its local connections with reference counting (a hub sharded by subject),
 // and removed when the last local connection leaves.
@@ -256,8 +262,8 @@ func setDefault[T int | int64 | time.Duration](v *T, def T) {
 	}
 }
 
-// ServeHTTP upgrades a GET request to a WebSocket connection and serves it
-// until it ends.
+// ServeHTTP upgrades a GET request to a WebSocket connection and returns:
+// the connection lives on, served by the gateway, until it ends.
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet {
 		w.Header().Set("Allow", http.MethodGet)
