@@ -1,39 +1,60 @@
 package realtime
 
 import (
+	"bufio"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"net"
 	"net/http"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/gobwas/ws"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
 )
 
-// conn is one client connection. Two goroutines serve it: the reading one
-// (ServeHTTP's) authenticates, then reads and answers requests in order;
-// the writing one (write) owns the socket's writes and the per-conversation
-// delivery state. Everything else — bus callbacks, replies — reaches the
-// writer through the bounded outbox, without blocking.
+// conn is one client connection. No goroutine waits on an idle one:
+//
+//   - Reading: when the socket has data, a worker reads it (onReadable, on
+//     Linux through the gateway's poller), or, where there is no poller, the
+//     connection's own goroutine does (readLoop). Either holds rmu while it
+//     parses frames and answers requests, in order: the first frame
+//     authenticates, the others are requests. Buffers are borrowed for the
+//     time of one read; only a frame received in part is kept.
+//   - Writing: bus callbacks, replies and heartbeats queue items in the
+//     bounded outbox, without blocking; a writer goroutine started on demand
+//     (drain) writes them and owns the per-conversation delivery state, and
+//     ends once the outbox is empty.
+//   - Heartbeats: the gateway's one ticker pings every authenticated
+//     connection and ends those that do not answer.
+//   - Ending: end (once, from anywhere, without blocking) drops the queue and
+//     starts the closing handshake on a goroutine of its own, which tears the
+//     connection down once the client has answered or a timeout passed.
 type conn struct {
-	g      *Gateway
-	ws     *websocket.Conn
-	id     string
-	logger *slog.Logger
-	// ctx ends once the connection is closed; it bounds database work.
+	g  *Gateway
+	nc net.Conn
+	// rc reads the socket without waiting; nil when the connection is not
+	// polled (no poller, or TLS) but read by readLoop.
+	rc  syscall.RawConn
+	fd  int32  // the descriptor, while polled
+	gen uint32 // tells this connection's poll events from a reused descriptor's
+	id  string
+	// ctx ends once the connection ends; it bounds database work.
 	ctx    context.Context
 	cancel context.CancelFunc
 
 	// who is the identity the connection acts as: set by authenticate
-	// before the writer starts, replaced by a refresh (of the same holder,
-	// so participant, set with it, never changes). origin is the upgrade
-	// request's Origin header, against which a visitor's refreshed
+	// before any request is handled, replaced by a refresh (of the same
+	// holder, so participant, set with it, never changes). origin is the
+	// upgrade request's Origin header, against which a visitor's refreshed
 	// identity is checked again.
 	who         atomic.Pointer[Identity]
 	participant parley.Participant
@@ -42,102 +63,158 @@ type conn struct {
 	// expiry; set with who.
 	expiry *expiry
 
-	out        outbox
-	ending     chan struct{} // closed by end
-	endOnce    sync.Once
-	background sync.WaitGroup // the closing handshake and pings
-	writerDone chan struct{}
-	pinging    atomic.Bool
+	out outbox
+	// writers counts the writer goroutine (one at most at a time).
+	writers sync.WaitGroup
+	bw      *bufio.Writer // the writer's, borrowed for its run
 
-	// Owned by the reading goroutine: the hub subjects joined.
+	ending  atomic.Bool // set by end
+	endOnce sync.Once
+	// gone is closed once the client will send nothing more: it sent its
+	// close frame, or closed or broke the socket.
+	gone     chan struct{} // made by end
+	goneOnce sync.Once
+	broken   atomic.Bool // a write failed: nothing more can be written
+
+	// Heartbeats, in the gateway's clock (Gateway.now): when to ping next
+	// (0 until authenticated) and when the pong is due (0: none awaited).
+	nextPing atomic.Int64
+	pongDue  atomic.Int64
+
+	// rmu is held while the connection's input is read and handled; the
+	// fields below it are guarded by it.
+	rmu sync.Mutex
+	// closed is set by teardown: the socket is closed.
+	closed bool
+	// req is the upgrade request (its headers), and authTimer ends the
+	// connection if no auth frame comes in time; both only until the first
+	// frame.
+	req       *http.Request
+	authTimer *time.Timer
+	authed    bool
+	frames    frameReader
+	// The hub subjects joined.
 	subs map[string]*convSink // by conversation ID
 	feed *feedSink
 
-	// Owned by the writing goroutine: delivery state by conversation ID.
+	// Owned by the writer: delivery state by conversation ID.
 	convs map[string]*convState
 }
 
-func newConn(g *Gateway, ws *websocket.Conn, id string) *conn {
+// closeTimeout bounds the closing handshake: writing the close frame, then
+// waiting for the client's.
+const closeTimeout = 5 * time.Second
+
+func newConn(g *Gateway, nc net.Conn, id string) *conn {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &conn{
-		g: g, ws: ws, id: id,
-		logger: g.logger.With("conn", id),
-		ctx:    ctx, cancel: cancel,
-		out:        outbox{limit: g.cfg.SendQueue, wake: make(chan struct{}, 1)},
-		ending:     make(chan struct{}),
-		writerDone: make(chan struct{}),
-	}
+	return &conn{g: g, nc: nc, id: id, ctx: ctx, cancel: cancel}
 }
 
-// serve runs the connection until it ends.
-func (c *conn) serve(r *http.Request) {
-	defer c.cancel()
-	if !c.authenticate(r) {
-		c.background.Wait()
-		return
+// log returns the connection's logger.
+func (c *conn) log() *slog.Logger {
+	l := c.g.logger.With("conn", c.id)
+	if c.participant.ID != "" {
+		l = l.With("participant", c.participant.Type, "id", c.participant.ID)
 	}
-	go c.write()
-	who := c.identity()
-	c.reply(outFrame{data: encode(readyFrame{
-		Type: "ready", ConnectionID: c.id, WorkspaceID: who.Caller.WorkspaceID(),
-		Visitor: who.Visitor, Participant: c.participant, InboxID: who.InboxID,
-		HeartbeatInterval: c.g.cfg.PingInterval.Milliseconds(), MaxFrameSize: c.g.cfg.ReadLimit,
-		ExpiresAt: timeOrNil(who.ExpiresAt),
-	})})
-	// After ready: a warning due at once follows it.
-	c.expiry = newExpiry(c.g.cfg.TokenExpiryWarning, c.warnExpiry, c.expire)
-	c.expiry.schedule(who.ExpiresAt)
+	return l
+}
 
-	err := c.readLoop()
-	c.expiry.stop()
-	switch {
-	case websocket.CloseStatus(err) != -1: // the client closed
-		c.end(websocket.StatusNormalClosure, "")
-	case errors.Is(err, websocket.ErrMessageTooBig): // 1009 is already sent
-		c.end(websocket.StatusMessageTooBig, reasonTooBig)
-	default: // the connection broke, or end was called
-		c.end(websocket.StatusInternalError, reasonInternal)
+// end closes the connection with code and reason, once, without blocking:
+// queued frames are dropped, work in progress is cancelled, the writer
+// stops, and the closing handshake runs in the background.
+func (c *conn) end(code websocket.StatusCode, reason string) {
+	c.endOnce.Do(func() {
+		c.gone = make(chan struct{})
+		c.ending.Store(true)
+		c.dropOut()
+		c.cancel()
+		go c.closeHandshake(code, reason)
+	})
+}
+
+// peerGone records that the client will send nothing more (it sent its
+// close frame, or the socket is closed or broken), ending the connection
+// with code and reason unless it is already ending.
+func (c *conn) peerGone(code websocket.StatusCode, reason string) {
+	c.end(code, reason)
+	c.goneOnce.Do(func() { close(c.gone) })
+}
+
+// closeHandshake sends the close frame once the writer has stopped (at
+// once, or when the frame it is writing is written or WriteTimeout has
+// passed), waits for the client's (or for closeTimeout) and tears the
+// connection down.
+func (c *conn) closeHandshake(code websocket.StatusCode, reason string) {
+	c.writers.Wait() // end closed the outbox: no writer starts again
+	if !c.broken.Load() {
+		if err := writeClose(c.nc, code, reason); err == nil {
+			t := time.NewTimer(closeTimeout)
+			select {
+			case <-c.gone:
+			case <-t.C:
+			}
+			t.Stop()
+		}
 	}
+	c.teardown()
+}
+
+// writeClose writes a close frame to nc, within closeTimeout. reason is
+// one of the fixed reasons, at most 123 bytes.
+func writeClose(nc net.Conn, code websocket.StatusCode, reason string) error {
+	var frame [2 + 2 + 123]byte
+	frame[0] = 0x80 | byte(ws.OpClose)
+	n := copy(frame[4:], reason)
+	frame[1] = byte(2 + n)
+	binary.BigEndian.PutUint16(frame[2:], uint16(code))
+	nc.SetWriteDeadline(time.Now().Add(closeTimeout))
+	_, err := nc.Write(frame[:4+n])
+	return err
+}
+
+// teardown closes the socket and leaves the hub, once the closing
+// handshake is over; then the gateway forgets the connection.
+func (c *conn) teardown() {
+	c.rmu.Lock()
+	c.closed = true
+	if c.rc != nil {
+		c.g.poller.remove(c)
+	}
+	c.nc.Close()
 	for _, s := range c.subs {
 		c.g.hub.leave(s.subject, s)
 	}
 	if c.feed != nil {
 		c.g.hub.leave(c.feed.subject, c.feed)
 	}
-	<-c.writerDone
-	c.background.Wait()
-}
-
-// end closes the connection with code and reason, once, without blocking:
-// queued frames are dropped, the writer stops, and the closing handshake
-// runs in the background.
-func (c *conn) end(code websocket.StatusCode, reason string) {
-	c.endOnce.Do(func() {
-		c.out.close()
-		close(c.ending)
-		c.background.Go(func() {
-			c.ws.Close(code, reason)
-			c.cancel()
-		})
-	})
-}
-
-func (c *conn) isEnding() bool {
-	select {
-	case <-c.ending:
-		return true
-	default:
-		return false
+	c.subs, c.feed = nil, nil
+	if c.expiry != nil {
+		c.expiry.stop()
 	}
+	if c.authTimer != nil {
+		c.authTimer.Stop()
+	}
+	c.req = nil
+	c.frames = frameReader{}
+	c.bw = nil // the writer has ended
+	c.rmu.Unlock()
+	c.g.untrack(c)
 }
 
-// push queues an item for the writer; a full queue disconnects the
-// connection as a slow consumer.
+func (c *conn) isEnding() bool { return c.ending.Load() }
+
+// push queues an item for the writer, starting one if none runs; a full
+// queue disconnects the connection as a slow consumer.
 func (c *conn) push(it item) {
-	if !c.out.push(it) {
+	ok, start := c.queueOut(it)
+	if !ok {
 		c.g.stats.slowConsumers.Add(1)
-		c.logger.Warn("realtime: slow consumer disconnected", "queue", c.g.cfg.SendQueue)
+		c.log().Warn("realtime: slow consumer disconnected", "queue", c.g.cfg.SendQueue)
 		c.end(StatusSlowConsumer, reasonSlowConsumer)
+		return
+	}
+	if start {
+		go c.drain()
 	}
 }
 
@@ -149,35 +226,44 @@ func (c *conn) replyError(id string, err error) { c.reply(c.errorFrame(id, err))
 // whose details the client does not see.
 func (c *conn) errorFrame(id string, err error) outFrame {
 	if errorCode(err) == parley.EINTERNAL && !c.isEnding() {
-		c.logger.Error("realtime: request failed", "err", err)
+		c.log().Error("realtime: request failed", "err", err)
 	}
 	return newErrorFrame(id, err)
 }
 
-// authenticate reads the auth frame and checks the credentials and the
-// Origin. On failure it has closed the connection and returns false.
-func (c *conn) authenticate(r *http.Request) bool {
+// message handles one complete data message from the client: the auth
+// frame first, then requests. c.rmu is held.
+func (c *conn) message(text bool, data []byte) {
+	if c.isEnding() {
+		return // nobody will read the answer
+	}
+	if !c.authed {
+		c.authenticate(text, data)
+		return
+	}
+	c.handle(text, data)
+}
+
+// authenticate checks the first frame's credentials and the Origin, then
+// sends ready and starts the heartbeats and the credential's expiry. On
+// failure it ends the connection. c.rmu is held.
+func (c *conn) authenticate(text bool, data []byte) {
+	if !c.authTimer.Stop() {
+		return // timed out; end has closed the connection
+	}
 	cfg := &c.g.cfg
-	timer := time.AfterFunc(cfg.AuthTimeout, func() {
-		c.end(websocket.StatusPolicyViolation, reasonAuthTimeout)
-	})
-	typ, data, err := c.ws.Read(c.ctx)
-	if !timer.Stop() {
-		return false // timed out; end has closed the connection
-	}
-	if errors.Is(err, websocket.ErrMessageTooBig) {
-		c.end(websocket.StatusMessageTooBig, reasonTooBig)
-		return false
-	}
+	r := c.req
+	c.req = nil
 	var req request
-	if err != nil || typ != websocket.MessageText || json.Unmarshal(data, &req) != nil || req.Type != reqAuth {
+	if !text || json.Unmarshal(data, &req) != nil || req.Type != reqAuth {
 		c.end(websocket.StatusPolicyViolation, reasonAuthExpected)
-		return false
+		return
 	}
 
 	ctx, cancel := context.WithTimeout(c.ctx, cfg.AuthTimeout)
 	defer cancel()
 	var who Identity
+	var err error
 	if req.Token != "" {
 		who, err = c.g.auth.Authenticate(ctx, req.Token)
 	} else {
@@ -185,36 +271,45 @@ func (c *conn) authenticate(r *http.Request) bool {
 		// only the console's own pages may use it.
 		if !c.g.consoleOrigin(r) {
 			c.end(websocket.StatusPolicyViolation, reasonOrigin)
-			return false
+			return
 		}
 		var ok bool
 		who, ok, err = c.g.auth.AuthenticateCookie(ctx, r.WithContext(ctx))
 		if err == nil && !ok {
 			c.end(websocket.StatusPolicyViolation, reasonAuthNoCookie)
-			return false
+			return
 		}
 	}
 	if err != nil {
 		code, reason := authCloseStatus(err)
-		if code != websocket.StatusPolicyViolation {
-			c.logger.Error("realtime: authenticate", "err", err)
+		if code != websocket.StatusPolicyViolation && !c.isEnding() {
+			c.log().Error("realtime: authenticate", "err", err)
 		}
 		c.end(code, reason)
-		return false
+		return
 	}
 	if !who.valid() {
-		c.logger.Error("realtime: the authenticator returned an inconsistent identity")
+		c.log().Error("realtime: the authenticator returned an inconsistent identity")
 		c.end(websocket.StatusInternalError, reasonAuthError)
-		return false
+		return
 	}
 	if who.Visitor && !parley.OriginAllowed(r.Header.Get("Origin"), who.AllowedOrigins) {
 		c.end(websocket.StatusPolicyViolation, reasonOrigin)
-		return false
+		return
 	}
 	c.who.Store(&who)
 	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
-	c.logger = c.logger.With("participant", c.participant.Type, "id", c.participant.ID)
-	return true
+	c.authed = true
+	c.reply(outFrame{data: encode(readyFrame{
+		Type: "ready", ConnectionID: c.id, WorkspaceID: who.Caller.WorkspaceID(),
+		Visitor: who.Visitor, Participant: c.participant, InboxID: who.InboxID,
+		HeartbeatInterval: cfg.PingInterval.Milliseconds(), MaxFrameSize: cfg.ReadLimit,
+		ExpiresAt: timeOrNil(who.ExpiresAt),
+	})})
+	// After ready: a warning due at once follows it.
+	c.expiry = newExpiry(cfg.TokenExpiryWarning, c.warnExpiry, c.expire)
+	c.expiry.schedule(who.ExpiresAt)
+	c.nextPing.Store(c.g.now() + int64(cfg.PingInterval))
 }
 
 // identity returns the identity the connection acts as now.
@@ -238,7 +333,7 @@ func (c *conn) refresh(req *request) error {
 		return err
 	}
 	if !who.valid() {
-		c.logger.Error("realtime: the authenticator returned an inconsistent identity on refresh")
+		c.log().Error("realtime: the authenticator returned an inconsistent identity on refresh")
 		return parley.Errorf(parley.EINTERNAL, "refresh: inconsistent identity")
 	}
 	if !sameHolder(*current, who) {
@@ -268,7 +363,7 @@ func (c *conn) warnExpiry(expiresAt time.Time) {
 
 // expire closes the connection whose credential has expired.
 func (c *conn) expire() {
-	c.logger.Info("realtime: credential expired; disconnecting")
+	c.log().Info("realtime: credential expired; disconnecting")
 	c.end(StatusTokenExpired, reasonTokenExpired)
 }
 
@@ -280,22 +375,11 @@ func timeOrNil(t time.Time) *time.Time {
 	return &t
 }
 
-// readLoop reads and answers requests in order until the connection ends.
-func (c *conn) readLoop() error {
-	for {
-		typ, data, err := c.ws.Read(c.ctx)
-		if err != nil {
-			return err
-		}
-		c.handle(typ, data)
-	}
-}
-
 // handle answers one request frame. Every request is answered exactly once
 // (ping with pong, the others with their own frame or an error frame); a
 // bad frame is answered with an error and the connection stays usable.
-func (c *conn) handle(typ websocket.MessageType, data []byte) {
-	if typ != websocket.MessageText {
+func (c *conn) handle(text bool, data []byte) {
+	if !text {
 		c.replyError("", errInvalid("Frames must be JSON text."))
 		return
 	}

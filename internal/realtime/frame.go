@@ -40,6 +40,7 @@ const (
 	reasonHeartbeat      = "heartbeat timeout"
 	reasonInternal       = "internal error"
 	reasonTooBig         = "frame too big"
+	reasonProtocol       = "protocol error"
 	reasonTokenExpired   = "token expired"
 	maxRequestIDLength   = 64
 	maxConversationIDLen = 128

@@ -26,6 +26,12 @@
 //     consumer is closed with 4008; nobody else waits for it), write
 //     timeouts, heartbeats.
 //
+// Idle connections are cheap: no goroutine and no buffer waits on one. On
+// Linux the gateway waits for all of them on one epoll instance and reads
+// a connection, on a bounded pool of goroutines, only when it has data;
+// writes go through a writer goroutine that runs only while frames are
+// queued; one ticker sends every connection's heartbeats (see conn).
+//
 // Many nodes: each gateway holds one bus subscription per subject, shared by
 // its local connections with reference counting (a hub sharded by subject),
 // and removed when the last local connection leaves.
@@ -37,6 +43,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/coder/websocket"
@@ -58,6 +65,7 @@ const (
 	DefaultPongTimeout      = 10 * time.Second
 	DefaultAuthTimeout      = 10 * time.Second
 	DefaultMaxSubscriptions = 1000
+	DefaultReaders          = 1024
 	// DefaultTokenExpiryWarning is how long before its credential expires
 	// a connection receives token_expiring.
 	DefaultTokenExpiryWarning = 3 * time.Minute
@@ -91,6 +99,10 @@ type Config struct {
 	AuthTimeout time.Duration
 	// MaxSubscriptions bounds the conversations one connection follows.
 	MaxSubscriptions int
+	// Readers bounds how many connections are read and their requests
+	// handled at once (on Linux, where idle connections wait on the
+	// gateway's poller instead of a goroutine each); more wait their turn.
+	Readers int
 	// TokenExpiryWarning is how long before its credential expires a
 	// connection receives a token_expiring frame (at once if it connects
 	// or refreshes closer to the expiry than that).
@@ -191,10 +203,21 @@ type Gateway struct {
 	hub    *hub
 	stats  stats
 
-	mu     sync.Mutex
-	closed bool
-	conns  map[*conn]struct{}
-	wg     sync.WaitGroup // one per tracked connection
+	mu      sync.Mutex
+	closed  bool
+	conns   map[*conn]struct{}
+	wg      sync.WaitGroup // one per tracked connection, one per readLoop
+	started bool           // the poller, the readers and the heartbeats
+
+	// poller (nil where there is none) and readers serve the reading of
+	// idle connections; one ticker sends every connection's heartbeats.
+	// They start with the first connection and stop in Close.
+	poller         *poller
+	readers        *workers
+	epoch          time.Time
+	stopHeartbeats chan struct{}
+	heartbeatsDone chan struct{}
+	stopOnce       sync.Once
 }
 
 // New returns a Gateway; Close ends its connections.
@@ -219,6 +242,7 @@ func New(cfg Config) (*Gateway, error) {
 	setDefault(&cfg.PongTimeout, DefaultPongTimeout)
 	setDefault(&cfg.AuthTimeout, DefaultAuthTimeout)
 	setDefault(&cfg.MaxSubscriptions, DefaultMaxSubscriptions)
+	setDefault(&cfg.Readers, DefaultReaders)
 	setDefault(&cfg.TokenExpiryWarning, DefaultTokenExpiryWarning)
 	g := &Gateway{
 		cfg:    cfg,
@@ -226,6 +250,7 @@ func New(cfg Config) (*Gateway, error) {
 		auth:   cfg.Authenticator,
 		logger: cfg.Logger,
 		conns:  map[*conn]struct{}{},
+		epoch:  time.Now(),
 	}
 	g.hub = newHub(cfg.Bus, cfg.Logger)
 	return g, nil
@@ -237,8 +262,8 @@ func setDefault[T int | int64 | time.Duration](v *T, def T) {
 	}
 }
 
-// ServeHTTP upgrades a GET request to a WebSocket connection and serves it
-// until it ends.
+// ServeHTTP upgrades a GET request to a WebSocket connection and returns:
+// the connection lives on, served by the gateway, until it ends.
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet {
 		w.Header().Set("Allow", http.MethodGet)
@@ -250,20 +275,50 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// Who the client is, and so which origins it may come from, is known
-	// only from its first frame: the Origin is checked then (checkOrigin),
+	// only from its first frame: the Origin is checked then (authenticate),
 	// per kind of credential.
-	ws, err := websocket.Accept(w, r, &websocket.AcceptOptions{InsecureSkipVerify: true})
-	if err != nil {
-		return // Accept has answered.
+	nc, buffered := upgrade(w, r)
+	if nc == nil {
+		return // upgrade has answered
 	}
-	ws.SetReadLimit(g.cfg.ReadLimit)
-	c := newConn(g, ws, uuid.NewString())
+	c := newConn(g, nc, uuid.NewString())
 	if !g.track(c) {
-		ws.Close(websocket.StatusGoingAway, reasonShutdown)
+		writeClose(nc, websocket.StatusGoingAway, reasonShutdown)
+		nc.Close()
 		return
 	}
-	defer g.untrack(c)
-	c.serve(r)
+	c.rmu.Lock()
+	// Only the headers are kept, until the auth frame: not the server's
+	// state the request refers to.
+	c.req = &http.Request{Method: r.Method, URL: r.URL, Proto: r.Proto, ProtoMajor: r.ProtoMajor,
+		ProtoMinor: r.ProtoMinor, Header: r.Header, Host: r.Host, RemoteAddr: r.RemoteAddr,
+		RequestURI: r.RequestURI, TLS: r.TLS}
+	c.frames.partial = buffered
+	c.authTimer = time.AfterFunc(g.cfg.AuthTimeout, func() {
+		c.end(websocket.StatusPolicyViolation, reasonAuthTimeout)
+	})
+	c.rmu.Unlock()
+	g.read(c, len(buffered) > 0)
+}
+
+// read arranges for c's input to be read: by the poller when there is one
+// and c is a plain socket, else by a goroutine of its own. buffered says
+// that input arrived with the upgrade request: it is read at once.
+func (g *Gateway) read(c *conn, buffered bool) {
+	if sc, ok := c.nc.(syscall.Conn); ok && g.poller != nil {
+		if rc, err := sc.SyscallConn(); err == nil {
+			c.rc = rc
+			if err := g.poller.add(c); err == nil {
+				if buffered {
+					g.readers.run(c) // sent with the upgrade request
+				}
+				return
+			}
+			c.rc = nil
+		}
+	}
+	g.wg.Add(1) // done by readLoop
+	go c.readLoop()
 }
 
 // Close ends every connection with 1001 (going away), waits for them to
@@ -281,6 +336,20 @@ func (g *Gateway) Close() {
 		c.end(websocket.StatusGoingAway, reasonShutdown)
 	}
 	g.wg.Wait()
+	g.stopOnce.Do(func() {
+		g.mu.Lock()
+		started := g.started
+		g.mu.Unlock()
+		if !started {
+			return
+		}
+		close(g.stopHeartbeats)
+		<-g.heartbeatsDone
+		if g.poller != nil {
+			g.poller.close()
+		}
+		g.readers.stop()
+	})
 }
 
 func (g *Gateway) isClosed() bool {
@@ -295,9 +364,26 @@ func (g *Gateway) track(c *conn) bool {
 	if g.closed {
 		return false
 	}
+	if !g.started {
+		g.start()
+	}
 	g.conns[c] = struct{}{}
 	g.wg.Add(1)
 	return true
+}
+
+// start starts the poller, the readers and the heartbeats. g.mu is held.
+func (g *Gateway) start() {
+	g.started = true
+	g.readers = newWorkers(g.cfg.Readers)
+	p, err := newPoller(g.readers.run, g.logger)
+	if err == nil {
+		g.poller = p
+	} else if !errors.Is(err, errNoPoller) {
+		g.logger.Warn("realtime: no poller; each connection is read by a goroutine of its own", "err", err)
+	}
+	g.stopHeartbeats, g.heartbeatsDone = make(chan struct{}), make(chan struct{})
+	go g.heartbeats(g.stopHeartbeats)
 }
 
 func (g *Gateway) untrack(c *conn) {

@@ -1,13 +1,14 @@
 package realtime
 
 import (
-	"context"
+	"bufio"
 	"errors"
 	"fmt"
 	"sync"
 	"time"
 
 	"github.com/coder/websocket"
+	"github.com/gobwas/ws"
 
 	"github.com/parleychat/parley"
 )
@@ -21,6 +22,8 @@ const (
 	itemFeed                   // write a feed notification
 	itemOpen                   // start delivering a conversation: replay, then "subscribed"
 	itemClose                  // stop delivering a conversation: "unsubscribed"
+	itemPing                   // write a ping (heartbeat)
+	itemPong                   // answer a client's ping; frame.data is its payload
 )
 
 type item struct {
@@ -52,37 +55,39 @@ type convState struct {
 // outbox is a connection's bounded send queue. It holds no memory while
 // empty, which is most of an idle connection's life.
 type outbox struct {
-	mu     sync.Mutex
-	items  []item
-	limit  int
-	closed bool
-	wake   chan struct{} // capacity 1: there is something to take
+	mu      sync.Mutex
+	items   []item
+	closed  bool
+	running bool // a writer (drain) is running: it takes what is queued
 }
 
-// push queues it and reports false if the queue is full. Once the outbox is
-// closed, items are dropped.
-func (o *outbox) push(it item) bool {
+// queueOut queues it; ok is false if the queue is full, start true if a
+// writer must be started for it. Once the connection ends, items are
+// dropped.
+func (c *conn) queueOut(it item) (ok, start bool) {
+	o := &c.out
 	o.mu.Lock()
+	defer o.mu.Unlock()
 	if o.closed {
-		o.mu.Unlock()
-		return true
+		return true, false
 	}
-	if len(o.items) >= o.limit {
-		o.mu.Unlock()
-		return false
+	if len(o.items) >= c.g.cfg.SendQueue {
+		return false, false
 	}
 	o.items = append(o.items, it)
-	o.mu.Unlock()
-	select {
-	case o.wake <- struct{}{}:
-	default:
+	if !o.running {
+		o.running = true
+		c.writers.Add(1)
+		return true, true
 	}
-	return true
+	return true, false
 }
 
-// take returns the queued items and keeps spare, emptied, for the next ones.
-func (o *outbox) take(spare []item) []item {
+// takeOut returns the queued items and keeps spare, emptied, for the next
+// ones.
+func (c *conn) takeOut(spare []item) []item {
 	clear(spare)
+	o := &c.out
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	items := o.items
@@ -90,7 +95,24 @@ func (o *outbox) take(spare []item) []item {
 	return items
 }
 
-func (o *outbox) close() {
+// stopWriter reports whether the writer may end: nothing is queued. Then
+// the next push starts a new one.
+func (c *conn) stopWriter() bool {
+	o := &c.out
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if len(o.items) > 0 {
+		return false
+	}
+	o.running = false
+	o.items = nil // an idle connection holds no queue
+	c.bw = nil
+	return true
+}
+
+// dropOut empties the queue for good: the connection ends.
+func (c *conn) dropOut() {
+	o := &c.out
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	o.closed = true
@@ -100,35 +122,55 @@ func (o *outbox) close() {
 // errWrite marks a failed write to the socket: the connection is broken.
 var errWrite = errors.New("realtime: write failed")
 
-// write is the writing goroutine: it writes queued items in order and pings
-// the client, until the connection ends.
-func (c *conn) write() {
-	defer close(c.writerDone)
-	ticker := time.NewTicker(c.g.cfg.PingInterval)
-	defer ticker.Stop()
+// writeBuffers are the writers' buffers, borrowed for one run of drain:
+// the frames of one batch go out in one write.
+var writeBuffers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 4096) }}
+
+// drain is the writer: it writes queued items in order until none is left
+// (then it ends; the next push starts another) or the connection ends.
+func (c *conn) drain() {
+	defer c.writers.Done()
+	bw := writeBuffers.Get().(*bufio.Writer)
+	bw.Reset(c.nc)
+	c.bw = bw // c.bw is the running writer's; stopWriter clears it
+	defer func() {
+		bw.Reset(nil)
+		writeBuffers.Put(bw)
+	}()
 	var batch []item
 	for {
-		select {
-		case <-c.ending:
-			return
-		case <-ticker.C:
-			c.ping()
-		case <-c.out.wake:
-			batch = c.out.take(batch)
-			for i := range batch {
-				if c.isEnding() {
-					return
+		batch = c.takeOut(batch)
+		if len(batch) == 0 {
+			if err := c.flush(); err != nil {
+				c.writeFailed(err)
+				return
+			}
+			if c.stopWriter() {
+				return
+			}
+			continue
+		}
+		for i := range batch {
+			if c.isEnding() {
+				if !c.broken.Load() {
+					c.flush() // what was written before the end still goes
 				}
-				if err := c.process(&batch[i]); err != nil {
-					if !errors.Is(err, errWrite) && !c.isEnding() {
-						c.logger.Error("realtime: delivery failed; disconnecting so that the client resumes", "err", err)
-					}
-					c.end(websocket.StatusInternalError, reasonInternal)
-					return
-				}
+				return
+			}
+			if err := c.process(&batch[i]); err != nil {
+				c.writeFailed(err)
+				return
 			}
 		}
 	}
+}
+
+// writeFailed ends the connection after err, from process or a write.
+func (c *conn) writeFailed(err error) {
+	if !errors.Is(err, errWrite) && !c.isEnding() {
+		c.log().Error("realtime: delivery failed; disconnecting so that the client resumes", "err", err)
+	}
+	c.end(websocket.StatusInternalError, reasonInternal)
 }
 
 // process handles one item. An error ends the connection.
@@ -136,6 +178,10 @@ func (c *conn) process(it *item) error {
 	switch it.kind {
 	case itemFrame:
 		return c.emit(it.frame)
+	case itemPing:
+		return c.writeFrame(ws.OpPing, nil)
+	case itemPong:
+		return c.writeFrame(ws.OpPong, it.frame.data)
 	case itemFeed:
 		n := it.notice
 		return c.emit(outFrame{data: n.frame, msg: n.msg, staffOnly: n.staffOnly})
@@ -262,31 +308,52 @@ func (c *conn) fill(id string, st *convState, upTo int64) error {
 func (c *conn) emit(f outFrame) error {
 	if c.identity().Visitor && (f.staffOnly || (f.msg != nil && !f.msg.VisibleToVisitor())) {
 		c.g.stats.notesDropped.Add(1)
-		c.logger.Error("realtime: dropped a staff-only frame on its way to a visitor")
+		c.log().Error("realtime: dropped a staff-only frame on its way to a visitor")
 		return nil
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), c.g.cfg.WriteTimeout)
-	defer cancel()
-	if err := c.ws.Write(ctx, websocket.MessageText, f.data); err != nil {
+	return c.writeFrame(ws.OpText, f.data)
+}
+
+// writeFrame writes one unfragmented frame to the writer's buffer, which
+// goes to the socket when full or flushed. Each write to the socket has
+// WriteTimeout.
+func (c *conn) writeFrame(op ws.OpCode, p []byte) error {
+	c.setWriteDeadline()
+	bw := c.bw
+	bw.WriteByte(0x80 | byte(op)) // FIN, no extension, never masked
+	switch n := len(p); {
+	case n < 126:
+		bw.WriteByte(byte(n))
+	case n <= 0xffff:
+		bw.WriteByte(126)
+		bw.WriteByte(byte(n >> 8))
+		bw.WriteByte(byte(n))
+	default:
+		bw.WriteByte(127)
+		for shift := 56; shift >= 0; shift -= 8 {
+			bw.WriteByte(byte(uint64(n) >> shift))
+		}
+	}
+	if _, err := bw.Write(p); err != nil {
+		c.broken.Store(true)
 		return fmt.Errorf("%w: %w", errWrite, err)
 	}
 	return nil
 }
 
-// ping checks, in the background, that the client answers; one that does
-// not within PongTimeout is disconnected.
-func (c *conn) ping() {
-	if !c.pinging.CompareAndSwap(false, true) {
-		return
+// flush writes what the writer's buffer holds.
+func (c *conn) flush() error {
+	if c.bw.Buffered() == 0 {
+		return nil
 	}
-	c.background.Go(func() {
-		defer c.pinging.Store(false)
-		ctx, cancel := context.WithTimeout(context.Background(), c.g.cfg.PongTimeout)
-		defer cancel()
-		if err := c.ws.Ping(ctx); err != nil && !c.isEnding() {
-			c.g.stats.heartbeatTimeouts.Add(1)
-			c.logger.Info("realtime: no answer to a ping; disconnecting")
-			c.end(StatusHeartbeatTimeout, reasonHeartbeat)
-		}
-	})
+	c.setWriteDeadline()
+	if err := c.bw.Flush(); err != nil {
+		c.broken.Store(true)
+		return fmt.Errorf("%w: %w", errWrite, err)
+	}
+	return nil
+}
+
+func (c *conn) setWriteDeadline() {
+	c.nc.SetWriteDeadline(time.Now().Add(c.g.cfg.WriteTimeout))
 }
