@@ -11,9 +11,10 @@ import (
 
 // warned is the TokenExpiryWarning of the nodes of these tests: short, so
 // that a credential expiring in twice as long is warned about and expires
-// while the test runs. The assertions are on the order of frames, never on
-// elapsed time.
-const warned = time.Second
+// while the test runs; a few seconds, so that a test on a loaded machine
+// still refreshes before the first expiry. The assertions are on the order
+// of frames, never on elapsed time.
+const warned = 3 * time.Second
 
 func warnedNode(e *env, t *testing.T) *node {
 	t.Helper()
