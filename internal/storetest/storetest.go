@@ -234,3 +234,16 @@ func checkPages[T any](t *testing.T, wantIDs []string, limit, wantPages int,
 	}
 	diff(t, wantIDs, got)
 }
+
+// auditUnchanged counts the workspace's audit entries now and returns a
+// check, to call later, that their number has not changed.
+func auditUnchanged(t *testing.T, s parley.Store, workspaceID string) func() {
+	t.Helper()
+	entries := len(auditEntries(t, s, workspaceID))
+	return func() {
+		t.Helper()
+		if n := len(auditEntries(t, s, workspaceID)); n != entries {
+			t.Errorf("audit entries = %d, want %d", n, entries)
+		}
+	}
+}
