@@ -114,22 +114,12 @@ func (ts *testServer) assigned(t *testing.T, in *parley.Inbox, staff staffMember
 func (ts *testServer) conversationEvents(t *testing.T, conversationID string, typ parley.EventType) []*parley.Event {
 	t.Helper()
 	var out []*parley.Event
-	opt := parley.ListOptions{Limit: parley.MaxListLimit}
-	for {
-		l, err := ts.store.ListEvents(context.Background(), ts.ws.ID, opt)
-		if err != nil {
-			t.Fatal(err)
+	for _, e := range ts.events(t) {
+		if e.ConversationID == conversationID && e.Type == typ {
+			out = append(out, e)
 		}
-		for _, e := range l.Items {
-			if e.ConversationID == conversationID && e.Type == typ {
-				out = append(out, e)
-			}
-		}
-		if l.Next == "" {
-			return out
-		}
-		opt.After = l.Next
 	}
+	return out
 }
 
 // busListener records the IDs of the events heard on a bus subject.

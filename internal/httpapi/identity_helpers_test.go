@@ -105,22 +105,30 @@ type identifyBody struct {
 	} `json:"conversations"`
 }
 
-// events returns the types of the default workspace's events, oldest first.
-func (ts *testServer) eventTypes(t *testing.T) []parley.EventType {
+// events returns the default workspace's events, oldest first.
+func (ts *testServer) events(t *testing.T) []*parley.Event {
 	t.Helper()
-	var out []parley.EventType
+	var out []*parley.Event
 	opt := parley.ListOptions{Limit: parley.MaxListLimit}
 	for {
 		l, err := ts.store.ListEvents(context.Background(), ts.ws.ID, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range l.Items {
-			out = append(out, e.Type)
-		}
+		out = append(out, l.Items...)
 		if l.Next == "" {
 			return out
 		}
 		opt.After = l.Next
 	}
+}
+
+// eventTypes returns the types of the default workspace's events, oldest first.
+func (ts *testServer) eventTypes(t *testing.T) []parley.EventType {
+	t.Helper()
+	var out []parley.EventType
+	for _, e := range ts.events(t) {
+		out = append(out, e.Type)
+	}
+	return out
 }
