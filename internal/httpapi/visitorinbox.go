@@ -60,7 +60,7 @@ func (s *server) getVisitorInbox(ctx context.Context, in *visitorInboxInput) (*v
 		return nil, err
 	}
 	return &visitorInboxOutput{CacheControl: "no-cache", Body: visitorInboxView{
-		ID: inbox.ID, Name: inbox.Name, Widget: widgetView(inbox.Widget), Online: online,
+		ID: inbox.ID, Name: inbox.Name, Widget: newWidgetView(inbox.Widget), Online: online,
 	}}, nil
 }
 
