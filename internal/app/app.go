@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -24,6 +25,7 @@ import (
 	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/httpapi"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/presence"
 	"github.com/parleychat/parley/internal/realtime"
 	"github.com/parleychat/parley/internal/store"
 	"github.com/parleychat/parley/internal/web"
@@ -42,7 +44,10 @@ type App struct {
 	// the HTTP server has stopped, or else Close stops it, committing what
 	// is queued, before the bus and the store close.
 	Conversations *conversation.Service
-	Registry      *prometheus.Registry
+	// Presence keeps agents' presence in step with their connections;
+	// Serve runs it.
+	Presence *presence.Service
+	Registry *prometheus.Registry
 
 	demo demoState // demo mode's inbox, set by Serve
 }
@@ -74,6 +79,15 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		a.Store.Close()
 		return nil, fmt.Errorf("start conversations: %w", err)
 	}
+	a.Presence, err = presence.New(presence.Config{
+		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger, Grace: cfg.PresenceGrace,
+	})
+	if err != nil {
+		a.Conversations.Close()
+		a.Bus.Close()
+		a.Store.Close()
+		return nil, fmt.Errorf("start presence: %w", err)
+	}
 	a.Registry = prometheus.NewRegistry()
 	a.Registry.MustRegister(
 		collectors.NewGoCollector(),
@@ -97,6 +111,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Logger:             a.Logger,
 		PublicOrigin:       publicOrigin(a.Config.PublicURL),
 		TokenExpiryWarning: a.Config.TokenExpiryWarning,
+		Presence:           a.Presence,
 	})
 	if err != nil {
 		return nil, nil, err
@@ -113,6 +128,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Accounts:      a.Accounts,
 		Conversations: a.Conversations,
 		Identity:      a.Identity,
+		Presence:      a.Presence,
 		Logger:        a.Logger,
 		Registry:      a.Registry,
 		ReadyChecks: []httpapi.Check{
@@ -163,8 +179,9 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 	go func() { served <- srv.Serve(ln) }()
 
 	bg, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
-	background := make(chan struct{})
-	go func() { defer close(background); a.sweepSessions(bg) }()
+	var background sync.WaitGroup
+	background.Go(func() { a.sweepSessions(bg) })
+	background.Go(func() { a.Presence.Run(bg) })
 
 	if ready != nil {
 		ready(a.baseURL(ln.Addr()))
@@ -173,7 +190,7 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 	case err := <-served:
 		gw.Close()
 		stopBackground()
-		<-background
+		background.Wait()
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
@@ -186,7 +203,7 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 		srv.Close() // the deadline passed: cut the connections still open
 	}
 	stopBackground()
-	<-background
+	background.Wait()
 	a.Conversations.Close()
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err

@@ -90,6 +90,11 @@ var table = []entry{
 		check:   func(c Config) error { return checkMinDuration(c.TokenExpiryWarning, 0, false) },
 	},
 	{
+		Setting: Setting{Flag: "presence-grace", Env: "PARLEY_PRESENCE_GRACE", Description: "How long an agent stays online (or away) after its last console tab or connection closes."},
+		field:   func(c *Config) any { return &c.PresenceGrace },
+		check:   func(c Config) error { return checkMinDuration(c.PresenceGrace, time.Second, true) },
+	},
+	{
 		Setting: Setting{Flag: "trust-proxy", Env: "PARLEY_TRUST_PROXY", Description: "Take the client IP from X-Forwarded-For; enable only behind a proxy you control."},
 		field:   func(c *Config) any { return &c.TrustProxy },
 	},

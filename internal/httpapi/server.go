@@ -32,6 +32,7 @@ import (
 	"github.com/parleychat/parley/internal/account"
 	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/presence"
 )
 
 // Check is one readiness check run by /readyz.
@@ -47,7 +48,10 @@ type Config struct {
 	Accounts      *account.Service
 	Conversations *conversation.Service
 	Identity      *identity.Service
-	Logger        *slog.Logger // default slog.Default()
+	// Presence sets agents' chosen status; when nil, one without a bus
+	// (which publishes no availability) is made on Store.
+	Presence *presence.Service
+	Logger   *slog.Logger // default slog.Default()
 	// Registry receives the HTTP metrics, and /metrics serves it. A new
 	// registry is used when nil.
 	Registry *prometheus.Registry
@@ -97,6 +101,12 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Presence == nil {
+		var err error
+		if cfg.Presence, err = presence.New(presence.Config{Store: cfg.Store, Logger: cfg.Logger}); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()

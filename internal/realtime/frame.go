@@ -10,6 +10,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/presence"
 )
 
 // Close codes (docs/protocol.md lists them with what a client should do).
@@ -186,6 +187,13 @@ type readFrame struct {
 	LastReadSeq    int64              `json:"last_read_seq"`
 }
 
+// availabilityFrame tells a visitor whether an agent is online.
+type availabilityFrame struct {
+	Type   string    `json:"type"` // "availability"
+	Online bool      `json:"online"`
+	At     time.Time `json:"at"`
+}
+
 type eventFrame struct {
 	Type  string        `json:"type"` // "event"
 	Event *parley.Event `json:"event"`
@@ -272,6 +280,13 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 	var ev parley.Event
 	if err := json.Unmarshal(data, &ev); err != nil {
 		return nil, err
+	}
+	if ev.Type == presence.NotifyAvailability && !feed {
+		var d presence.AvailabilityData
+		if err := json.Unmarshal(ev.Payload, &d); err != nil {
+			return nil, err
+		}
+		return &notice{event: &ev, frame: encode(availabilityFrame{Type: "availability", Online: d.Online, At: d.At})}, nil
 	}
 	if ev.ConversationID == "" {
 		return nil, errors.New("notification without a conversation")

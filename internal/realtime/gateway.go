@@ -107,6 +107,23 @@ type Config struct {
 	// connection receives a token_expiring frame (at once if it connects
 	// or refreshes closer to the expiry than that).
 	TokenExpiryWarning time.Duration
+	// Presence, when set, is told of every agent's connections, and its
+	// workspace's availability reaches every visitor connection.
+	Presence Presence
+}
+
+// Presence keeps agents' presence in step with their connections
+// (internal/presence implements it). Connected and Disconnected must not
+// block.
+type Presence interface {
+	// Connected and Disconnected are called once per authenticated
+	// connection of an agent (a person or bot, not an API token).
+	Connected(workspaceID, agentID string)
+	Disconnected(workspaceID, agentID string)
+	// AvailabilitySubject is the bus subject of a workspace's
+	// availability notifications (presence.NotifyAvailability events),
+	// which visitor connections receive as availability frames.
+	AvailabilitySubject(workspaceID string) (string, error)
 }
 
 // Authenticator turns credentials into an Identity. The gateway defines it;

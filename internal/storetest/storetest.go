@@ -25,6 +25,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Workspaces", testWorkspaces},
 		{"Agents", testAgents},
 		{"Presence", testPresence},
+		{"PresenceLeases", testPresenceLeases},
 		{"Inboxes", testInboxes},
 		{"ModifyInbox", testModifyInbox},
 		{"APITokens", testAPITokens},
