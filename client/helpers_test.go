@@ -31,6 +31,8 @@ const shopOrigin = "https://shop.example"
 type node struct {
 	app *app.App
 	url string
+	// stop shuts the node down (at the latest when the test ends).
+	stop func()
 }
 
 // startNode opens and serves a node until the test ends.
@@ -64,7 +66,7 @@ func startNode(t *testing.T, cfg config.Config) *node {
 	case <-time.After(wait):
 		t.Fatal("the node did not start")
 	}
-	t.Cleanup(func() {
+	n.stop = sync.OnceFunc(func() {
 		cancel()
 		select {
 		case err := <-served:
@@ -78,6 +80,7 @@ func startNode(t *testing.T, cfg config.Config) *node {
 			t.Errorf("close node: %v", err)
 		}
 	})
+	t.Cleanup(n.stop)
 	return n
 }
 
@@ -117,13 +120,16 @@ func newEnv(t *testing.T) *env {
 
 // newCluster starts two nodes sharing one PostgreSQL database and one
 // external NATS server; it skips the test unless both are configured.
-func newCluster(t *testing.T) *env {
+func newCluster(t *testing.T, modify ...func(*config.Config)) *env {
 	t.Helper()
 	db, nats := testenv.PostgresURL(t), testenv.NATSURL(t)
 	var nodes []*node
 	for range 2 {
 		cfg := nodeConfig(t)
 		cfg.DatabaseURL, cfg.NATSURL = db, nats
+		for _, f := range modify {
+			f(&cfg)
+		}
 		nodes = append(nodes, startNode(t, cfg))
 	}
 	return setupEnv(t, nodes...)
@@ -185,13 +191,21 @@ func (e *env) agent(t *testing.T, i int, role parley.Role) (*client.Client, *par
 	st := e.nodes[0].app.Store
 	ag := &parley.Agent{WorkspaceID: e.workspace.ID, Email: testenv.Unique() + "@example.com", Name: "Agent", Role: role}
 	must(t, st.CreateAgent(ctx, parley.SystemActor, ag, ""))
+	return e.session(t, i, ag), ag
+}
+
+// session returns a client of node i authenticated by a new console
+// session of agent ag (made in the store, see agent).
+func (e *env) session(t *testing.T, i int, ag *parley.Agent) *client.Client {
+	t.Helper()
+	st := e.nodes[0].app.Store
 	sec := secret.NewToken(account.SessionPrefix)
 	sess := &parley.Session{
 		WorkspaceID: ag.WorkspaceID, AgentID: ag.ID, CSRFToken: secret.NewToken(""),
 		ExpiresAt: time.Now().Add(time.Hour),
 	}
-	must(t, st.CreateSession(ctx, sess, secret.Hash(sec)))
-	return e.client(t, e.nodes[i].url, client.WithSession(sec, sess.CSRFToken)), ag
+	must(t, st.CreateSession(t.Context(), sess, secret.Hash(sec)))
+	return e.client(t, e.nodes[i].url, client.WithSession(sec, sess.CSRFToken))
 }
 
 // connect opens a real-time connection that is closed when the test ends.
