@@ -121,6 +121,11 @@ type AgentStore interface {
 	SetAgentPassword(ctx context.Context, actor Actor, workspaceID, id, passwordHash string) error
 	// AgentPasswordHash returns the stored hash ("" if none). Returns ENOTFOUND.
 	AgentPasswordHash(ctx context.Context, workspaceID, id string) (string, error)
+	// ConversationAgents returns the agents (people and bots) who wrote a
+	// message in the conversation — not counting notes unless includeNotes
+	// — or are assigned to it, ordered by ID; none for an unknown
+	// conversation.
+	ConversationAgents(ctx context.Context, workspaceID, conversationID string, includeNotes bool) ([]*Agent, error)
 	// DeleteAgent removes the agent and its sessions, and releases its
 	// conversations: each conversation assigned to it goes back to pending
 	// with no assignee, writing the conversation.unassigned event

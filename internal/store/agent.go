@@ -334,6 +334,28 @@ func errLastAdmin() error {
 	return parley.Errorf(parley.ECONFLICT, "A workspace needs at least one enabled admin: make another agent an admin first.")
 }
 
+// ConversationAgents returns the agents who wrote in the conversation
+// (notes only with includeNotes) or are assigned to it, ordered by ID.
+func (s *Store) ConversationAgents(ctx context.Context, workspaceID, conversationID string, includeNotes bool) ([]*parley.Agent, error) {
+	notes := string(parley.KindNote)
+	if includeNotes {
+		notes = "" // no kind is ""
+	}
+	agents, err := queryAll(ctx, s.read(), scanAgent, `SELECT `+agentColumns+` FROM agents
+		WHERE workspace_id = ? AND id IN (
+			SELECT sender_id FROM messages WHERE workspace_id = ? AND conversation_id = ?
+				AND sender_type IN (?, ?) AND kind <> ?
+			UNION
+			SELECT assignee_id FROM conversations WHERE workspace_id = ? AND id = ? AND assignee_id IS NOT NULL)
+		ORDER BY id`,
+		workspaceID, workspaceID, conversationID, parley.ParticipantAgent, parley.ParticipantBot, notes,
+		workspaceID, conversationID)
+	if err != nil {
+		return nil, fmt.Errorf("conversation agents: %w", err)
+	}
+	return agents, nil
+}
+
 func findAgent(ctx context.Context, r runner, where string, args ...any) (*parley.Agent, error) {
 	a, err := scanAgent(r.queryRow(ctx, `SELECT `+agentColumns+` FROM agents WHERE `+where, args...))
 	if errors.Is(err, sql.ErrNoRows) {

@@ -26,6 +26,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Agents", testAgents},
 		{"Presence", testPresence},
 		{"PresenceLeases", testPresenceLeases},
+		{"ConversationAgents", testConversationAgents},
 		{"Inboxes", testInboxes},
 		{"ModifyInbox", testModifyInbox},
 		{"APITokens", testAPITokens},
