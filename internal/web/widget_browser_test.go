@@ -206,7 +206,8 @@ func TestWidgetDemoLoginOnTwoBrowsers(t *testing.T) {
 	}
 }
 
-// POST /demo/visitor-token answers only in demo mode.
+// POST /demo/visitor-token answers only in demo mode, with a visitor JWT
+// for the demo user.
 func TestDemoTokenOnlyInDemoMode(t *testing.T) {
 	for _, tc := range []struct {
 		demo string
@@ -228,11 +229,19 @@ func TestDemoTokenOnlyInDemoMode(t *testing.T) {
 			var tok struct {
 				Token string `json:"token"`
 			}
-			if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || !strings.HasPrefix(tok.Token, "prlyv_") {
-				t.Fatalf("token = %q, %v", tok.Token, err)
+			if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || strings.Count(tok.Token, ".") != 2 {
+				t.Fatalf("token = %q, %v; want a JWT", tok.Token, err)
 			}
-			// The token works, as a verified visitor of the demo inbox.
-			c := srv.Client(t).WithToken(tok.Token)
+			// The JWT opens a verified visitor session of the demo inbox,
+			// as one signed by a customer's back-end does.
+			sess, err := srv.Client(t).StartVisitorSession(t.Context(), client.VisitorSessionInput{InboxID: srv.DemoInboxID(t), Token: tok.Token})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sess.Contact == nil || !sess.Contact.Verified || sess.Contact.Name != "Demo User" {
+				t.Errorf("the demo token's session is for %+v", sess.Contact)
+			}
+			c := srv.Client(t).WithToken(sess.Token)
 			conv, err := c.CreateConversation(t.Context(), client.CreateConversationInput{})
 			if err != nil {
 				t.Fatal(err)
