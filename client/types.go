@@ -156,6 +156,11 @@ type Inbox struct {
 		Color    string `json:"color"`
 		Locale   string `json:"locale"`
 		Position string `json:"position"`
+		// Prechat is the form a guest fills in before writing.
+		Prechat struct {
+			Enabled bool     `json:"enabled"`
+			Fields  []string `json:"fields"`
+		} `json:"prechat"`
 	} `json:"widget"`
 	Identity struct {
 		RequireVerified bool `json:"require_verified"`

@@ -8,7 +8,7 @@ button{font:inherit}
 .head{display:flex;align-items:center;gap:8px;padding:16px 14px 14px 18px;background:var(--accent);color:var(--on-accent)}
 .titles{flex:1;min-width:0}
 h2{margin:0;font-size:17px;font-weight:650;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.sub{margin:2px 0 0;font-size:13px;opacity:.92;display:flex;align-items:center;gap:6px}
+.sub{margin:2px 0 0;font-size:13px;display:flex;align-items:center;gap:6px}
 .dot{width:8px;height:8px;border-radius:50%;flex:none;background:#9ca3af;box-shadow:0 0 0 2px rgba(255,255,255,.5)}
 .dot.on{background:#22c55e}
 .icon{all:unset;cursor:pointer;width:34px;height:34px;border-radius:8px;display:grid;place-items:center;font-size:24px;line-height:1}
