@@ -107,6 +107,9 @@ func TestWidgetOnDemoPage(t *testing.T) {
 
 	// An agent finds it in the pending queue, takes it and replies; a note follows.
 	conv := pendingConversation(t, srv.Admin, inboxID)
+	if err := agentClient.SetPresence(ctx, "online"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := agentClient.Assign(ctx, conv.ID, agent.ID); err != nil {
 		t.Fatalf("take the conversation: %v", err)
 	}
@@ -125,6 +128,9 @@ func TestWidgetOnDemoPage(t *testing.T) {
 	if got := logText(t, tab); !strings.Contains(got, "It ships tomorrow") || strings.Contains(got, note) {
 		t.Errorf("the widget shows %q", got)
 	}
+	// The replies carry the agent's name (the screenshot shows it).
+	browsertest.WaitJS(t, tab, `[...`+shadow+`.querySelectorAll('.msg.them .who')].map(e => e.textContent).join() === 'Ann Lee,Ann Lee'`)
+	browsertest.WaitJS(t, tab, shadow+`.querySelector('.head .dot.on')`) // Ann is online, live
 	screenshot(t, tab, "widget-open")
 	browsertest.RequireAccessible(t, tab, "the open widget")
 
