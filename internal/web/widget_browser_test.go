@@ -175,6 +175,14 @@ func TestWidgetMobile(t *testing.T) {
 	if w := browsertest.Eval[float64](t, tab, shadow+`.querySelector('.panel').getBoundingClientRect().width`); w != 390 {
 		t.Errorf("panel width on a phone = %v, want 390", w)
 	}
+	// Touch targets a finger can hit, and type iOS does not zoom into.
+	closeButton := shadow + `.querySelector('.head .icon[aria-label="Close chat"]').getBoundingClientRect()`
+	if size := browsertest.Eval[[]float64](t, tab, `(() => { const r = `+closeButton+`; return [r.width, r.height] })()`); size[0] < 44 || size[1] < 44 {
+		t.Errorf("the close button is %vx%v px on a phone, want at least 44x44", size[0], size[1])
+	}
+	if px := browsertest.Eval[string](t, tab, `getComputedStyle(`+shadow+`.querySelector('textarea')).fontSize`); px != "16px" {
+		t.Errorf("the text box's type is %s on a phone, want 16px (iOS zooms in below)", px)
+	}
 	screenshot(t, tab, "widget-mobile")
 }
 
