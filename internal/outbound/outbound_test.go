@@ -17,6 +17,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/outbound"
+	"github.com/parleychat/parley/internal/testenv"
 )
 
 // newClient returns a client logging nowhere, with cfg's other settings.
@@ -39,61 +40,6 @@ func resolver(m map[string]string) func(context.Context, string) ([]netip.Addr, 
 			return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
 		}
 		return []netip.Addr{netip.MustParseAddr(a)}, nil
-	}
-}
-
-// recorder is a TCP listener on 127.0.0.1 that counts the connections it
-// accepts and closes them.
-type recorder struct {
-	net.Listener
-	accepted atomic.Int32
-}
-
-func newRecorder(t *testing.T) *recorder {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &recorder{Listener: ln}
-	t.Cleanup(func() { ln.Close() })
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			r.accepted.Add(1)
-			conn.Close()
-		}
-	}()
-	return r
-}
-
-func (r *recorder) port() string {
-	_, port, _ := net.SplitHostPort(r.Addr().String())
-	return port
-}
-
-// assertNoConnection fails t if anything connected to r before this call.
-// It connects once itself: connections are accepted in the order they
-// were made, so once its own is counted, any earlier one would have been.
-func (r *recorder) assertNoConnection(t *testing.T) {
-	t.Helper()
-	conn, err := net.Dial("tcp", r.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn.Close()
-	deadline := time.Now().Add(10 * time.Second)
-	for r.accepted.Load() < 1 {
-		if time.Now().After(deadline) {
-			t.Fatal("the sentinel connection was never accepted")
-		}
-		time.Sleep(time.Millisecond)
-	}
-	if n := r.accepted.Load(); n != 1 {
-		t.Errorf("the listener accepted %d connections before the sentinel, want 0", n-1)
 	}
 }
 
@@ -202,10 +148,10 @@ func TestPublicAddressesAccepted(t *testing.T) {
 // addresses: localhost (from /etc/hosts, through the system resolver) and
 // names a test resolver maps. Nothing connects, and CheckURL refuses them.
 func TestNameResolvingToInternalAddress(t *testing.T) {
-	ln := newRecorder(t)
+	ln := testenv.RecordConnections(t)
 	t.Run("Localhost", func(t *testing.T) {
 		c := newClient(t, outbound.Config{})
-		_, err := get(t, c, "http://localhost:"+ln.port()+"/")
+		_, err := get(t, c, "http://localhost:"+ln.Port()+"/")
 		wantRefused(t, err)
 		wantReason(t, c.CheckURL(t.Context(), "https://localhost/jwks"), outbound.ReasonURLPrivateAddress)
 	})
@@ -217,7 +163,7 @@ func TestNameResolvingToInternalAddress(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			c := newClient(t, outbound.Config{Resolve: resolver(map[string]string{name: ip})})
-			_, err := get(t, c, "http://"+name+":"+ln.port()+"/")
+			_, err := get(t, c, "http://"+name+":"+ln.Port()+"/")
 			wantRefused(t, err)
 			err = c.CheckURL(t.Context(), "https://"+name+"/jwks")
 			wantReason(t, err, outbound.ReasonURLPrivateAddress)
@@ -226,13 +172,13 @@ func TestNameResolvingToInternalAddress(t *testing.T) {
 			}
 		})
 	}
-	ln.assertNoConnection(t)
+	ln.AssertNoConnection(t)
 }
 
 // TestDNSRebinding: a name that resolved to a public address when the URL
 // was saved and to loopback when it is fetched is refused at dial time.
 func TestDNSRebinding(t *testing.T) {
-	ln := newRecorder(t)
+	ln := testenv.RecordConnections(t)
 	var lookups atomic.Int32
 	c := newClient(t, outbound.Config{Resolve: func(context.Context, string) ([]netip.Addr, error) {
 		if lookups.Add(1) == 1 {
@@ -243,9 +189,9 @@ func TestDNSRebinding(t *testing.T) {
 	if err := c.CheckURL(t.Context(), "https://rebind.example.com/jwks"); err != nil {
 		t.Fatalf("CheckURL (public answer): %v", err)
 	}
-	_, err := get(t, c, "http://rebind.example.com:"+ln.port()+"/jwks")
+	_, err := get(t, c, "http://rebind.example.com:"+ln.Port()+"/jwks")
 	wantRefused(t, err)
-	ln.assertNoConnection(t)
+	ln.AssertNoConnection(t)
 }
 
 // TestRedirects: an allowed server redirecting to loopback, to a name
@@ -253,17 +199,17 @@ func TestDNSRebinding(t *testing.T) {
 // following redirects, before anything connects; Do returns the 3xx as
 // is; redirects stop after MaxRedirects.
 func TestRedirects(t *testing.T) {
-	target := newRecorder(t)
+	target := testenv.RecordConnections(t)
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits.Add(1)
 		switch r.URL.Path {
 		case "/loopback":
-			http.Redirect(w, r, "http://127.0.0.1:"+target.port()+"/", http.StatusFound)
+			http.Redirect(w, r, "http://127.0.0.1:"+target.Port()+"/", http.StatusFound)
 		case "/localhost":
-			http.Redirect(w, r, "http://localhost:"+target.port()+"/", http.StatusFound)
+			http.Redirect(w, r, "http://localhost:"+target.Port()+"/", http.StatusFound)
 		case "/v6":
-			http.Redirect(w, r, "http://[::ffff:127.0.0.1]:"+target.port()+"/", http.StatusFound)
+			http.Redirect(w, r, "http://[::ffff:127.0.0.1]:"+target.Port()+"/", http.StatusFound)
 		case "/plain-http":
 			http.Redirect(w, r, "http://8.8.8.8/", http.StatusFound)
 		case "/credentials":
@@ -320,7 +266,7 @@ func TestRedirects(t *testing.T) {
 			}
 		}
 	})
-	target.assertNoConnection(t)
+	target.AssertNoConnection(t)
 }
 
 func mustRequest(t *testing.T, url string) *http.Request {
