@@ -73,7 +73,7 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		return nil, fmt.Errorf("open bus: %w", err)
 	}
 	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger})
-	a.Identity = identity.New(a.Store, identity.Options{Logger: logger})
+	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound})
 	a.Conversations, err = conversation.New(conversation.Config{
 		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
 	})

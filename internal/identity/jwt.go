@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -60,8 +59,6 @@ const (
 // VerifierOptions configure how visitor JWTs are verified. Zero values
 // select the defaults.
 type VerifierOptions struct {
-	// HTTPClient fetches JWKS URLs; default a client with JWKSTimeout.
-	HTTPClient *http.Client
 	// JWKSRefresh is how long a fetched JWKS is used before it is fetched
 	// again (default 1 hour). A token whose kid is not in the cached set
 	// also refreshes it, at most once per JWKSUnknownKIDInterval.
@@ -81,20 +78,16 @@ type verifier struct {
 	jwks   *jwksCache
 }
 
-func newVerifier(now func() time.Time, logger *slog.Logger, opt VerifierOptions) *verifier {
-	if now == nil {
-		now = time.Now
-	}
-	if logger == nil {
-		logger = slog.Default()
-	}
-	return &verifier{now: now, logger: logger, jwks: newJWKSCache(now, logger, opt)}
+// newVerifier returns a verifier whose JWKS cache fetches through the
+// Service's outbound client.
+func (s *Service) newVerifier(opt VerifierOptions) *verifier {
+	return &verifier{now: s.now, logger: s.logger, jwks: newJWKSCache(s.now, s.logger, s.outbound, opt)}
 }
 
 // SetVerifierOptions replaces the JWT verifier's options (and empties its
 // JWKS cache). Call it before the Service is used.
 func (s *Service) SetVerifierOptions(opt VerifierOptions) {
-	s.jwt = newVerifier(s.now, s.logger, opt)
+	s.jwt = s.newVerifier(opt)
 }
 
 // VerifyToken verifies a visitor JWT for inbox and returns its claims.
@@ -113,11 +106,7 @@ func (s *Service) SetVerifierOptions(opt VerifierOptions) {
 // EUNAVAILABLE (ReasonJWKSUnavailable) if the inbox's JWKS is needed and
 // cannot be fetched.
 func (s *Service) VerifyToken(ctx context.Context, inbox *parley.Inbox, token string) (*Claims, error) {
-	v := s.jwt
-	if v == nil {
-		v = newVerifier(s.now, s.logger, VerifierOptions{})
-	}
-	return v.verify(ctx, inbox, token)
+	return s.jwt.verify(ctx, inbox, token)
 }
 
 // header is the part of a JOSE header the key choice needs.
