@@ -1,13 +1,11 @@
 package identity_test
 
 import (
-	"context"
 	"encoding/json"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -232,7 +230,7 @@ func TestCheckJWKSURL(t *testing.T) {
 	plain := identity.New(nil, identity.Options{Logger: slog.New(slog.DiscardHandler)})
 	onPrem := jwksServiceWith(t, &jwksClock{now: jwtNow}, outbound.Config{
 		Allow:   []string{"10.20.0.0/16", "idp.corp.example"},
-		Resolve: staticResolver(map[string]string{"idp.corp.example": "10.99.0.1", "intranet.example": "10.20.0.5"}),
+		Resolve: testenv.StaticResolver(map[string]string{"idp.corp.example": "10.99.0.1", "intranet.example": "10.20.0.5"}),
 	})
 	for _, tc := range []struct {
 		name   string
@@ -273,16 +271,6 @@ func TestCheckJWKSURL(t *testing.T) {
 	}
 }
 
-// staticResolver answers DNS lookups from m; other names do not resolve.
-func staticResolver(m map[string]string) func(context.Context, string) ([]netip.Addr, error) {
-	return func(_ context.Context, host string) ([]netip.Addr, error) {
-		if a, ok := m[host]; ok {
-			return []netip.Addr{netip.MustParseAddr(a)}, nil
-		}
-		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
-	}
-}
-
 // TestVerifyTokenJWKSPrivateURL: an inbox whose JWKS URL points inside (as
 // one saved before URLs were checked could) is never fetched, whatever
 // kid a visitor's token names: the verification fails with
@@ -294,7 +282,7 @@ func TestVerifyTokenJWKSPrivateURL(t *testing.T) {
 	c := &jwksClock{now: jwtNow}
 	hdr := map[string]any{"alg": "RS256", "kid": "unknown-kid"}
 	svc := jwksServiceWith(t, c, outbound.Config{
-		Resolve: staticResolver(map[string]string{"metadata.google.internal": "127.0.0.1"}),
+		Resolve: testenv.StaticResolver(map[string]string{"metadata.google.internal": "127.0.0.1"}),
 	})
 	for _, u := range []string{
 		"http://127.0.0.1:" + rec.Port() + "/jwks",
@@ -318,7 +306,7 @@ func TestVerifyTokenJWKSPrivateURL(t *testing.T) {
 		_, port, _ := net.SplitHostPort(redirector.Listener.Addr().String())
 		svc := jwksServiceWith(t, c, outbound.Config{
 			Allow:   []string{"jwks.corp.example"},
-			Resolve: staticResolver(map[string]string{"jwks.corp.example": "127.0.0.1"}),
+			Resolve: testenv.StaticResolver(map[string]string{"jwks.corp.example": "127.0.0.1"}),
 		})
 		inbox := testInbox(parley.IdentitySettings{JWKSURL: "http://jwks.corp.example:" + port + "/jwks"})
 		_, err := svc.VerifyToken(t.Context(), inbox, mintJWT(t, hdr, claimsAt(c.Now()), k.rsa))

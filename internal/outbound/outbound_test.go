@@ -31,18 +31,6 @@ func newClient(t *testing.T, cfg outbound.Config) *outbound.Client {
 	return c
 }
 
-// resolver answers from a fixed map, as a DNS server would; names it does
-// not hold do not resolve.
-func resolver(m map[string]string) func(context.Context, string) ([]netip.Addr, error) {
-	return func(_ context.Context, host string) ([]netip.Addr, error) {
-		a, ok := m[host]
-		if !ok {
-			return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
-		}
-		return []netip.Addr{netip.MustParseAddr(a)}, nil
-	}
-}
-
 func get(t *testing.T, c *outbound.Client, url string) (*http.Response, error) {
 	t.Helper()
 	req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, url, nil)
@@ -162,7 +150,7 @@ func TestNameResolvingToInternalAddress(t *testing.T) {
 		"v6.example.com":           "::1",
 	} {
 		t.Run(name, func(t *testing.T) {
-			c := newClient(t, outbound.Config{Resolve: resolver(map[string]string{name: ip})})
+			c := newClient(t, outbound.Config{Resolve: testenv.StaticResolver(map[string]string{name: ip})})
 			_, err := get(t, c, "http://"+name+":"+ln.Port()+"/")
 			wantRefused(t, err)
 			err = c.CheckURL(t.Context(), "https://"+name+"/jwks")
@@ -227,7 +215,7 @@ func TestRedirects(t *testing.T) {
 	base := "http://allowed.test:" + port
 	c := newClient(t, outbound.Config{
 		Allow:   []string{"allowed.test"},
-		Resolve: resolver(map[string]string{"allowed.test": "127.0.0.1"}),
+		Resolve: testenv.StaticResolver(map[string]string{"allowed.test": "127.0.0.1"}),
 	})
 
 	for _, path := range []string{"/loopback", "/localhost", "/v6", "/plain-http", "/credentials"} {

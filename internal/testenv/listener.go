@@ -1,7 +1,9 @@
 package testenv
 
 import (
+	"context"
 	"net"
+	"net/netip"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -62,5 +64,17 @@ func (r *ConnRecorder) AssertNoConnection(t testing.TB) {
 	}
 	if n := r.accepted.Load(); n != 1 {
 		t.Errorf("%d connections reached the recorder, want none", n-1)
+	}
+}
+
+// StaticResolver answers DNS lookups from m (host name → IP address), as
+// outbound.Config.Resolve: a test makes a name resolve to an internal
+// address. Names m does not hold do not resolve.
+func StaticResolver(m map[string]string) func(context.Context, string) ([]netip.Addr, error) {
+	return func(_ context.Context, host string) ([]netip.Addr, error) {
+		if a, ok := m[host]; ok {
+			return []netip.Addr{netip.MustParseAddr(a)}, nil
+		}
+		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
 	}
 }
