@@ -187,8 +187,8 @@ func validateIdentity(v *parley.Validation, id parley.IdentitySettings) {
 	}
 }
 
-// checkJWKSURL refuses a JWKS URL that in sets and the server would never
-// fetch (see identity.Service.CheckJWKSURL): an EINVALID error naming
+// checkJWKSURL refuses the JWKS URL in sets, if any, when the server would
+// never fetch it (see identity.Service.CheckJWKSURL): an EINVALID error naming
 // identity.jwks_url, with the outbound reason (url_private_address,
 // url_scheme, url_malformed). It resolves the URL's host, so call it
 // before, not inside, a store transaction.
