@@ -33,7 +33,8 @@ export class Widget {
     this.t = strings('en')
     this.agents = new Map() // agent id → {name, avatar_url}, as visitors see them
     this.agentLoads = new Map() // conversation id → the loading of its agents
-    this.availableAt = '' // the time of the availability last applied
+    this.availableAt = '' // the server's time of the availability frame last applied
+    this.availableSeen = 0 // when it was applied, by this browser's clock
     addEventListener('online', () => this.conn && this.conn.reconnectNow())
     addEventListener('offline', () => this.conn && this.conn.drop())
   }
@@ -257,6 +258,7 @@ export class Widget {
       case 'availability':
         if (f.at && f.at < this.availableAt) return // an older change, delivered late
         this.availableAt = f.at || ''
+        this.availableSeen = Date.now()
         this.setOnline(f.online)
         return
       case 'message': {
@@ -385,9 +387,9 @@ export class Widget {
   // tells of every change (availability frames); this covers the time
   // without one: before the first message, and while reconnecting.
   refreshOnline() {
-    const asked = new Date().toISOString()
+    const asked = Date.now()
     request(this.base, '/api/v1/visitor/inbox?inbox_id=' + encodeURIComponent(this.inboxId)).then((inbox) => {
-      if (asked < this.availableAt) return // a frame since said newer
+      if (asked <= this.availableSeen) return // a frame since said newer
       this.setOnline(inbox.online)
     }, () => {})
   }
