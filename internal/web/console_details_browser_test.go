@@ -49,7 +49,8 @@ const delayRealtimeAuth = `(() => {
 // right; a conversation opened from its URL shows its last message in the
 // list; a name a guest gives after its conversation is listed, and an
 // inbox created after the console loaded, show without a reload; a long
-// email address wraps at its dots and @.
+// email address wraps at its dots and @; the Agents page shows the signed-in
+// admin online.
 func TestConsoleDetails(t *testing.T) {
 	b := browsertest.NewBrowser(t)
 	srv := browsertest.StartServer(t)
@@ -118,6 +119,13 @@ func TestConsoleDetails(t *testing.T) {
 		c.js(`document.querySelector('` + item(v.convID) + `')`)
 		c.do(chromedp.Click(item(v.convID)))
 		c.js(`document.querySelector('.conv-head')?.textContent.includes('Store kiosk')`)
+	})
+
+	t.Run("AgentsPageShowsPresence", func(t *testing.T) {
+		c := c.in(t)
+		c.nav("admin/agents")
+		c.js(`document.querySelector('[data-agent=` + jsString(srv.AdminEmail) + `] .presence-label')?.textContent === 'online'`)
+		c.nav("queue")
 	})
 
 	t.Run("PreviewWhenOpenedFromItsURL", func(t *testing.T) {

@@ -123,6 +123,7 @@ func TestConsoleEditsEveryWidgetSetting(t *testing.T) {
 		browsertest.Eval[bool](t, visitor, shadow+`.querySelector('.launcher').click(), true`)
 		browsertest.WaitJS(t, visitor, shadow+`.querySelector('.panel.open h2')?.textContent === 'Trail help desk'`)
 		browsertest.WaitJS(t, visitor, `[...`+shadow+`.querySelectorAll('.prechat input')].map(i => i.name).join() === 'name'`)
+		browsertest.WaitJS(t, visitor, shadow+`.activeElement?.name === 'name'`)
 		browsertest.Do(t, visitor, chromedp.KeyEvent("Kari"), chromedp.KeyEvent("\r"))
 		browsertest.WaitJS(t, visitor, shadow+`.querySelector('.greeting')?.textContent === 'Hello from the trail! Ask us anything.'`)
 	})
