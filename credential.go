@@ -129,3 +129,46 @@ type NoRevoker struct{}
 
 // Revoke does nothing.
 func (NoRevoker) Revoke(context.Context, Revocation) {}
+
+// Ended returns how the credential of p ended according to st, its status
+// now: "" if it still holds as it did when p authenticated with it.
+func (st CredentialStatus) Ended(p *Principal) EndReason {
+	switch {
+	case !st.Valid || st.WorkspaceID != p.WorkspaceID:
+		return EndRevoked
+	case p.Credential.Kind == CredentialSession && st.AgentID != p.AgentID:
+		return EndRevoked
+	case p.Credential.Kind == CredentialSession && st.Role != p.Role:
+		return EndRoleChanged
+	case p.Credential.Kind == CredentialVisitorSession && st.ContactID != p.ContactID:
+		return EndContactMerged
+	}
+	return ""
+}
+
+// RecheckPrincipals returns, for each principal, how its credential ended
+// since it authenticated ("" if it holds as it did), in the same order,
+// with one CheckCredentials call. A principal without a credential (zero
+// Credential) is reported as holding.
+func RecheckPrincipals(ctx context.Context, s CredentialStore, ps []*Principal, now time.Time) ([]EndReason, error) {
+	creds := make([]Credential, 0, len(ps))
+	for _, p := range ps {
+		if p != nil && p.Credential.ID != "" {
+			creds = append(creds, p.Credential)
+		}
+	}
+	statuses, err := s.CheckCredentials(ctx, creds, now)
+	if err != nil {
+		return nil, err
+	}
+	if len(statuses) != len(creds) {
+		return nil, Errorf(EINTERNAL, "recheck: %d statuses for %d credentials", len(statuses), len(creds))
+	}
+	out := make([]EndReason, len(ps))
+	for i, p := range ps {
+		if p != nil && p.Credential.ID != "" {
+			out[i], statuses = statuses[0].Ended(p), statuses[1:]
+		}
+	}
+	return out, nil
+}

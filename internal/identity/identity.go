@@ -47,6 +47,9 @@ const (
 type Options struct {
 	Now    func() time.Time // default time.Now
 	Logger *slog.Logger     // default slog.Default()
+	// Revoker is told of the contacts merged away (whose visitor
+	// sessions now belong to the contact that remains); default none.
+	Revoker parley.Revoker
 }
 
 // Service implements the visitor-identity rules on top of a parley.Store.
@@ -56,11 +59,15 @@ type Service struct {
 	now    func() time.Time
 	logger *slog.Logger
 	jwt    *verifier // visitor JWTs and the JWKS cache (jwt.go)
+	revoke parley.Revoker
 }
 
 // New returns a Service over store.
 func New(store parley.Store, opt Options) *Service {
-	s := &Service{store: store, now: opt.Now, logger: opt.Logger}
+	s := &Service{store: store, now: opt.Now, logger: opt.Logger, revoke: opt.Revoker}
+	if s.revoke == nil {
+		s.revoke = parley.NoRevoker{}
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -128,8 +135,10 @@ func sessionPrincipal(sess *parley.VisitorSession) *parley.Principal {
 		ContactID:      sess.ContactID,
 		InboxID:        sess.InboxID,
 		ConversationID: sess.ConversationID,
+		ResumeTokenID:  sess.ResumeTokenID,
 		ExpiresAt:      sess.ExpiresAt,
 		Scopes:         parley.ScopeSet{},
+		Credential:     parley.Credential{Kind: parley.CredentialVisitorSession, ID: sess.ID},
 	}
 }
 
