@@ -57,7 +57,8 @@ type EndReason string
 const (
 	// EndRevoked: the credential was revoked or deleted — logout, an
 	// agent disabled or deleted, its password reset, an API token revoked
-	// or deleted, a resume token revoked.
+	// or deleted, a resume token revoked, an inbox deleted with its
+	// visitor sessions.
 	EndRevoked EndReason = "revoked"
 	// EndRoleChanged: the agent's role changed; its credential still
 	// holds, with the rights of the new role.
@@ -88,6 +89,8 @@ type Revocation struct {
 	ContactID string `json:"contact_id,omitempty"`
 	// ResumeTokenID: the visitor sessions opened with the resume token.
 	ResumeTokenID string `json:"resume_token_id,omitempty"`
+	// InboxID: every visitor session opened in the inbox.
+	InboxID string `json:"inbox_id,omitempty"`
 	// MergedInto is, for EndContactMerged, the contact that remains.
 	MergedInto string `json:"merged_into,omitempty"`
 }
@@ -110,6 +113,8 @@ func (r Revocation) Matches(p *Principal) bool {
 		return c.Kind == CredentialVisitorSession && p.ContactID == r.ContactID
 	case r.ResumeTokenID != "":
 		return c.Kind == CredentialVisitorSession && p.ResumeTokenID == r.ResumeTokenID
+	case r.InboxID != "":
+		return c.Kind == CredentialVisitorSession && p.InboxID == r.InboxID
 	}
 	return true // the whole workspace
 }

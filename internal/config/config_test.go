@@ -34,6 +34,7 @@ func TestLoad(t *testing.T) {
 		"PARLEY_SHUTDOWN_TIMEOUT":     "1m",
 		"PARLEY_SESSION_TTL":          "2h30m",
 		"PARLEY_TOKEN_EXPIRY_WARNING": "90s",
+		"PARLEY_CREDENTIAL_RECHECK":   "5s",
 		"PARLEY_TRUST_PROXY":          "true",
 		"PARLEY_DEMO":                 "false",
 	}
@@ -50,6 +51,7 @@ func TestLoad(t *testing.T) {
 		ShutdownTimeout:    time.Minute,
 		SessionTTL:         150 * time.Minute,
 		TokenExpiryWarning: 90 * time.Second,
+		CredentialRecheck:  5 * time.Second,
 		TrustProxy:         true,
 		Demo:               "false",
 	}
@@ -77,6 +79,7 @@ func TestLoad(t *testing.T) {
 				ShutdownTimeout:    15 * time.Second,
 				SessionTTL:         12 * time.Hour,
 				TokenExpiryWarning: 3 * time.Minute,
+				CredentialRecheck:  30 * time.Second,
 				Demo:               "auto",
 			},
 		},
@@ -87,7 +90,7 @@ func TestLoad(t *testing.T) {
 				"--addr=:9000", "--data-dir", "/var/lib/parley", "--database-url=postgres://parley@db/parley",
 				"--nats-url=nats://nats:4222", "--public-url=https://chat.example.com", "--log-format=json",
 				"-log-level=debug", "--admin-email=ops@example.com", "--admin-password=correct horse",
-				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--token-expiry-warning=90s", "--trust-proxy", "--demo=false",
+				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--token-expiry-warning=90s", "--credential-recheck=5s", "--trust-proxy", "--demo=false",
 			},
 			want: fromAllEnv,
 		},

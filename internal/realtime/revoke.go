@@ -52,6 +52,13 @@ func (g *Gateway) Revoke(ctx context.Context, r parley.Revocation) {
 	}
 }
 
+// PublishRevocation tells the gateways subscribed to subject on b that
+// the credentials r names ended: for a process that ends credentials and
+// serves no gateway of its own.
+func PublishRevocation(ctx context.Context, b parley.Bus, subject string, r parley.Revocation) error {
+	return b.Publish(ctx, subject, encode(revocationNotice{ID: rand.Text(), Revocation: r}))
+}
+
 // onRevocation is the bus callback of revocation notices.
 func (g *Gateway) onRevocation(_ string, data []byte) {
 	var n revocationNotice
