@@ -21,3 +21,9 @@ func Connections(g *Gateway) int {
 	defer g.mu.Unlock()
 	return len(g.conns)
 }
+
+// Revoked returns how many connections g closed because their credential
+// ended, and how many of those its periodic recheck found.
+func Revoked(g *Gateway) (all, rechecked int64) {
+	return g.stats.revoked.Load(), g.stats.rechecked.Load()
+}

@@ -185,7 +185,7 @@ func (e *env) newNodeWith(t *testing.T, svc *conversation.Service, b parley.Bus,
 	t.Helper()
 	cfg := realtime.Config{
 		Conversations: svc, Bus: b, Authenticator: e.auth, Logger: discard,
-		PublicOrigin: consoleOrigin,
+		PublicOrigin: consoleOrigin, RevocationSubject: bus.RevocationSubject,
 	}
 	for _, mod := range mods {
 		mod(&cfg)
