@@ -141,10 +141,7 @@ func TestRevokedConnectionDoesNothingMore(t *testing.T) {
 	n := e.newNode(t)
 	contact, token := e.newVisitor(t, e.inbox)
 	conv := e.start(t, contact)
-	c := n.dial(t, dialOptions{noReading: true})
-	c.write(map[string]any{"type": "auth", "token": token})
-	c.startReading()
-	c.expect("ready")
+	c := n.connect(t, token)
 	c.subscribe(conv.ID, 0)
 
 	n.gw.Revoke(t.Context(), parley.Revocation{WorkspaceID: e.ws.ID, ContactID: contact.ID, Reason: parley.EndContactErased})
