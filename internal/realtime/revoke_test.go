@@ -132,6 +132,30 @@ func TestRevoke(t *testing.T) {
 	}
 }
 
+// TestOneRevocationSubscription: a gateway holds one bus subscription to
+// revocation notices, however many connections it serves, and drops it
+// when it closes.
+func TestOneRevocationSubscription(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	counting := &countingBus{Bus: e.bus}
+	n := e.newNodeWith(t, e.svc, counting)
+	if got := counting.subscribes.Load(); got != 1 {
+		t.Fatalf("a new gateway placed %d bus subscriptions, want 1", got)
+	}
+	_, session := e.newAgent(t, parley.RoleAgent)
+	for range 10 {
+		n.connect(t, session)
+	}
+	if got := counting.subscribes.Load(); got != 1 {
+		t.Errorf("%d bus subscriptions for 10 connections, want 1", got)
+	}
+	n.gw.Close()
+	if got := counting.active.Load(); got != 0 {
+		t.Errorf("%d bus subscriptions left after Close", got)
+	}
+}
+
 // TestRevokedConnectionDoesNothingMore: once Revoke has returned, a frame
 // the connection sends is not handled (no send is acknowledged, nothing is
 // stored) and nothing more reaches it.
