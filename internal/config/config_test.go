@@ -37,6 +37,7 @@ func TestLoad(t *testing.T) {
 		"PARLEY_CREDENTIAL_RECHECK":   "5s",
 		"PARLEY_TRUST_PROXY":          "true",
 		"PARLEY_DEMO":                 "false",
+		"PARLEY_OUTBOUND_ALLOW":       "10.1.0.0/16, idp.corp.example",
 	}
 	fromAllEnv := config.Config{
 		Addr:               ":9000",
@@ -54,6 +55,7 @@ func TestLoad(t *testing.T) {
 		CredentialRecheck:  5 * time.Second,
 		TrustProxy:         true,
 		Demo:               "false",
+		OutboundAllow:      "10.1.0.0/16, idp.corp.example",
 	}
 	with := func(f func(*config.Config)) config.Config {
 		c := config.Default()
@@ -91,6 +93,7 @@ func TestLoad(t *testing.T) {
 				"--nats-url=nats://nats:4222", "--public-url=https://chat.example.com", "--log-format=json",
 				"-log-level=debug", "--admin-email=ops@example.com", "--admin-password=correct horse",
 				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--token-expiry-warning=90s", "--credential-recheck=5s", "--trust-proxy", "--demo=false",
+				"--outbound-allow=10.1.0.0/16, idp.corp.example",
 			},
 			want: fromAllEnv,
 		},
@@ -308,6 +311,24 @@ func TestDerived(t *testing.T) {
 				t.Errorf("NATSStoreDir() = %q, want %q", got, tc.natsStoreDir)
 			}
 		})
+	}
+}
+
+func TestOutboundAllowList(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{" , ", nil},
+		{"10.1.0.0/16", []string{"10.1.0.0/16"}},
+		{" 10.1.0.0/16 ,idp.corp.example,, ::1 ", []string{"10.1.0.0/16", "idp.corp.example", "::1"}},
+	} {
+		c := config.Default()
+		c.OutboundAllow = tc.in
+		if diff := cmp.Diff(tc.want, c.OutboundAllowList()); diff != "" {
+			t.Errorf("OutboundAllowList() of %q (-want +got):\n%s", tc.in, diff)
+		}
 	}
 }
 
