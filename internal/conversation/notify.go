@@ -26,8 +26,10 @@ const (
 const (
 	// NotifyTyping: someone is typing; the payload is a TypingData.
 	NotifyTyping parley.EventType = "typing"
-	// NotifyRead: a participant's read position moved; the payload is a
-	// parley.ReadState.
+	// NotifyRead: a participant marked a conversation read; the payload is
+	// a parley.ReadState, with the position in both sequences. It goes to
+	// AudienceVisitor when the visitor's own or the position in the
+	// visitor sequence moved, else to AudienceStaff.
 	NotifyRead parley.EventType = "conversation.read"
 )
 
