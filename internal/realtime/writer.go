@@ -242,6 +242,8 @@ func (c *conn) deliver(n *notice) error {
 	}
 	out := n.out()
 	switch {
+	case n.staffOnly && c.identity().Visitor:
+		return c.emit(out) // cannot happen; the last guard drops it and says so
 	case n.msg != nil && n.event.Type == parley.EventMessageCreated:
 		seq := c.seqOf(n.msg)
 		if seq <= st.last {
