@@ -270,6 +270,10 @@ type notice struct {
 	// visitorFrame is the frame as a visitor is shown it, when it differs:
 	// messages, conversations and read positions in the visitor sequence.
 	visitorFrame []byte
+	// resync, made by catchUp rather than the bus, carries the
+	// conversation as the database has it now (conv): each connection
+	// following it fills what it misses up to its last message.
+	resync bool
 }
 
 // out returns the frame to write for n.

@@ -242,6 +242,11 @@ func (c *conn) deliver(n *notice) error {
 	}
 	out := n.out()
 	switch {
+	case n.resync:
+		if upTo := c.lastSeqOf(n.conv); upTo > st.last {
+			return c.fill(id, st, upTo)
+		}
+		return nil
 	case n.staffOnly && c.identity().Visitor:
 		return c.emit(out) // cannot happen; the last guard drops it and says so
 	case n.msg != nil && n.event.Type == parley.EventMessageCreated:
@@ -282,6 +287,15 @@ func (c *conn) seqOf(m *parley.Message) int64 {
 		return m.VisitorSeq
 	}
 	return m.Seq
+}
+
+// lastSeqOf returns the conversation's last seq in the connection's own
+// sequence.
+func (c *conn) lastSeqOf(conv *parley.Conversation) int64 {
+	if c.identity().Visitor {
+		return conv.VisitorLastSeq
+	}
+	return conv.LastSeq
 }
 
 // fill delivers, from the database, the messages of a conversation after

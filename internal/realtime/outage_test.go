@@ -1,0 +1,271 @@
+package realtime_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+
+	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/bus"
+	"github.com/parleychat/parley/internal/conversation"
+)
+
+// recoveryBudget is how soon after its bus connection is back a node must
+// have delivered what was sent during the outage.
+const recoveryBudget = 2 * time.Second
+
+// TestBusOutageLosesNothing runs two nodes on a NATS server of the test's
+// own: a visitor on node A, an agent on node B following the conversation
+// and another following the workspace feed. The server is killed; the
+// visitor sends (acknowledged, stored); the server restarts on the same
+// port and one node reconnects before the other — A first, when its
+// held-back notifications reach the server before B listens again, or B
+// first. Either way B's agents get every message and the feed event within
+// recoveryBudget of B's (or A's) recovery, 20 times in a row.
+func TestBusOutageLosesNothing(t *testing.T) {
+	e := newEnv(t)
+	ns := startNATS(t)
+	gateA, gateB := newGate(t, ns.addr), newGate(t, ns.addr)
+	busA, busB := openBus(t, gateA, "node-a"), openBus(t, gateB, "node-b")
+	svcA, svcB := e.newService(t, busA), e.newService(t, busB)
+	a, b := e.newNodeWith(t, svcA, busA), e.newNodeWith(t, svcB, busB)
+
+	contact, token := e.newVisitor(t, e.inbox)
+	_, session := e.newAgent(t, parley.RoleAgent)
+	_, watcher := e.newAgent(t, parley.RoleAgent)
+	visitor := a.connect(t, token)
+	agent := b.connect(t, session)
+	feed := b.connect(t, watcher)
+	feed.request(map[string]any{"type": "subscribe_feed"})
+
+	for run := range 20 {
+		aFirst := run%2 == 0
+		t.Run(fmt.Sprintf("%d/AFirst=%v", run, aFirst), func(t *testing.T) {
+			conv, err := svcA.CreateConversation(t.Context(), e.visitorOf(contact), conversation.NewConversation{InboxID: e.inbox.ID})
+			must(t, err)
+			visitor.subscribe(conv.ID, 0)
+			agent.subscribe(conv.ID, 0)
+
+			ns.kill(t)
+			waitFor(t, "both nodes to lose the bus", func() bool { return !connected(busA) && !connected(busB) })
+			var sent []string
+			for i := range 3 {
+				ack := visitor.request(map[string]any{"type": "send", "conversation_id": conv.ID,
+					"client_id": strconv.Itoa(i), "body": fmt.Sprint("during the outage ", i)})
+				if ack.Type != "ack" {
+					t.Fatalf("send during the outage: %s", ack.raw)
+				}
+				sent = append(sent, ack.message(t).ID)
+			}
+
+			gateA.setOpen(false)
+			gateB.setOpen(false)
+			ns.start(t)
+			first, second := gateA, gateB
+			firstBus, secondBus := busA, busB
+			if !aFirst {
+				first, second, firstBus, secondBus = gateB, gateA, busB, busA
+			}
+			first.setOpen(true)
+			waitFor(t, "the first node to reconnect", func() bool { return connected(firstBus) })
+			if connected(secondBus) {
+				t.Fatal("the second node reconnected through a closed gate")
+			}
+			second.setOpen(true)
+			waitFor(t, "the second node to reconnect", func() bool { return connected(secondBus) })
+			recovered := time.Now()
+
+			deadline := recovered.Add(recoveryBudget)
+			for i, id := range sent {
+				m := agent.nextMessageBy(t, deadline)
+				if m.ID != id || m.Seq != int64(i+1) {
+					t.Fatalf("the agent on node B received %+v, want message %d (%s)", m, i+1, id)
+				}
+			}
+			for {
+				f := feed.readBy(t, deadline)
+				if f.Type == "event" {
+					if ev := f.event(t); ev.ConversationID == conv.ID && ev.Type == parley.EventConversationQueued {
+						break
+					}
+				}
+			}
+			// Caught up and live, nothing comes twice.
+			agent.drainUntilPong(t, func(f frame) bool { return f.Type == "message" })
+			feed.drainUntilPong(t, func(f frame) bool {
+				return f.Type == "event" && f.event(t).ConversationID == conv.ID && f.event(t).Type == parley.EventConversationQueued
+			})
+		})
+	}
+}
+
+// readBy returns the next frame, failing the test if none comes before
+// deadline.
+func (c *client) readBy(t *testing.T, deadline time.Time) frame {
+	t.Helper()
+	if len(c.pending) > 0 {
+		f := c.pending[0]
+		c.pending = c.pending[1:]
+		return f
+	}
+	select {
+	case f := <-c.frames:
+		return f
+	case <-c.done:
+		t.Fatalf("connection ended: %v", c.err)
+	case <-time.After(time.Until(deadline)):
+		t.Fatalf("nothing received within %s of the recovery", recoveryBudget)
+	}
+	panic("unreachable")
+}
+
+// nextMessageBy is nextMessage with a deadline.
+func (c *client) nextMessageBy(t *testing.T, deadline time.Time) *parley.Message {
+	t.Helper()
+	for {
+		if f := c.readBy(t, deadline); f.Type == "message" {
+			return f.message(t)
+		}
+	}
+}
+
+// drainUntilPong pings and reads until the pong, failing on a frame
+// delivered again meanwhile (again reports which).
+func (c *client) drainUntilPong(t *testing.T, again func(frame) bool) {
+	t.Helper()
+	c.write(map[string]any{"type": "ping", "id": "drain"})
+	for {
+		f := c.read()
+		switch {
+		case f.Type == "pong" && f.ID == "drain":
+			return
+		case again(f):
+			t.Fatalf("delivered again: %s", f.raw)
+		}
+	}
+}
+
+func connected(b *bus.Bus) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	return b.Ping(ctx) == nil
+}
+
+// openBus connects a node's bus to NATS through gate, retrying the
+// connection every 20 ms once lost.
+func openBus(t *testing.T, g *gate, name string) *bus.Bus {
+	t.Helper()
+	b, err := bus.Open(t.Context(), bus.Config{URL: "nats://" + g.addr(), Name: name, ReconnectWait: 20 * time.Millisecond}, discard)
+	must(t, err)
+	t.Cleanup(func() { b.Close() })
+	return b
+}
+
+// natsServer is a NATS server of the test's own on a fixed port, which
+// the test kills and starts again. JetStream is off, as on a plain
+// cluster.
+type natsServer struct {
+	addr string
+	srv  *server.Server
+}
+
+func startNATS(t *testing.T) *natsServer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	addr := ln.Addr().String()
+	ln.Close()
+	ns := &natsServer{addr: addr}
+	ns.start(t)
+	t.Cleanup(func() {
+		if ns.srv != nil {
+			ns.srv.Shutdown()
+		}
+	})
+	return ns
+}
+
+func (ns *natsServer) start(t *testing.T) {
+	t.Helper()
+	host, port, err := net.SplitHostPort(ns.addr)
+	must(t, err)
+	p, err := strconv.Atoi(port)
+	must(t, err)
+	srv, err := server.NewServer(&server.Options{Host: host, Port: p, NoSigs: true, NoLog: true})
+	must(t, err)
+	srv.Start()
+	if !srv.ReadyForConnections(wait) {
+		t.Fatalf("NATS server on %s not ready", ns.addr)
+	}
+	ns.srv = srv
+}
+
+func (ns *natsServer) kill(t *testing.T) {
+	t.Helper()
+	ns.srv.Shutdown()
+	ns.srv.WaitForShutdown()
+	ns.srv = nil
+}
+
+// gate forwards TCP connections to a NATS server while open; closed, it
+// accepts and at once drops them, so that a node cannot reconnect.
+type gate struct {
+	ln     net.Listener
+	target string
+	mu     sync.Mutex
+	open   bool
+}
+
+func newGate(t *testing.T, target string) *gate {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	g := &gate{ln: ln, target: target, open: true}
+	go g.serve()
+	t.Cleanup(func() { ln.Close() })
+	return g
+}
+
+func (g *gate) addr() string { return g.ln.Addr().String() }
+
+func (g *gate) setOpen(open bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.open = open
+}
+
+func (g *gate) serve() {
+	for {
+		c, err := g.ln.Accept()
+		if err != nil {
+			return
+		}
+		g.mu.Lock()
+		open := g.open
+		g.mu.Unlock()
+		if !open {
+			c.Close()
+			continue
+		}
+		s, err := net.Dial("tcp", g.target)
+		if err != nil {
+			c.Close()
+			continue
+		}
+		go pipe(c, s)
+		go pipe(s, c)
+	}
+}
+
+func pipe(dst, src net.Conn) {
+	io.Copy(dst, src)
+	dst.Close()
+	src.Close()
+}
