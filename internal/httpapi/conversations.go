@@ -47,7 +47,7 @@ func (s *server) conversationRoutes() {
 	}, participant(parley.ScopeConversationsRead), s.markRead)
 	register(s, huma.Operation{
 		OperationID: "list-read-states", Method: http.MethodGet, Path: "/api/v1/conversations/{id}/read-states", Tags: tags,
-		Summary:     "Read positions",
+		Summary: "Read positions",
 		Description: "Returns how far each participant (the contact, agents, bots) has read the conversation, in both " +
 			"sequences; a visitor's `last_read_seq` is in the visitor sequence (an agent who read up to a note stands at " +
 			"the visible message before it).",

@@ -3,18 +3,14 @@ package realtime_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"net"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/nats-io/nats-server/v2/server"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/testenv"
 )
 
 // recoveryBudget is how soon after its bus connection is back a node must
@@ -31,8 +27,8 @@ const recoveryBudget = 2 * time.Second
 // recoveryBudget of B's (or A's) recovery, 20 times in a row.
 func TestBusOutageLosesNothing(t *testing.T) {
 	e := newEnv(t)
-	ns := startNATS(t)
-	gateA, gateB := newGate(t, ns.addr), newGate(t, ns.addr)
+	ns := testenv.StartNATS(t)
+	gateA, gateB := testenv.NewGate(t, ns.Addr()), testenv.NewGate(t, ns.Addr())
 	busA, busB := openBus(t, gateA, "node-a"), openBus(t, gateB, "node-b")
 	svcA, svcB := e.newService(t, busA), e.newService(t, busB)
 	a, b := e.newNodeWith(t, svcA, busA), e.newNodeWith(t, svcB, busB)
@@ -53,7 +49,7 @@ func TestBusOutageLosesNothing(t *testing.T) {
 			visitor.subscribe(conv.ID, 0)
 			agent.subscribe(conv.ID, 0)
 
-			ns.kill(t)
+			ns.Kill()
 			waitFor(t, "both nodes to lose the bus", func() bool { return !connected(busA) && !connected(busB) })
 			var sent []string
 			for i := range 3 {
@@ -65,20 +61,20 @@ func TestBusOutageLosesNothing(t *testing.T) {
 				sent = append(sent, ack.message(t).ID)
 			}
 
-			gateA.setOpen(false)
-			gateB.setOpen(false)
-			ns.start(t)
+			gateA.SetOpen(false)
+			gateB.SetOpen(false)
+			ns.Start(t)
 			first, second := gateA, gateB
 			firstBus, secondBus := busA, busB
 			if !aFirst {
 				first, second, firstBus, secondBus = gateB, gateA, busB, busA
 			}
-			first.setOpen(true)
+			first.SetOpen(true)
 			waitFor(t, "the first node to reconnect", func() bool { return connected(firstBus) })
 			if connected(secondBus) {
 				t.Fatal("the second node reconnected through a closed gate")
 			}
-			second.setOpen(true)
+			second.SetOpen(true)
 			waitFor(t, "the second node to reconnect", func() bool { return connected(secondBus) })
 			recovered := time.Now()
 
@@ -160,112 +156,10 @@ func connected(b *bus.Bus) bool {
 
 // openBus connects a node's bus to NATS through gate, retrying the
 // connection every 20 ms once lost.
-func openBus(t *testing.T, g *gate, name string) *bus.Bus {
+func openBus(t *testing.T, g *testenv.Gate, name string) *bus.Bus {
 	t.Helper()
-	b, err := bus.Open(t.Context(), bus.Config{URL: "nats://" + g.addr(), Name: name, ReconnectWait: 20 * time.Millisecond}, discard)
+	b, err := bus.Open(t.Context(), bus.Config{URL: "nats://" + g.Addr(), Name: name, ReconnectWait: 20 * time.Millisecond}, discard)
 	must(t, err)
 	t.Cleanup(func() { b.Close() })
 	return b
-}
-
-// natsServer is a NATS server of the test's own on a fixed port, which
-// the test kills and starts again. JetStream is off, as on a plain
-// cluster.
-type natsServer struct {
-	addr string
-	srv  *server.Server
-}
-
-func startNATS(t *testing.T) *natsServer {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	addr := ln.Addr().String()
-	ln.Close()
-	ns := &natsServer{addr: addr}
-	ns.start(t)
-	t.Cleanup(func() {
-		if ns.srv != nil {
-			ns.srv.Shutdown()
-		}
-	})
-	return ns
-}
-
-func (ns *natsServer) start(t *testing.T) {
-	t.Helper()
-	host, port, err := net.SplitHostPort(ns.addr)
-	must(t, err)
-	p, err := strconv.Atoi(port)
-	must(t, err)
-	srv, err := server.NewServer(&server.Options{Host: host, Port: p, NoSigs: true, NoLog: true})
-	must(t, err)
-	srv.Start()
-	if !srv.ReadyForConnections(wait) {
-		t.Fatalf("NATS server on %s not ready", ns.addr)
-	}
-	ns.srv = srv
-}
-
-func (ns *natsServer) kill(t *testing.T) {
-	t.Helper()
-	ns.srv.Shutdown()
-	ns.srv.WaitForShutdown()
-	ns.srv = nil
-}
-
-// gate forwards TCP connections to a NATS server while open; closed, it
-// accepts and at once drops them, so that a node cannot reconnect.
-type gate struct {
-	ln     net.Listener
-	target string
-	mu     sync.Mutex
-	open   bool
-}
-
-func newGate(t *testing.T, target string) *gate {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	g := &gate{ln: ln, target: target, open: true}
-	go g.serve()
-	t.Cleanup(func() { ln.Close() })
-	return g
-}
-
-func (g *gate) addr() string { return g.ln.Addr().String() }
-
-func (g *gate) setOpen(open bool) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.open = open
-}
-
-func (g *gate) serve() {
-	for {
-		c, err := g.ln.Accept()
-		if err != nil {
-			return
-		}
-		g.mu.Lock()
-		open := g.open
-		g.mu.Unlock()
-		if !open {
-			c.Close()
-			continue
-		}
-		s, err := net.Dial("tcp", g.target)
-		if err != nil {
-			c.Close()
-			continue
-		}
-		go pipe(c, s)
-		go pipe(s, c)
-	}
-}
-
-func pipe(dst, src net.Conn) {
-	io.Copy(dst, src)
-	dst.Close()
-	src.Close()
 }
