@@ -249,9 +249,10 @@ func (h *hub) members(subject string) int {
 // Bounds of recentEvents.
 const (
 	// recentWindow is how long, in event time, a topic remembers the
-	// events it passed on: longer than catchUpMargin, so that what a
-	// replay reads again is remembered.
-	recentWindow = 2 * catchUpMargin
+	// events it passed on: much longer than catchUpMargin, so that what a
+	// replay reads again is remembered, and so are the replayed events
+	// when another node's held-back notifications of them arrive after.
+	recentWindow = 5 * time.Minute
 	// maxRecent bounds the events a topic remembers; past it the oldest
 	// are forgotten, and may then (rarely) be passed on twice.
 	maxRecent = 1024
