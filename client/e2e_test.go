@@ -21,6 +21,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/client"
+	"github.com/parleychat/parley/internal/testenv"
 )
 
 // topologies runs a test on one SQLite node, and on two nodes sharing
@@ -122,8 +123,9 @@ func TestResumeAfterDisconnect(t *testing.T) {
 		visitor, _ := e.visitor(t, 0)
 		conv := startConversation(t, visitor)
 
-		p := newProxy(t, e.nodes[0].url)
-		staff := e.client(t, p.url(), client.WithToken(e.token))
+		// A network path to node 0, cut below and then pointed at the last node.
+		p := testenv.NewGate(t, hostPort(e.nodes[0].url))
+		staff := e.client(t, "http://"+p.Addr(), client.WithToken(e.token))
 		var drops, reconnects atomic.Int64
 		conn := connect(t, staff,
 			client.WithAutoReconnect(10*time.Millisecond, 100*time.Millisecond),
@@ -135,15 +137,15 @@ func TestResumeAfterDisconnect(t *testing.T) {
 			t.Fatalf("first message %+v", m)
 		}
 
-		p.setDown(true)
-		p.cut()
+		p.SetOpen(false)
+		p.Cut()
 		waitFor(t, func() bool { return !conn.Connected() })
 		for i := 1; i <= 100; i++ {
 			_, err := visitor.SendMessage(ctx, conv.ID, client.SendInput{ClientID: fmt.Sprint("m", i), Body: fmt.Sprint("message ", i)})
 			must(t, err)
 		}
-		p.point(e.nodes[e.last()].url)
-		p.setDown(false)
+		p.Point(hostPort(e.nodes[e.last()].url))
+		p.SetOpen(true)
 
 		for i := 1; i <= 100; i++ {
 			m := nextMessage(t, conn)

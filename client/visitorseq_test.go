@@ -161,6 +161,19 @@ func TestVisitorSequenceProperty(t *testing.T) {
 			}
 			return candidates[r.IntN(len(candidates))]
 		}
+		// markRead marks the conversation read up to seq over REST or
+		// WebSocket, at random, and returns the position.
+		markRead := func(c *client.Client, conn *client.Conn, seq int64) int64 {
+			t.Helper()
+			var pos int64
+			if r.IntN(2) == 0 {
+				pos, err = conn.MarkRead(ctx, conv.ID, seq)
+			} else {
+				pos, err = c.MarkRead(ctx, conv.ID, seq)
+			}
+			must(t, err)
+			return pos
+		}
 		author := func(mm *modelMessage) *client.Client {
 			if mm.sender == "visitor" {
 				return visitor
@@ -193,13 +206,7 @@ func TestVisitorSequenceProperty(t *testing.T) {
 			case 8:
 				// The agent reads up to any seq, a note's included.
 				seq := r.Int64N(m.last() + 1)
-				var pos int64
-				if r.IntN(2) == 0 {
-					pos, err = agentConn.MarkRead(ctx, conv.ID, seq)
-				} else {
-					pos, err = agent.MarkRead(ctx, conv.ID, seq)
-				}
-				must(t, err)
+				pos := markRead(agent, agentConn, seq)
 				before := m.visitorSeqAt(m.agentRead)
 				m.agentRead = max(m.agentRead, seq)
 				if pos != m.agentRead {
@@ -210,13 +217,7 @@ func TestVisitorSequenceProperty(t *testing.T) {
 				}
 			case 9:
 				seq := r.Int64N(m.visitorLast() + 1)
-				var pos int64
-				if r.IntN(2) == 0 {
-					pos, err = visitorConn.MarkRead(ctx, conv.ID, seq)
-				} else {
-					pos, err = visitor.MarkRead(ctx, conv.ID, seq)
-				}
-				must(t, err)
+				pos := markRead(visitor, visitorConn, seq)
 				m.visitorRead = max(m.visitorRead, seq)
 				if pos != m.visitorRead {
 					t.Fatalf("op %d: the visitor read up to %d: position %d, want %d", op, seq, pos, m.visitorRead)

@@ -27,9 +27,9 @@ const (
 	// NotifyTyping: someone is typing; the payload is a TypingData.
 	NotifyTyping parley.EventType = "typing"
 	// NotifyRead: a participant marked a conversation read; the payload is
-	// a parley.ReadState, with the position in both sequences. It goes to
-	// AudienceVisitor when the visitor's own or the position in the
-	// visitor sequence moved, else to AudienceStaff.
+	// a parley.ReadState, with the position in both sequences. A visitor's
+	// goes to AudienceVisitor, and so does staff's when it moved the
+	// position in the visitor sequence; else it goes to AudienceStaff.
 	NotifyRead parley.EventType = "conversation.read"
 )
 

@@ -86,7 +86,7 @@ func TestBusOutageLosesNothing(t *testing.T) {
 				}
 			}
 			for {
-				f := feed.readBy(t, deadline)
+				f := feed.readUntil(deadline)
 				if f.Type == "event" {
 					if ev := f.event(t); ev.ConversationID == conv.ID && ev.Type == parley.EventConversationQueued {
 						break
@@ -102,31 +102,11 @@ func TestBusOutageLosesNothing(t *testing.T) {
 	}
 }
 
-// readBy returns the next frame, failing the test if none comes before
-// deadline.
-func (c *client) readBy(t *testing.T, deadline time.Time) frame {
-	t.Helper()
-	if len(c.pending) > 0 {
-		f := c.pending[0]
-		c.pending = c.pending[1:]
-		return f
-	}
-	select {
-	case f := <-c.frames:
-		return f
-	case <-c.done:
-		t.Fatalf("connection ended: %v", c.err)
-	case <-time.After(time.Until(deadline)):
-		t.Fatalf("nothing received within %s of the recovery", recoveryBudget)
-	}
-	panic("unreachable")
-}
-
 // nextMessageBy is nextMessage with a deadline.
 func (c *client) nextMessageBy(t *testing.T, deadline time.Time) *parley.Message {
 	t.Helper()
 	for {
-		if f := c.readBy(t, deadline); f.Type == "message" {
+		if f := c.readUntil(deadline); f.Type == "message" {
 			return f.message(t)
 		}
 	}

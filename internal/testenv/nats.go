@@ -66,7 +66,8 @@ func (ns *NATSServer) Kill() {
 
 // Gate forwards TCP connections to a target address while open; closed,
 // it accepts and at once drops new ones, so that a client cannot
-// (re)connect through it. It stands for one node's network path.
+// (re)connect through it. It stands for a network path: to a NATS server,
+// to a node.
 type Gate struct {
 	ln     net.Listener
 	target string
@@ -95,6 +96,13 @@ func NewGate(t testing.TB, target string) *Gate {
 // Addr returns the gate's host:port.
 func (g *Gate) Addr() string { return g.ln.Addr().String() }
 
+// Point sends new connections to another target (host:port).
+func (g *Gate) Point(target string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.target = target
+}
+
 // SetOpen opens or closes the gate to new connections.
 func (g *Gate) SetOpen(open bool) {
 	g.mu.Lock()
@@ -118,13 +126,13 @@ func (g *Gate) serve() {
 			return
 		}
 		g.mu.Lock()
-		closed := g.closed
+		closed, target := g.closed, g.target
 		g.mu.Unlock()
 		if closed {
 			c.Close()
 			continue
 		}
-		s, err := net.Dial("tcp", g.target)
+		s, err := net.Dial("tcp", target)
 		if err != nil {
 			c.Close()
 			continue
