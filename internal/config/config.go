@@ -38,6 +38,7 @@ type Config struct {
 	TokenExpiryWarning time.Duration // --token-expiry-warning, PARLEY_TOKEN_EXPIRY_WARNING: > 0
 	TrustProxy         bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
 	Demo               string        // --demo, PARLEY_DEMO: "auto" | "true" | "false" (see DemoEnabled)
+	OutboundAllow      string        // --outbound-allow, PARLEY_OUTBOUND_ALLOW: comma-separated CIDRs and host names (see OutboundAllowList)
 }
 
 // Default returns the built-in defaults: a single node on 127.0.0.1:8080
@@ -130,6 +131,19 @@ func (c Config) Postgres() bool {
 	scheme, _, ok := strings.Cut(c.DatabaseURL, "://")
 	scheme = strings.ToLower(scheme)
 	return ok && (scheme == "postgres" || scheme == "postgresql")
+}
+
+// OutboundAllowList returns the entries of OutboundAllow: the CIDRs, IP
+// addresses and host names that requests made on a customer's behalf
+// (internal/outbound) may reach although they are private.
+func (c Config) OutboundAllowList() []string {
+	var out []string
+	for e := range strings.SplitSeq(c.OutboundAllow, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // NATSStoreDir is where the in-process NATS server keeps its JetStream

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parleychat/parley/internal/outbound"
 )
 
 // Setting describes one configuration setting for flags, help and the
@@ -97,6 +99,11 @@ var table = []entry{
 		Setting: Setting{Flag: "demo", Env: "PARLEY_DEMO", Description: "Demo mode (demo page at /, demo visitor logins): auto, true or false; auto is on unless the public URL is https."},
 		field:   func(c *Config) any { return &c.Demo },
 		check:   func(c Config) error { return checkDemo(c.Demo) },
+	},
+	{
+		Setting: Setting{Flag: "outbound-allow", Env: "PARLEY_OUTBOUND_ALLOW", Description: "Comma-separated CIDRs, IP addresses and host names that requests made for customers (JWKS, webhooks) may reach although private; for on-premises services and tests."},
+		field:   func(c *Config) any { return &c.OutboundAllow },
+		check:   func(c Config) error { return outbound.ValidateAllow(c.OutboundAllowList()) },
 	},
 }
 
