@@ -274,6 +274,8 @@ type notice struct {
 	// conversation as the database has it now (conv): each connection
 	// following it fills what it misses up to its last message.
 	resync bool
+	// replayed marks an outbox event passed on again by catchUp.
+	replayed bool
 }
 
 // out returns the frame to write for n.

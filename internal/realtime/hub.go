@@ -167,21 +167,25 @@ func (h *hub) leave(subject string, s sink) {
 	}
 }
 
-// dispatch returns the bus callback of t: it decodes each notification
-// once and hands it to every member without blocking. A conversation event
-// already passed on (live, or replayed by catchUp) is not passed on again.
+// dispatch returns the bus callback of t: it passes each notification on.
 func (t *topic) dispatch(logger *slog.Logger) func(subject string, data []byte) {
-	return func(subject string, data []byte) {
-		n, err := decodeNotice(data, t.feed)
-		if err != nil {
-			logger.Warn("realtime: undecodable notification", "subject", subject, "err", err)
-			return
-		}
-		if n.conv != nil && n.event.ID != "" && !t.passed.add(n.event.ID, n.event.CreatedAt) {
-			return
-		}
-		t.deliver(n)
+	return func(subject string, data []byte) { t.pass(logger, subject, data, false) }
+}
+
+// pass decodes a notification once and hands it to every member without
+// blocking. A conversation event already passed on (live, or replayed by
+// catchUp) is not passed on again.
+func (t *topic) pass(logger *slog.Logger, subject string, data []byte, replayed bool) {
+	n, err := decodeNotice(data, t.feed)
+	if err != nil {
+		logger.Warn("realtime: undecodable notification", "subject", subject, "err", err)
+		return
 	}
+	if n.conv != nil && n.event.ID != "" && !t.passed.add(n.event.ID, n.event.CreatedAt) {
+		return
+	}
+	n.replayed = replayed
+	t.deliver(n)
 }
 
 // deliver hands n to every member without blocking.
@@ -226,7 +230,7 @@ func (h *hub) replay(subject string, data []byte) {
 	select {
 	case <-t.ready:
 		if t.err == nil {
-			t.dispatch(h.logger)(subject, data)
+			t.pass(h.logger, subject, data, true)
 		}
 	default:
 	}

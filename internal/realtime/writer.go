@@ -51,6 +51,10 @@ type convState struct {
 	// snapshot is compared: nodes' clocks may differ by a little, so later
 	// changes are all sent, in the order received.)
 	snapshotAt time.Time
+	// stateAt is the newest UpdatedAt of the states sent (snapshot and
+	// changes): a state change replayed by catchUp that is older than it
+	// came after a newer one, and is not sent.
+	stateAt time.Time
 }
 
 // outbox is a connection's bounded send queue. It holds no memory while
@@ -212,7 +216,7 @@ func (c *conn) open(req *convRequest) error {
 	}
 	// Every message up to conv.LastSeq was committed before the replay
 	// reads: it is in the replay, so the stream may continue from there.
-	st := &convState{last: min(req.afterSeq, conv.LastSeq), snapshotAt: conv.UpdatedAt}
+	st := &convState{last: min(req.afterSeq, conv.LastSeq), snapshotAt: conv.UpdatedAt, stateAt: conv.UpdatedAt}
 	if c.convs == nil {
 		c.convs = map[string]*convState{}
 	}
@@ -268,9 +272,10 @@ func (c *conn) deliver(n *notice) error {
 		}
 		return c.emit(out)
 	case n.conv != nil:
-		if n.conv.UpdatedAt.Before(st.snapshotAt) {
-			return nil // older than the snapshot the client has
+		if n.conv.UpdatedAt.Before(st.snapshotAt) || (n.replayed && n.conv.UpdatedAt.Before(st.stateAt)) {
+			return nil // older than the snapshot, or a replay older than a state sent
 		}
+		st.stateAt = maxTime(st.stateAt, n.conv.UpdatedAt)
 		return c.emit(out)
 	case n.typist != nil && *n.typist == c.participant:
 		return nil // one's own typing
@@ -389,4 +394,11 @@ func (c *conn) flush() error {
 
 func (c *conn) setWriteDeadline() {
 	c.nc.SetWriteDeadline(time.Now().Add(c.g.cfg.WriteTimeout))
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }
