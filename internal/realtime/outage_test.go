@@ -49,6 +49,10 @@ func TestBusOutageLosesNothing(t *testing.T) {
 			visitor.subscribe(conv.ID, 0)
 			agent.subscribe(conv.ID, 0)
 
+			// The gates close first, so that no attempt to reconnect slips
+			// through before the test opens them, in its order.
+			gateA.SetOpen(false)
+			gateB.SetOpen(false)
 			ns.Kill()
 			waitFor(t, "both nodes to lose the bus", func() bool { return !connected(busA) && !connected(busB) })
 			var sent []string
@@ -61,8 +65,6 @@ func TestBusOutageLosesNothing(t *testing.T) {
 				sent = append(sent, ack.message(t).ID)
 			}
 
-			gateA.SetOpen(false)
-			gateB.SetOpen(false)
 			ns.Start(t)
 			first, second := gateA, gateB
 			firstBus, secondBus := busA, busB

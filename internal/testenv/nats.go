@@ -138,6 +138,12 @@ func (g *Gate) serve() {
 			continue
 		}
 		g.mu.Lock()
+		if g.closed { // closed while dialling
+			g.mu.Unlock()
+			c.Close()
+			s.Close()
+			continue
+		}
 		g.conns[c], g.conns[s] = struct{}{}, struct{}{}
 		g.mu.Unlock()
 		go g.pipe(c, s)
