@@ -85,6 +85,8 @@ type server struct {
 	metrics *httpMetrics
 	logins  *ipLimiter // per-client-IP limit on POST /auth/login
 	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions
+	// readiness is the state of the /readyz checks at their last run.
+	readiness readiness
 }
 
 // New returns the HTTP handler of the API and the operations endpoints.

@@ -1,5 +1,7 @@
 package realtime
 
+import "time"
+
 // Test hooks: what the gateway holds, seen from package realtime_test.
 
 // BusSubscriptions returns how many bus subscriptions g holds.
@@ -27,3 +29,7 @@ func Connections(g *Gateway) int {
 func Revoked(g *Gateway) (all, rechecked int64) {
 	return g.stats.revoked.Load(), g.stats.rechecked.Load()
 }
+
+// CatchUp runs g's catch-up after a loss of notifications from since, at
+// once, and reports whether it read everything.
+func CatchUp(g *Gateway, since time.Time) bool { return g.catchUp(g.catchUps.ctx, since) }

@@ -12,7 +12,12 @@
 //     after the client's last seq, then streams live ones, skipping any seq
 //     already delivered and filling any gap (a notification lost by the
 //     at-most-once bus, or two nodes publishing out of order) from the
-//     database.
+//     database. Each connection counts in its own sequence: a visitor's
+//     is the visitor sequence, which has no notes.
+//   - A notification is a hint, never the only path: once the bus
+//     recovers from a loss (this node's connection, or another node's,
+//     came back), every subscription of the node catches up from the
+//     database — conversations by seq, feeds from the outbox (catchUp).
 //   - A note never reaches a visitor: visitors listen only on the
 //     visitor-audience subject, the conversation service filters their
 //     history, and the last step before a frame is written drops any note
@@ -228,6 +233,10 @@ type Gateway struct {
 	logger *slog.Logger
 	hub    *hub
 	stats  stats
+	// catchUps run after the bus may have lost notifications;
+	// stopRecovered unregisters their trigger from the bus.
+	catchUps      catchUps
+	stopRecovered func()
 
 	mu      sync.Mutex
 	closed  bool
@@ -247,9 +256,13 @@ type Gateway struct {
 	stopOnce       sync.Once
 
 	// revocations are the recent revocation notices; unsubscribe ends the
-	// subscription to them (nil without a RevocationSubject).
-	revocations *revocationLog
-	unsubscribe func() error
+	// subscription to them (nil without a RevocationSubject). recheckNow
+	// asks for a recheck before the next tick (after a bus outage, which
+	// may have lost notices); stopRecheckOn unregisters that trigger.
+	revocations   *revocationLog
+	unsubscribe   func() error
+	recheckNow    chan struct{}
+	stopRecheckOn func()
 }
 
 // New returns a Gateway; Close ends its connections.
@@ -290,6 +303,10 @@ func New(cfg Config) (*Gateway, error) {
 	if err := g.subscribeRevocations(); err != nil {
 		return nil, err
 	}
+	g.recheckNow = make(chan struct{}, 1)
+	g.stopRecheckOn = cfg.Bus.OnRecovered(g.recheckSoon)
+	g.catchUps.ctx, g.catchUps.cancel = context.WithCancel(context.Background())
+	g.stopRecovered = cfg.Bus.OnRecovered(g.recovered)
 	return g, nil
 }
 
@@ -382,6 +399,9 @@ func (g *Gateway) read(c *conn, buffered bool) {
 // finish and refuses new ones. Call it before closing the conversation
 // service and the bus.
 func (g *Gateway) Close() {
+	g.stopRecovered()
+	g.stopRecheckOn()
+	g.stopCatchUps()
 	g.mu.Lock()
 	g.closed = true
 	conns := make([]*conn, 0, len(g.conns))

@@ -11,10 +11,11 @@ import (
 // checks.
 const recheckBatch = 1000
 
-// rechecks asks the Authenticator, every CredentialRecheck, whether the
-// credentials of the authenticated connections still hold, and closes
-// those that ended: the safety net for a revocation notice this node
-// missed. It runs until stop is closed.
+// rechecks asks the Authenticator, every CredentialRecheck and once the
+// bus has recovered from an outage, whether the credentials of the
+// authenticated connections still hold, and closes those that ended: the
+// safety net for a revocation notice this node missed. It runs until stop
+// is closed.
 func (g *Gateway) rechecks(stop <-chan struct{}) {
 	defer close(g.rechecksDone)
 	t := time.NewTicker(g.cfg.CredentialRecheck)
@@ -24,8 +25,19 @@ func (g *Gateway) rechecks(stop <-chan struct{}) {
 		case <-stop:
 			return
 		case <-t.C:
+		case <-g.recheckNow:
 		}
 		g.recheck(stop)
+	}
+}
+
+// recheckSoon asks for a recheck now, without waiting for the next tick:
+// the bus recovered from a loss, during which revocation notices may have
+// been lost. It does not block.
+func (g *Gateway) recheckSoon(time.Time) {
+	select {
+	case g.recheckNow <- struct{}{}:
+	default: // one is due already
 	}
 }
 

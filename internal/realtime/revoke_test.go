@@ -262,3 +262,41 @@ func TestRevokedWhileAuthenticating(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// recoveringBus is the real bus whose recovery the test announces.
+type recoveringBus struct {
+	parley.Bus
+	mu  sync.Mutex
+	fns []func(time.Time)
+}
+
+func (b *recoveringBus) OnRecovered(fn func(time.Time)) func() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.fns = append(b.fns, fn)
+	return b.Bus.OnRecovered(fn)
+}
+
+func (b *recoveringBus) recovered(since time.Time) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, fn := range b.fns {
+		fn(since)
+	}
+}
+
+// TestRecheckAfterBusRecovery: once the bus recovers from an outage, which
+// may have lost revocation notices, the credentials are checked again at
+// once, not at the next tick.
+func TestRecheckAfterBusRecovery(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	b := &recoveringBus{Bus: e.bus}
+	n := e.newNodeWith(t, e.svc, b, func(c *realtime.Config) { c.CredentialRecheck = time.Hour })
+	a, session := e.newAgent(t, parley.RoleAgent)
+	c := n.connect(t, session)
+	_, err := e.store.DeleteAgentSessions(t.Context(), e.ws.ID, a.ID) // as if the notice were lost
+	must(t, err)
+	b.recovered(time.Now().Add(-time.Second))
+	c.expectClose(realtime.StatusCredentialRevoked, "credential revoked")
+}

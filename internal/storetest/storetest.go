@@ -45,6 +45,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Messages", testMessages},
 		{"Attachments", testAttachments},
 		{"ReadState", testReadState},
+		{"VisitorSequence", testVisitorSequence},
 		{"Events", testEvents},
 		{"ConversationRaces", testConversationRaces},
 		{"AgentRelease", testAgentRelease},
