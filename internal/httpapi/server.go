@@ -47,7 +47,11 @@ type Config struct {
 	Accounts      *account.Service
 	Conversations *conversation.Service
 	Identity      *identity.Service
-	Logger        *slog.Logger // default slog.Default()
+	// Revoker closes the real-time connections of the credentials a
+	// request ends (logout, a token revoked, an agent disabled, …), on
+	// every node; default none.
+	Revoker parley.Revoker
+	Logger  *slog.Logger // default slog.Default()
 	// Registry receives the HTTP metrics, and /metrics serves it. A new
 	// registry is used when nil.
 	Registry *prometheus.Registry
@@ -99,6 +103,9 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Revoker == nil {
+		cfg.Revoker = parley.NoRevoker{}
 	}
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()

@@ -262,6 +262,7 @@ func (c *conn) authenticate(text bool, data []byte) {
 
 	ctx, cancel := context.WithTimeout(c.ctx, cfg.AuthTimeout)
 	defer cancel()
+	mark := c.g.revocations.mark()
 	var who Identity
 	var err error
 	if req.Token != "" {
@@ -298,6 +299,9 @@ func (c *conn) authenticate(text bool, data []byte) {
 		return
 	}
 	c.who.Store(&who)
+	if c.revokedSince(mark) {
+		return // the credential ended while it was being checked
+	}
 	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.authed = true
 	c.reply(outFrame{data: encode(readyFrame{
@@ -328,6 +332,7 @@ func (c *conn) refresh(req *request) error {
 	ctx, cancel := context.WithTimeout(c.ctx, c.g.cfg.AuthTimeout)
 	defer cancel()
 	current := c.identity()
+	mark := c.g.revocations.mark()
 	who, err := c.g.auth.Refresh(ctx, *current, req.Token)
 	if err != nil {
 		return err
@@ -351,6 +356,9 @@ func (c *conn) refresh(req *request) error {
 		return parley.Errorf(parley.EUNAUTHORIZED, "The token has expired.")
 	}
 	c.who.Store(&who)
+	if c.revokedSince(mark) {
+		return nil // the new credential ended while it was being checked
+	}
 	c.expiry.schedule(who.ExpiresAt)
 	c.reply(outFrame{data: encode(refreshedFrame{Type: "refreshed", ID: req.ID, ExpiresAt: timeOrNil(who.ExpiresAt)})})
 	return nil
@@ -605,4 +613,6 @@ type stats struct {
 	slowConsumers     atomic.Int64
 	heartbeatTimeouts atomic.Int64
 	notesDropped      atomic.Int64 // notes stopped on their way to a visitor
+	revoked           atomic.Int64 // connections closed because their credential ended
+	rechecked         atomic.Int64 // … of which the recheck found
 }

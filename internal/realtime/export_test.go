@@ -24,6 +24,12 @@ func Connections(g *Gateway) int {
 	return len(g.conns)
 }
 
+// Revoked returns how many connections g closed because their credential
+// ended, and how many of those its periodic recheck found.
+func Revoked(g *Gateway) (all, rechecked int64) {
+	return g.stats.revoked.Load(), g.stats.rechecked.Load()
+}
+
 // CatchUp runs g's catch-up after a loss of notifications from since, at
 // once, and reports whether it read everything.
 func CatchUp(g *Gateway, since time.Time) bool { return g.catchUp(g.catchUps.ctx, since) }

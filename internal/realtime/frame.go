@@ -17,6 +17,16 @@ const (
 	StatusSlowConsumer     websocket.StatusCode = 4008 // the send queue overflowed
 	StatusHeartbeatTimeout websocket.StatusCode = 4001 // no pong in time
 	StatusTokenExpired     websocket.StatusCode = 4003 // the credential expired without a refresh
+	// StatusCredentialRevoked: the credential ended before its expiry
+	// (revoked, deleted, its agent disabled, its contact erased, its
+	// workspace deleted); do not reconnect with it.
+	StatusCredentialRevoked websocket.StatusCode = 4004
+	// StatusRoleChanged: the agent's role changed; reconnect with the
+	// same credential to act with the new role's rights.
+	StatusRoleChanged websocket.StatusCode = 4005
+	// StatusContactMerged: the visitor's contact was merged into another;
+	// reconnect with the same token to continue as that contact.
+	StatusContactMerged websocket.StatusCode = 4006
 )
 
 // Reasons of the forbidden errors answering a refresh whose token belongs to
@@ -44,6 +54,15 @@ const (
 	reasonTokenExpired   = "token expired"
 	maxRequestIDLength   = 64
 	maxConversationIDLen = 128
+)
+
+// Close reasons of a connection whose credential ended (4004, 4005, 4006).
+const (
+	reasonCredentialRevoked = "credential revoked"
+	reasonContactErased     = "contact erased"
+	reasonWorkspaceDeleted  = "workspace deleted"
+	reasonRoleChanged       = "role changed"
+	reasonContactMerged     = "contact merged"
 )
 
 // Frame types a client sends.

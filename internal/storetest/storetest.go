@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Inboxes", testInboxes},
 		{"ModifyInbox", testModifyInbox},
 		{"APITokens", testAPITokens},
+		{"Credentials", testCredentials},
 		{"Sessions", testSessions},
 		{"LoginThrottle", testLoginThrottle},
 		{"Audit", testAudit},
