@@ -24,6 +24,7 @@ type Store interface {
 	ReadStateStore
 	AttachmentStore
 	EventStore
+	CredentialStore
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

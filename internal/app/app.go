@@ -19,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
 	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/config"
@@ -53,8 +54,12 @@ type App struct {
 	// Serve runs it.
 	Presence *presence.Service
 	Registry *prometheus.Registry
+	// Revoker closes the real-time connections of credentials that
+	// ended, on every node: the gateway's once Handler has made it.
+	Revoker parley.Revoker
 
-	demo demoState // demo mode's inbox, set by Serve
+	revoker *gatewayRevoker
+	demo    demoState // demo mode's inbox, set by Serve
 }
 
 // Open connects to the database (applying migrations) and the bus. The
@@ -77,8 +82,10 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		a.Store.Close()
 		return nil, fmt.Errorf("open bus: %w", err)
 	}
+	a.revoker = &gatewayRevoker{bus: a.Bus, logger: logger}
+	a.Revoker = a.revoker
 	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger})
-	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound})
+	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound, Revoker: a.Revoker})
 	a.Conversations, err = conversation.New(conversation.Config{
 		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
 	})
@@ -120,10 +127,13 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		PublicOrigin:       publicOrigin(a.Config.PublicURL),
 		TokenExpiryWarning: a.Config.TokenExpiryWarning,
 		Presence:           a.Presence,
+		RevocationSubject:  bus.RevocationSubject,
+		CredentialRecheck:  a.Config.CredentialRecheck,
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	a.revoker.gw.Store(gw)
 	site, err := web.New(web.Config{Logger: a.Logger, Demo: a.webDemo()})
 	if err != nil {
 		gw.Close()
@@ -137,6 +147,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Conversations: a.Conversations,
 		Identity:      a.Identity,
 		Presence:      a.Presence,
+		Revoker:       a.Revoker,
 		Logger:        a.Logger,
 		Registry:      a.Registry,
 		ReadyChecks: []httpapi.Check{

@@ -97,6 +97,11 @@ var table = []entry{
 		check:   func(c Config) error { return checkMinDuration(c.PresenceGrace, time.Second, true) },
 	},
 	{
+		Setting: Setting{Flag: "credential-recheck", Env: "PARLEY_CREDENTIAL_RECHECK", Description: "How often each node checks again the credentials of its real-time connections, to close those whose end it was not told of."},
+		field:   func(c *Config) any { return &c.CredentialRecheck },
+		check:   func(c Config) error { return checkMinDuration(c.CredentialRecheck, 0, false) },
+	},
+	{
 		Setting: Setting{Flag: "trust-proxy", Env: "PARLEY_TRUST_PROXY", Description: "Take the client IP from X-Forwarded-For; enable only behind a proxy you control."},
 		field:   func(c *Config) any { return &c.TrustProxy },
 	},

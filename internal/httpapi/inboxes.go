@@ -333,5 +333,9 @@ func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxO
 
 func (s *server) deleteInbox(ctx context.Context, in *inboxIDInput) (*struct{}, error) {
 	p := principal(ctx)
-	return nil, s.store.DeleteInbox(ctx, p.Actor, p.WorkspaceID, in.ID)
+	if err := s.store.DeleteInbox(ctx, p.Actor, p.WorkspaceID, in.ID); err != nil {
+		return nil, err
+	}
+	s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: p.WorkspaceID, InboxID: in.ID, Reason: parley.EndRevoked})
+	return nil, nil
 }

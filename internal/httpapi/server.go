@@ -51,7 +51,11 @@ type Config struct {
 	// Presence sets agents' chosen status; when nil, one without a bus
 	// (which publishes no availability) is made on Store.
 	Presence *presence.Service
-	Logger   *slog.Logger // default slog.Default()
+	// Revoker closes the real-time connections of the credentials a
+	// request ends (logout, a token revoked, an agent disabled, …), on
+	// every node; default none.
+	Revoker parley.Revoker
+	Logger  *slog.Logger // default slog.Default()
 	// Registry receives the HTTP metrics, and /metrics serves it. A new
 	// registry is used when nil.
 	Registry *prometheus.Registry
@@ -85,6 +89,8 @@ type server struct {
 	metrics *httpMetrics
 	logins  *ipLimiter // per-client-IP limit on POST /auth/login
 	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions
+	// readiness is the state of the /readyz checks at their last run.
+	readiness readiness
 }
 
 // New returns the HTTP handler of the API and the operations endpoints.
@@ -107,6 +113,9 @@ func New(cfg Config) (http.Handler, error) {
 		if cfg.Presence, err = presence.New(presence.Config{Store: cfg.Store, Logger: cfg.Logger}); err != nil {
 			return nil, err
 		}
+	}
+	if cfg.Revoker == nil {
+		cfg.Revoker = parley.NoRevoker{}
 	}
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()

@@ -262,17 +262,26 @@ func (s *Service) announce(ctx context.Context, events []*parley.Event) {
 	}
 }
 
-func (s *Service) publishAvailability(ctx context.Context, workspaceID string) error {
+// Availability reads whether an agent of the workspace is online now.
+func (s *Service) Availability(ctx context.Context, workspaceID string) (AvailabilityData, error) {
+	at := s.now().UTC()
 	online, err := s.store.AnyAgentOnline(ctx, workspaceID)
 	if err != nil {
-		return err
+		return AvailabilityData{}, err
 	}
-	now := s.now().UTC()
-	payload, err := json.Marshal(AvailabilityData{Online: online, At: now})
+	return AvailabilityData{Online: online, At: at}, nil
+}
+
+func (s *Service) publishAvailability(ctx context.Context, workspaceID string) error {
+	d, err := s.Availability(ctx, workspaceID)
 	if err != nil {
 		return err
 	}
-	data, err := json.Marshal(parley.Event{WorkspaceID: workspaceID, Type: NotifyAvailability, Payload: payload, CreatedAt: now})
+	payload, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(parley.Event{WorkspaceID: workspaceID, Type: NotifyAvailability, Payload: payload, CreatedAt: d.At})
 	if err != nil {
 		return err
 	}

@@ -273,6 +273,7 @@ func (c *conn) authenticate(text bool, data []byte) {
 
 	ctx, cancel := context.WithTimeout(c.ctx, cfg.AuthTimeout)
 	defer cancel()
+	mark := c.g.revocations.mark()
 	var who Identity
 	var err error
 	if req.Token != "" {
@@ -309,6 +310,9 @@ func (c *conn) authenticate(text bool, data []byte) {
 		return
 	}
 	c.who.Store(&who)
+	if c.revokedSince(mark) {
+		return // the credential ended while it was being checked
+	}
 	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.authed = true
 	c.trackPresence(ctx, &who)
@@ -344,7 +348,7 @@ func (c *conn) trackPresence(ctx context.Context, who *Identity) {
 	subject, err := pr.AvailabilitySubject(ws)
 	if err == nil {
 		s := &feedSink{c: c, subject: subject}
-		if err = c.g.hub.join(ctx, subject, false, s); err == nil {
+		if err = c.g.hub.join(ctx, topicKey{subject: subject, workspaceID: ws, availability: true}, s); err == nil {
 			c.availability = s
 		}
 	}
@@ -369,6 +373,7 @@ func (c *conn) refresh(req *request) error {
 	ctx, cancel := context.WithTimeout(c.ctx, c.g.cfg.AuthTimeout)
 	defer cancel()
 	current := c.identity()
+	mark := c.g.revocations.mark()
 	who, err := c.g.auth.Refresh(ctx, *current, req.Token)
 	if err != nil {
 		return err
@@ -392,6 +397,9 @@ func (c *conn) refresh(req *request) error {
 		return parley.Errorf(parley.EUNAUTHORIZED, "The token has expired.")
 	}
 	c.who.Store(&who)
+	if c.revokedSince(mark) {
+		return nil // the new credential ended while it was being checked
+	}
 	c.expiry.schedule(who.ExpiresAt)
 	c.reply(outFrame{data: encode(refreshedFrame{Type: "refreshed", ID: req.ID, ExpiresAt: timeOrNil(who.ExpiresAt)})})
 	return nil
@@ -511,7 +519,8 @@ func (c *conn) subscribe(req *request) error {
 			return err
 		}
 		s := &convSink{c: c, subject: subject}
-		if err := c.g.hub.join(c.ctx, subject, false, s); err != nil {
+		k := topicKey{subject: subject, workspaceID: c.identity().Caller.WorkspaceID(), conversationID: id}
+		if err := c.g.hub.join(c.ctx, k, s); err != nil {
 			return err
 		}
 		if c.subs == nil {
@@ -608,7 +617,7 @@ func (c *conn) subscribeFeed(req *request) error {
 			return err
 		}
 		s := &feedSink{c: c, subject: subject}
-		if err := c.g.hub.join(c.ctx, subject, !who.Visitor, s); err != nil {
+		if err := c.g.hub.join(c.ctx, topicKey{subject: subject, workspaceID: ws, feed: !who.Visitor}, s); err != nil {
 			return err
 		}
 		c.feed = s
@@ -645,4 +654,6 @@ type stats struct {
 	slowConsumers     atomic.Int64
 	heartbeatTimeouts atomic.Int64
 	notesDropped      atomic.Int64 // notes stopped on their way to a visitor
+	revoked           atomic.Int64 // connections closed because their credential ended
+	rechecked         atomic.Int64 // … of which the recheck found
 }

@@ -1,5 +1,7 @@
 package realtime
 
+import "time"
+
 // Test hooks: what the gateway holds, seen from package realtime_test.
 
 // BusSubscriptions returns how many bus subscriptions g holds.
@@ -21,3 +23,13 @@ func Connections(g *Gateway) int {
 	defer g.mu.Unlock()
 	return len(g.conns)
 }
+
+// Revoked returns how many connections g closed because their credential
+// ended, and how many of those its periodic recheck found.
+func Revoked(g *Gateway) (all, rechecked int64) {
+	return g.stats.revoked.Load(), g.stats.rechecked.Load()
+}
+
+// CatchUp runs g's catch-up after a loss of notifications from since, at
+// once, and reports whether it read everything.
+func CatchUp(g *Gateway, since time.Time) bool { return g.catchUp(g.catchUps.ctx, since) }

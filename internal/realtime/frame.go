@@ -18,6 +18,16 @@ const (
 	StatusSlowConsumer     websocket.StatusCode = 4008 // the send queue overflowed
 	StatusHeartbeatTimeout websocket.StatusCode = 4001 // no pong in time
 	StatusTokenExpired     websocket.StatusCode = 4003 // the credential expired without a refresh
+	// StatusCredentialRevoked: the credential ended before its expiry
+	// (revoked, deleted, its agent disabled, its contact erased, its
+	// workspace deleted); do not reconnect with it.
+	StatusCredentialRevoked websocket.StatusCode = 4004
+	// StatusRoleChanged: the agent's role changed; reconnect with the
+	// same credential to act with the new role's rights.
+	StatusRoleChanged websocket.StatusCode = 4005
+	// StatusContactMerged: the visitor's contact was merged into another;
+	// reconnect with the same token to continue as that contact.
+	StatusContactMerged websocket.StatusCode = 4006
 )
 
 // Reasons of the forbidden errors answering a refresh whose token belongs to
@@ -45,6 +55,15 @@ const (
 	reasonTokenExpired   = "token expired"
 	maxRequestIDLength   = 64
 	maxConversationIDLen = 128
+)
+
+// Close reasons of a connection whose credential ended (4004, 4005, 4006).
+const (
+	reasonCredentialRevoked = "credential revoked"
+	reasonContactErased     = "contact erased"
+	reasonWorkspaceDeleted  = "workspace deleted"
+	reasonRoleChanged       = "role changed"
+	reasonContactMerged     = "contact merged"
 )
 
 // Frame types a client sends.
@@ -181,10 +200,11 @@ type typingFrame struct {
 }
 
 type readFrame struct {
-	Type           string             `json:"type"` // "read"
-	ConversationID string             `json:"conversation_id"`
-	Participant    parley.Participant `json:"participant"`
-	LastReadSeq    int64              `json:"last_read_seq"`
+	Type               string             `json:"type"` // "read"
+	ConversationID     string             `json:"conversation_id"`
+	Participant        parley.Participant `json:"participant"`
+	LastReadSeq        int64              `json:"last_read_seq"`
+	LastReadVisitorSeq int64              `json:"last_read_visitor_seq"`
 }
 
 // availabilityFrame tells a visitor whether an agent is online.
@@ -194,6 +214,14 @@ type availabilityFrame struct {
 	At     time.Time `json:"at"`
 }
 
+// availabilityNotice is the notice of a workspace's availability.
+func availabilityNotice(workspaceID string, d presence.AvailabilityData) *notice {
+	return &notice{
+		event: &parley.Event{WorkspaceID: workspaceID, Type: presence.NotifyAvailability, CreatedAt: d.At},
+		frame: encode(availabilityFrame{Type: "availability", Online: d.Online, At: d.At}),
+	}
+}
+
 type eventFrame struct {
 	Type  string        `json:"type"` // "event"
 	Event *parley.Event `json:"event"`
@@ -201,9 +229,12 @@ type eventFrame struct {
 
 // outFrame is a frame ready to write, with what the last check before the
 // write needs to know: the message it carries, if any, and whether it is
-// for staff only.
+// for staff only. visitor, when set, is the frame as a visitor is shown it
+// (numbered in the visitor sequence), written instead of data on a
+// visitor's connection.
 type outFrame struct {
 	data      []byte
+	visitor   []byte
 	msg       *parley.Message
 	staffOnly bool
 }
@@ -271,6 +302,20 @@ type notice struct {
 	// in a note.
 	staffOnly bool
 	frame     []byte
+	// visitorFrame is the frame as a visitor is shown it, when it differs:
+	// messages, conversations and read positions in the visitor sequence.
+	visitorFrame []byte
+	// resync, made by catchUp rather than the bus, carries the
+	// conversation as the database has it now (conv): each connection
+	// following it fills what it misses up to its last message.
+	resync bool
+	// replayed marks an outbox event passed on again by catchUp.
+	replayed bool
+}
+
+// out returns the frame to write for n.
+func (n *notice) out() outFrame {
+	return outFrame{data: n.frame, visitor: n.visitorFrame, msg: n.msg, staffOnly: n.staffOnly}
 }
 
 // decodeNotice decodes a notification published by the conversation
@@ -286,7 +331,7 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 		if err := json.Unmarshal(ev.Payload, &d); err != nil {
 			return nil, err
 		}
-		return &notice{event: &ev, frame: encode(availabilityFrame{Type: "availability", Online: d.Online, At: d.At})}, nil
+		return availabilityNotice(ev.WorkspaceID, d), nil
 	}
 	if ev.ConversationID == "" {
 		return nil, errors.New("notification without a conversation")
@@ -311,6 +356,10 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 			f.By = &d.By
 		}
 		n.frame = encode(f)
+		if !n.staffOnly {
+			f.Message = d.Message.ForVisitor()
+			n.visitorFrame = encode(f)
+		}
 	case isConversation:
 		var d parley.ConversationEventData
 		if err := json.Unmarshal(ev.Payload, &d); err != nil {
@@ -320,10 +369,13 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 			return nil, errors.New("conversation notification without a conversation")
 		}
 		n.conv = d.Conversation
-		n.frame = encode(conversationFrame{
+		f := conversationFrame{
 			Type: "conversation", Event: ev.Type, ConversationID: ev.ConversationID,
 			Conversation: d.Conversation, By: d.By, PreviousAssigneeID: d.PreviousAssigneeID,
-		})
+		}
+		n.frame = encode(f)
+		f.Conversation = d.Conversation.ForVisitor()
+		n.visitorFrame = encode(f)
 	case ev.Type == conversation.NotifyTyping:
 		var d conversation.TypingData
 		if err := json.Unmarshal(ev.Payload, &d); err != nil {
@@ -336,7 +388,11 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 		if err := json.Unmarshal(ev.Payload, &d); err != nil {
 			return nil, err
 		}
-		n.frame = encode(readFrame{Type: "read", ConversationID: ev.ConversationID, Participant: d.Participant, LastReadSeq: d.LastReadSeq})
+		f := readFrame{Type: "read", ConversationID: ev.ConversationID, Participant: d.Participant,
+			LastReadSeq: d.LastReadSeq, LastReadVisitorSeq: d.LastReadVisitorSeq}
+		n.frame = encode(f)
+		f.LastReadSeq = d.LastReadVisitorSeq
+		n.visitorFrame = encode(f)
 	default:
 		return nil, errors.New("unknown notification type " + string(ev.Type))
 	}
@@ -345,7 +401,7 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 		if !isConversation {
 			return nil, errors.New("feed notification of type " + string(ev.Type))
 		}
-		n.frame = encode(eventFrame{Type: "event", Event: &ev})
+		n.frame, n.visitorFrame = encode(eventFrame{Type: "event", Event: &ev}), nil
 	}
 	return n, nil
 }

@@ -12,7 +12,12 @@
 //     after the client's last seq, then streams live ones, skipping any seq
 //     already delivered and filling any gap (a notification lost by the
 //     at-most-once bus, or two nodes publishing out of order) from the
-//     database.
+//     database. Each connection counts in its own sequence: a visitor's
+//     is the visitor sequence, which has no notes.
+//   - A notification is a hint, never the only path: once the bus
+//     recovers from a loss (this node's connection, or another node's,
+//     came back), every subscription of the node catches up from the
+//     database — conversations by seq, feeds from the outbox (catchUp).
 //   - A note never reaches a visitor: visitors listen only on the
 //     visitor-audience subject, the conversation service filters their
 //     history, and the last step before a frame is written drops any note
@@ -21,6 +26,11 @@
 //     warned (token_expiring) Config.TokenExpiryWarning before it, may
 //     present a new credential of the same holder in place (refresh), and
 //     is closed with 4003 at the expiry otherwise.
+//   - A connection never outlives its credential: one that ends earlier
+//     (revoked, its agent disabled or its role changed, its contact erased
+//     or merged, its workspace deleted) closes the connections holding it
+//     on every node (4004, 4005, 4006), through Revoke, a bus notice, and
+//     a periodic recheck for a lost notice (see revoke.go).
 //   - Bounded everything: a read limit per frame (larger ones close the
 //     connection with 1009), a bounded send queue per connection (a slow
 //     consumer is closed with 4008; nobody else waits for it), write
@@ -40,6 +50,7 @@ package realtime
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -51,6 +62,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/presence"
 )
 
 // Path is where the gateway is served.
@@ -69,6 +81,9 @@ const (
 	// DefaultTokenExpiryWarning is how long before its credential expires
 	// a connection receives token_expiring.
 	DefaultTokenExpiryWarning = 3 * time.Minute
+	// DefaultCredentialRecheck is how often the credentials of the live
+	// connections are checked again.
+	DefaultCredentialRecheck = 30 * time.Second
 )
 
 // Config configures a Gateway. Zero limits select the defaults.
@@ -107,6 +122,14 @@ type Config struct {
 	// connection receives a token_expiring frame (at once if it connects
 	// or refreshes closer to the expiry than that).
 	TokenExpiryWarning time.Duration
+	// RevocationSubject is the bus subject of revocation notices, which
+	// every gateway subscribes to once (see Revoke). When empty, Revoke
+	// closes this node's connections only.
+	RevocationSubject string
+	// CredentialRecheck is how often the credentials of every
+	// authenticated connection are checked again (Authenticator.Recheck,
+	// in batches), to close those whose end this node was not told of.
+	CredentialRecheck time.Duration
 	// Presence, when set, is told of every agent's connections, and its
 	// workspace's availability reaches every visitor connection.
 	Presence Presence
@@ -124,6 +147,9 @@ type Presence interface {
 	// availability notifications (presence.NotifyAvailability events),
 	// which visitor connections receive as availability frames.
 	AvailabilitySubject(workspaceID string) (string, error)
+	// Availability reads whether an agent of the workspace is online now,
+	// for the visitors of a node that may have missed notifications.
+	Availability(ctx context.Context, workspaceID string) (presence.AvailabilityData, error)
 }
 
 // Authenticator turns credentials into an Identity. The gateway defines it;
@@ -148,6 +174,13 @@ type Authenticator interface {
 	// ReasonTokenPrincipalMismatch) if it is someone else's. The gateway
 	// checks the holder again and refuses any change of it.
 	Refresh(ctx context.Context, current Identity, token string) (Identity, error)
+	// Recheck returns, for each identity of a live connection, how its
+	// credential ended since it was authenticated ("" if it still holds
+	// as it did), in the same order: the identities carry their
+	// Principal.Credential. It is called every Config.CredentialRecheck
+	// with batches of up to 1,000 identities, and should make a few
+	// queries per batch, not one per identity.
+	Recheck(ctx context.Context, ids []*Identity) ([]parley.EndReason, error)
 }
 
 // Identity is who a connection belongs to.
@@ -165,7 +198,9 @@ type Identity struct {
 	AllowedOrigins []string
 	// Principal is the staff principal (its WorkspaceID, and AgentID for an
 	// agent); for a visitor, its visitor principal or nil. Following the
-	// workspace feed needs its conversations:read scope.
+	// workspace feed needs its conversations:read scope. Its Credential
+	// says what revocations and rechecks close the connection; a visitor
+	// without a principal is closed by neither.
 	Principal *parley.Principal
 	// ExpiresAt is when the credential expires (zero: it does not): the
 	// connection is warned before and closed then unless refreshed.
@@ -219,6 +254,10 @@ type Gateway struct {
 	logger *slog.Logger
 	hub    *hub
 	stats  stats
+	// catchUps run after the bus may have lost notifications;
+	// stopRecovered unregisters their trigger from the bus.
+	catchUps      catchUps
+	stopRecovered func()
 
 	mu      sync.Mutex
 	closed  bool
@@ -234,7 +273,17 @@ type Gateway struct {
 	epoch          time.Time
 	stopHeartbeats chan struct{}
 	heartbeatsDone chan struct{}
+	rechecksDone   chan struct{}
 	stopOnce       sync.Once
+
+	// revocations are the recent revocation notices; unsubscribe ends the
+	// subscription to them (nil without a RevocationSubject). recheckNow
+	// asks for a recheck before the next tick (after a bus outage, which
+	// may have lost notices); stopRecheckOn unregisters that trigger.
+	revocations   *revocationLog
+	unsubscribe   func() error
+	recheckNow    chan struct{}
+	stopRecheckOn func()
 }
 
 // New returns a Gateway; Close ends its connections.
@@ -261,16 +310,45 @@ func New(cfg Config) (*Gateway, error) {
 	setDefault(&cfg.MaxSubscriptions, DefaultMaxSubscriptions)
 	setDefault(&cfg.Readers, DefaultReaders)
 	setDefault(&cfg.TokenExpiryWarning, DefaultTokenExpiryWarning)
+	setDefault(&cfg.CredentialRecheck, DefaultCredentialRecheck)
 	g := &Gateway{
-		cfg:    cfg,
-		svc:    cfg.Conversations,
-		auth:   cfg.Authenticator,
-		logger: cfg.Logger,
-		conns:  map[*conn]struct{}{},
-		epoch:  time.Now(),
+		cfg:         cfg,
+		svc:         cfg.Conversations,
+		auth:        cfg.Authenticator,
+		logger:      cfg.Logger,
+		conns:       map[*conn]struct{}{},
+		epoch:       time.Now(),
+		revocations: newRevocationLog(2 * cfg.AuthTimeout),
 	}
 	g.hub = newHub(cfg.Bus, cfg.Logger)
+	if err := g.subscribeRevocations(); err != nil {
+		return nil, err
+	}
+	g.recheckNow = make(chan struct{}, 1)
+	g.stopRecheckOn = cfg.Bus.OnRecovered(g.recheckSoon)
+	g.catchUps.ctx, g.catchUps.cancel = context.WithCancel(context.Background())
+	g.stopRecovered = cfg.Bus.OnRecovered(g.recovered)
 	return g, nil
+}
+
+// subscribeRevocations places the gateway's one subscription to the
+// revocation notices and waits until the bus server has it.
+func (g *Gateway) subscribeRevocations() error {
+	if g.cfg.RevocationSubject == "" {
+		return nil
+	}
+	unsubscribe, err := g.cfg.Bus.Subscribe(g.cfg.RevocationSubject, g.onRevocation)
+	if err != nil {
+		return fmt.Errorf("realtime: subscribe to revocations: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), subscribeTimeout)
+	defer cancel()
+	if err := g.cfg.Bus.Ping(ctx); err != nil {
+		unsubscribe()
+		return fmt.Errorf("realtime: subscribe to revocations: %w", err)
+	}
+	g.unsubscribe = unsubscribe
+	return nil
 }
 
 func setDefault[T int | int64 | time.Duration](v *T, def T) {
@@ -342,6 +420,9 @@ func (g *Gateway) read(c *conn, buffered bool) {
 // finish and refuses new ones. Call it before closing the conversation
 // service and the bus.
 func (g *Gateway) Close() {
+	g.stopRecovered()
+	g.stopRecheckOn()
+	g.stopCatchUps()
 	g.mu.Lock()
 	g.closed = true
 	conns := make([]*conn, 0, len(g.conns))
@@ -354,6 +435,11 @@ func (g *Gateway) Close() {
 	}
 	g.wg.Wait()
 	g.stopOnce.Do(func() {
+		if g.unsubscribe != nil {
+			if err := g.unsubscribe(); err != nil {
+				g.logger.Warn("realtime: unsubscribe from revocations", "err", err)
+			}
+		}
 		g.mu.Lock()
 		started := g.started
 		g.mu.Unlock()
@@ -362,6 +448,7 @@ func (g *Gateway) Close() {
 		}
 		close(g.stopHeartbeats)
 		<-g.heartbeatsDone
+		<-g.rechecksDone
 		if g.poller != nil {
 			g.poller.close()
 		}
@@ -401,6 +488,8 @@ func (g *Gateway) start() {
 	}
 	g.stopHeartbeats, g.heartbeatsDone = make(chan struct{}), make(chan struct{})
 	go g.heartbeats(g.stopHeartbeats)
+	g.rechecksDone = make(chan struct{})
+	go g.rechecks(g.stopHeartbeats)
 }
 
 func (g *Gateway) untrack(c *conn) {

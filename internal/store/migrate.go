@@ -24,9 +24,9 @@ func (s *Store) migrate(ctx context.Context, logger *slog.Logger) ([]int64, erro
 	return s.migrateTo(ctx, logger, 0)
 }
 
-// migrateTo is migrate up to version (0: the last), as a Parley of that
-// schema version would leave the database.
-func (s *Store) migrateTo(ctx context.Context, logger *slog.Logger, version int64) ([]int64, error) {
+// migrateTo is migrate up to version target only (every version when 0),
+// for tests of a migration over the data of the versions before it.
+func (s *Store) migrateTo(ctx context.Context, logger *slog.Logger, target int64) ([]int64, error) {
 	fsys, err := fs.Sub(migrations, "migrations/"+string(s.dialect))
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
@@ -55,8 +55,8 @@ func (s *Store) migrateTo(ctx context.Context, logger *slog.Logger, version int6
 		return []int64{}, nil
 	}
 	var results []*goose.MigrationResult
-	if version > 0 {
-		results, err = p.UpTo(ctx, version)
+	if target > 0 {
+		results, err = p.UpTo(ctx, target)
 	} else {
 		results, err = p.Up(ctx)
 	}

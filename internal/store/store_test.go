@@ -83,7 +83,7 @@ func TestMigrate(t *testing.T) {
 }
 
 // migrationVersions returns the versions of the dialect's migration files,
-// in order.
+// in order: the numbers their names start with.
 func migrationVersions(t *testing.T, dialect string) []int64 {
 	t.Helper()
 	files, err := os.ReadDir(filepath.Join("migrations", dialect))
@@ -92,8 +92,8 @@ func migrationVersions(t *testing.T, dialect string) []int64 {
 	}
 	var versions []int64
 	for _, f := range files {
-		prefix, _, _ := strings.Cut(f.Name(), "_")
-		v, err := strconv.ParseInt(prefix, 10, 64)
+		num, _, _ := strings.Cut(f.Name(), "_")
+		v, err := strconv.ParseInt(num, 10, 64)
 		if err != nil {
 			t.Fatalf("migration %s: %v", f.Name(), err)
 		}
