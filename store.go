@@ -23,6 +23,8 @@ type Store interface {
 	ReadStateStore
 	AttachmentStore
 	EventStore
+	SignInStore
+	BrandingStore
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error
