@@ -72,7 +72,7 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		a.Store.Close()
 		return nil, fmt.Errorf("open bus: %w", err)
 	}
-	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger})
+	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger, Outbound: a.Outbound})
 	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound})
 	a.Conversations, err = conversation.New(conversation.Config{
 		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
@@ -129,6 +129,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		},
 		SecureCookies: a.Config.SecureCookies(),
 		TrustProxy:    a.Config.TrustProxy,
+		PublicURL:     a.Config.PublicURL,
 		Version:       a.Version,
 		Home:          site.Home(),
 		Routes:        routes,
