@@ -265,19 +265,28 @@ type putSignInInput struct {
 	Body struct {
 		Password parley.PasswordMode `json:"password" enum:"local,external,off"`
 		OIDC     struct {
-			Enabled      bool               `json:"enabled"`
-			Issuer       string             `json:"issuer,omitempty" maxLength:"2048"`
-			ClientID     string             `json:"client_id,omitempty" maxLength:"256"`
-			ClientSecret *string            `json:"client_secret,omitempty" maxLength:"512" doc:"Write-only; omit to keep the stored secret."`
-			Scopes       []string           `json:"scopes,omitempty" maxItems:"20"`
-			ButtonLabel  string             `json:"button_label,omitempty" maxLength:"64"`
-			Claim        string             `json:"claim,omitempty" maxLength:"64"`
-			Mappings     []claimMappingView `json:"mappings,omitempty" maxItems:"50"`
-			DefaultRole  parley.Role        `json:"default_role,omitempty" enum:"admin,supervisor,agent,"`
-			CreateAgents bool               `json:"create_agents,omitempty"`
+			Enabled      bool                `json:"enabled"`
+			Issuer       string              `json:"issuer,omitempty" maxLength:"2048"`
+			ClientID     string              `json:"client_id,omitempty" maxLength:"256"`
+			ClientSecret *string             `json:"client_secret,omitempty" maxLength:"512" doc:"Write-only; omit to keep the stored secret."`
+			Scopes       []string            `json:"scopes,omitempty" maxItems:"20"`
+			ButtonLabel  string              `json:"button_label,omitempty" maxLength:"64"`
+			Claim        string              `json:"claim,omitempty" maxLength:"64"`
+			Mappings     []claimMappingInput `json:"mappings,omitempty" maxItems:"50"`
+			DefaultRole  parley.Role         `json:"default_role,omitempty" enum:"admin,supervisor,agent,"`
+			CreateAgents bool                `json:"create_agents,omitempty"`
 		} `json:"oidc,omitempty" required:"false"`
-		External externalView `json:"external,omitempty" required:"false"`
+		External struct {
+			URL          string `json:"url,omitempty" maxLength:"2048"`
+			CreateAgents bool   `json:"create_agents,omitempty"`
+		} `json:"external,omitempty" required:"false"`
 	}
+}
+
+type claimMappingInput struct {
+	Value string      `json:"value" maxLength:"256"`
+	Role  parley.Role `json:"role" enum:"admin,supervisor,agent"`
+	Tier  int         `json:"tier,omitempty" minimum:"0" maximum:"9" doc:"Routing tier, kept in the agent's tier attribute; 0 for none."`
 }
 
 func (s *server) putSignIn(ctx context.Context, in *putSignInInput) (*signInOutput, error) {

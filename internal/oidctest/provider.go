@@ -112,13 +112,12 @@ func (p *Provider) AddUser(u User) {
 	p.store.addUser(u)
 }
 
-// Tamper makes the provider issue ID tokens with this audience and nonce
-// instead of the right ones ("" / nil: the right ones), to test that the
-// relying party refuses them.
-func (p *Provider) Tamper(audience []string, nonce string) {
+// TamperNonce makes the provider put nonce in ID tokens instead of the
+// relying party's ("" for the right one), to test that it is refused.
+func (p *Provider) TamperNonce(nonce string) {
 	p.store.mu.Lock()
 	defer p.store.mu.Unlock()
-	p.store.audience, p.store.nonce = audience, nonce
+	p.store.nonce = nonce
 }
 
 // SignedOut reports how many times a user signed out at the provider

@@ -30,8 +30,7 @@ type storage struct {
 	requests  map[string]*authRequest
 	codes     map[string]string // code → request id
 	tokens    map[string]*accessToken
-	// Tampering (see Provider.Tamper) and counters.
-	audience  []string
+	// Tampering (see Provider.TamperNonce) and counters.
 	nonce     string
 	signedOut int
 }
@@ -88,9 +87,6 @@ func (s *storage) CreateAuthRequest(_ context.Context, r *oidc.AuthRequest, user
 	}
 	if r.CodeChallenge != "" {
 		req.challenge = &oidc.CodeChallenge{Challenge: r.CodeChallenge, Method: r.CodeChallengeMethod}
-	}
-	if s.audience != nil {
-		req.audience = s.audience
 	}
 	if s.nonce != "" {
 		req.nonce = s.nonce
