@@ -16,7 +16,7 @@ import (
 // Limits on branding.
 const (
 	MaxBrandImageSize      = 256 << 10 // bytes
-	maxBrandImageDimension = 4096      // pixels, each side
+	maxBrandImageDimension = 2048      // pixels, each side
 	maxProductNameLength   = 60
 	maxSignInTitleLength   = 120
 )
@@ -48,7 +48,7 @@ func (s *Service) UpdateBranding(ctx context.Context, actor parley.Actor, worksp
 // SetBrandImage stores a brand image after checking its bytes: at most
 // MaxBrandImageSize, a PNG, JPEG, GIF or WebP by its content (whatever the
 // upload claims), and — for PNG, JPEG and GIF — a header that decodes to
-// at most 4096 pixels a side. nil data removes the image. Returns EINVALID
+// at most 2048 pixels a side, decoding whole. nil data removes the image. Returns EINVALID
 // ("file") or ENOTFOUND.
 func (s *Service) SetBrandImage(ctx context.Context, actor parley.Actor, workspaceID string, kind parley.BrandImageKind, data []byte) (*parley.Branding, error) {
 	if !kind.Valid() {
@@ -81,6 +81,8 @@ func checkBrandImage(data []byte) (string, error) {
 			v.Add("file", "is not a readable image")
 		} else if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxBrandImageDimension || cfg.Height > maxBrandImageDimension {
 			v.Add("file", "must be at most %d pixels wide and high", maxBrandImageDimension)
+		} else if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+			v.Add("file", "is not a complete image")
 		}
 	}
 	return ct, v.Err()

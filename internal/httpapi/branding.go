@@ -34,7 +34,7 @@ func (s *server) brandingRoutes() {
 		Description: "Stores the request body as the workspace's logo (console header and sign-in page) or default agent " +
 			"avatar (the widget's picture of agents who have none). The body is the image itself, at most 256 KiB; its " +
 			"type is read from its content, not from Content-Type or a file name: PNG, JPEG, GIF or WebP (no SVG), at " +
-			"most 4096 pixels a side. Parley serves it from its own origin; it is never hot-linked.",
+			"most 2048 pixels a side. Parley serves it from its own origin; it is never hot-linked.",
 		RequestBody: &huma.RequestBody{
 			Required:    true,
 			Description: "The image's bytes.",
