@@ -254,3 +254,30 @@ func (s *Service) Options(ctx context.Context, slug, postLogoutURL string) (*Sig
 	}
 	return o, nil
 }
+
+// SetPasswordMode changes only how the email-and-password form is checked,
+// keeping the rest of the settings as they are and checking nothing else:
+// the break-glass of `parley admin sign-in --password local`, for when the
+// identity provider or the company's endpoint fails. Returns EINVALID
+// ("password") or ENOTFOUND.
+func (s *Service) SetPasswordMode(ctx context.Context, actor parley.Actor, workspaceID string, mode parley.PasswordMode) (*parley.SignInSettings, error) {
+	if !mode.Valid() {
+		var v parley.Validation
+		v.Add("password", "must be one of local, external or off")
+		return nil, v.Err()
+	}
+	set, err := s.store.SignInSettings(ctx, workspaceID)
+	if err != nil {
+		return nil, err
+	}
+	if mode == parley.PasswordOff && !set.OIDC.Enabled {
+		var v parley.Validation
+		v.Add("password", "can be off only while OpenID Connect is on: nobody could sign in")
+		return nil, v.Err()
+	}
+	set.Password = mode
+	if err := s.store.PutSignInSettings(ctx, actor, set); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
