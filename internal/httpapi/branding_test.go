@@ -133,3 +133,32 @@ func TestBranding(t *testing.T) {
 		t.Errorf("bad input logged errors:\n%s", ts.logs)
 	}
 }
+
+// TestWidgetBranding: the widget's settings take the workspace's colour
+// when the inbox sets none, and carry the default agent picture.
+func TestWidgetBranding(t *testing.T) {
+	ts := newServer(t)
+	admin := ts.token(t, ts.ws.ID, parley.ScopeAll)
+	var plain, colored struct{ ID string }
+	ts.do(t, "POST", "/api/v1/inboxes", admin, map[string]any{"name": "Plain"}).want(t, 201).decode(t, &plain)
+	ts.do(t, "POST", "/api/v1/inboxes", admin, map[string]any{"name": "Colored", "widget": map[string]any{"color": "#112233"}}).want(t, 201).decode(t, &colored)
+	ts.do(t, "PATCH", "/api/v1/branding", admin, map[string]any{"color": "#0a7c59"}).want(t, 200)
+	ts.putImage(t, "/api/v1/branding/avatar", admin, "image/png", pngImage(t, 16, 16)).want(t, 200)
+
+	type view struct {
+		Widget struct {
+			Color string `json:"color"`
+		} `json:"widget"`
+		Branding struct {
+			AgentAvatarURL string `json:"agent_avatar_url"`
+		} `json:"branding"`
+	}
+	for _, tt := range []struct{ inbox, color string }{{plain.ID, "#0a7c59"}, {colored.ID, "#112233"}} {
+		var v view
+		ts.do(t, "GET", "/api/v1/visitor/inbox?inbox_id="+tt.inbox, nil, nil).want(t, 200).decode(t, &v)
+		if v.Widget.Color != tt.color || !strings.HasPrefix(v.Branding.AgentAvatarURL, ts.URL+"/branding/"+ts.ws.ID+"/avatar?v=") {
+			t.Errorf("inbox %s: %+v, want colour %s and an absolute avatar URL", tt.inbox, v, tt.color)
+		}
+		ts.do(t, "GET", strings.TrimPrefix(v.Branding.AgentAvatarURL, ts.URL), nil, nil).want(t, 200)
+	}
+}
