@@ -16,7 +16,8 @@ func (s *server) visitorInboxRoutes() {
 		Tags: []string{"Visitors"}, Summary: "Get an inbox's widget settings",
 		Description: "What a widget or chat UI needs before a visitor chats: the inbox's widget settings " +
 			"(title, greeting, colour, locale, position, pre-chat form), whether an agent of its workspace is online, and " +
-			"the workspace's default agent picture. The colour is the inbox's, else the workspace's branding colour. " +
+			"the workspace's default agent picture. The colour is the inbox's, unless it is empty or Parley's default (#2563eb, what a new inbox gets): then the " +
+			"workspace's branding colour, when set. " +
 			"Public: an inbox ID is not a secret (it is in the widget's script tag). " +
 			"When the request carries an Origin header, the inbox's `allowed_origins` must allow it (else 404).",
 	}, public, s.getVisitorInbox)
@@ -69,12 +70,13 @@ func (s *server) getVisitorInbox(ctx context.Context, in *visitorInboxInput) (*v
 	out := &visitorInboxOutput{CacheControl: "no-cache", Body: visitorInboxView{
 		ID: inbox.ID, Name: inbox.Name, Widget: widgetView(inbox.Widget), Online: online,
 	}}
-	// The inbox's colour wins; an inbox without one takes the workspace's.
+	// An inbox's own colour wins; one left at Parley's default (what a new
+	// inbox gets) or empty takes the workspace's branding colour, if set.
 	b, err := s.store.Branding(ctx, inbox.WorkspaceID)
 	if err != nil {
 		return nil, err
 	}
-	if out.Body.Widget.Color == "" {
+	if c := out.Body.Widget.Color; (c == "" || strings.EqualFold(c, defaultWidgetColor)) && b.Color != "" {
 		out.Body.Widget.Color = b.Color
 	}
 	if u := brandImageURL(b.WorkspaceID, parley.BrandAvatar, b.Avatar); u != "" {
