@@ -97,6 +97,8 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Logger:             a.Logger,
 		PublicOrigin:       publicOrigin(a.Config.PublicURL),
 		TokenExpiryWarning: a.Config.TokenExpiryWarning,
+		VisitorFrames:      realtime.FrameLimit{Rate: a.Config.WSVisitorRate, Burst: a.Config.WSVisitorBurst},
+		StaffFrames:        realtime.FrameLimit{Rate: a.Config.WSStaffRate, Burst: a.Config.WSStaffBurst},
 	})
 	if err != nil {
 		return nil, nil, err

@@ -36,6 +36,12 @@ func TestLoad(t *testing.T) {
 		"PARLEY_TOKEN_EXPIRY_WARNING": "90s",
 		"PARLEY_TRUST_PROXY":          "true",
 		"PARLEY_DEMO":                 "false",
+
+		"PARLEY_WS_VISITOR_RATE":       "2.5",
+		"PARLEY_WS_VISITOR_BURST":      "10",
+		"PARLEY_WS_STAFF_RATE":         "20",
+		"PARLEY_WS_STAFF_BURST":        "300",
+		"PARLEY_UNSENT_ATTACHMENT_TTL": "2h",
 	}
 	fromAllEnv := config.Config{
 		Addr:               ":9000",
@@ -52,6 +58,12 @@ func TestLoad(t *testing.T) {
 		TokenExpiryWarning: 90 * time.Second,
 		TrustProxy:         true,
 		Demo:               "false",
+
+		WSVisitorRate:       2.5,
+		WSVisitorBurst:      10,
+		WSStaffRate:         20,
+		WSStaffBurst:        300,
+		UnsentAttachmentTTL: 2 * time.Hour,
 	}
 	with := func(f func(*config.Config)) config.Config {
 		c := config.Default()
@@ -78,6 +90,12 @@ func TestLoad(t *testing.T) {
 				SessionTTL:         12 * time.Hour,
 				TokenExpiryWarning: 3 * time.Minute,
 				Demo:               "auto",
+
+				WSVisitorRate:       5,
+				WSVisitorBurst:      40,
+				WSStaffRate:         50,
+				WSStaffBurst:        1000,
+				UnsentAttachmentTTL: 24 * time.Hour,
 			},
 		},
 		{name: "EveryEnvVariable", env: allEnv, want: fromAllEnv},
@@ -88,6 +106,8 @@ func TestLoad(t *testing.T) {
 				"--nats-url=nats://nats:4222", "--public-url=https://chat.example.com", "--log-format=json",
 				"-log-level=debug", "--admin-email=ops@example.com", "--admin-password=correct horse",
 				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--token-expiry-warning=90s", "--trust-proxy", "--demo=false",
+				"--ws-visitor-rate=2.5", "--ws-visitor-burst=10", "--ws-staff-rate", "20", "--ws-staff-burst=300",
+				"--unsent-attachment-ttl=2h",
 			},
 			want: fromAllEnv,
 		},
@@ -142,6 +162,8 @@ func TestLoadErrors(t *testing.T) {
 		{name: "BadEnvDuration", env: map[string]string{"PARLEY_SHUTDOWN_TIMEOUT": "fifteen"}, want: []string{"PARLEY_SHUTDOWN_TIMEOUT", `"fifteen"`}},
 		{name: "BadEnvDurationUnitless", env: map[string]string{"PARLEY_SESSION_TTL": "3600"}, want: []string{"PARLEY_SESSION_TTL", `"3600"`}},
 		{name: "BadEnvBool", env: map[string]string{"PARLEY_TRUST_PROXY": "maybe"}, want: []string{"PARLEY_TRUST_PROXY", `"maybe"`}},
+		{name: "BadEnvInt", env: map[string]string{"PARLEY_WS_VISITOR_BURST": "1.5"}, want: []string{"PARLEY_WS_VISITOR_BURST", `"1.5"`}},
+		{name: "BadEnvFloat", env: map[string]string{"PARLEY_WS_STAFF_RATE": "fast"}, want: []string{"PARLEY_WS_STAFF_RATE", `"fast"`}},
 		{
 			name: "EveryBadEnvIsReported",
 			env:  map[string]string{"PARLEY_TRUST_PROXY": "maybe", "PARLEY_SESSION_TTL": "x"},

@@ -93,6 +93,8 @@ type conn struct {
 	authTimer *time.Timer
 	authed    bool
 	frames    frameReader
+	// limiter is the inbound rate limit, set by authenticate.
+	limiter *frameLimiter
 	// The hub subjects joined.
 	subs map[string]*convSink // by conversation ID
 	feed *feedSink
@@ -241,6 +243,10 @@ func (c *conn) message(text bool, data []byte) {
 		c.authenticate(text, data)
 		return
 	}
+	if refused, wait := c.overLimit(); refused {
+		c.refuse(text, data, wait)
+		return
+	}
 	c.handle(text, data)
 }
 
@@ -300,6 +306,11 @@ func (c *conn) authenticate(text bool, data []byte) {
 	c.who.Store(&who)
 	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.authed = true
+	if who.Visitor {
+		c.limiter = newFrameLimiter(cfg.VisitorFrames)
+	} else {
+		c.limiter = newFrameLimiter(cfg.StaffFrames)
+	}
 	c.reply(outFrame{data: encode(readyFrame{
 		Type: "ready", ConnectionID: c.id, WorkspaceID: who.Caller.WorkspaceID(),
 		Visitor: who.Visitor, Participant: c.participant, InboxID: who.InboxID,
@@ -604,4 +615,6 @@ type stats struct {
 	slowConsumers     atomic.Int64
 	heartbeatTimeouts atomic.Int64
 	notesDropped      atomic.Int64 // notes stopped on their way to a visitor
+	framesRefused     atomic.Int64 // frames answered with rate_limited
+	rateLimitCloses   atomic.Int64 // connections closed with 4029
 }

@@ -21,3 +21,8 @@ func Connections(g *Gateway) int {
 	defer g.mu.Unlock()
 	return len(g.conns)
 }
+
+// FramesRefused returns how many frames g answered with rate_limited, and
+// RateLimitCloses how many connections it closed with 4029.
+func FramesRefused(g *Gateway) int64   { return g.stats.framesRefused.Load() }
+func RateLimitCloses(g *Gateway) int64 { return g.stats.rateLimitCloses.Load() }

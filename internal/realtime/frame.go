@@ -17,6 +17,7 @@ const (
 	StatusSlowConsumer     websocket.StatusCode = 4008 // the send queue overflowed
 	StatusHeartbeatTimeout websocket.StatusCode = 4001 // no pong in time
 	StatusTokenExpired     websocket.StatusCode = 4003 // the credential expired without a refresh
+	StatusRateLimited      websocket.StatusCode = 4029 // frames far beyond the inbound rate limit
 )
 
 // Reasons of the forbidden errors answering a refresh whose token belongs to
@@ -42,6 +43,7 @@ const (
 	reasonTooBig         = "frame too big"
 	reasonProtocol       = "protocol error"
 	reasonTokenExpired   = "token expired"
+	reasonRateLimited    = "rate limit exceeded"
 	maxRequestIDLength   = 64
 	maxConversationIDLen = 128
 )

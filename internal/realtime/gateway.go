@@ -22,9 +22,11 @@
 //     present a new credential of the same holder in place (refresh), and
 //     is closed with 4003 at the expiry otherwise.
 //   - Bounded everything: a read limit per frame (larger ones close the
-//     connection with 1009), a bounded send queue per connection (a slow
-//     consumer is closed with 4008; nobody else waits for it), write
-//     timeouts, heartbeats.
+//     connection with 1009), an inbound rate limit per connection (frames
+//     beyond it are refused before any work, with rate_limited; sustained
+//     abuse closes the connection with 4029), a bounded send queue per
+//     connection (a slow consumer is closed with 4008; nobody else waits
+//     for it), write timeouts, heartbeats.
 //
 // Idle connections are cheap: no goroutine and no buffer waits on one. On
 // Linux the gateway waits for all of them on one epoll instance and reads
@@ -107,6 +109,16 @@ type Config struct {
 	// connection receives a token_expiring frame (at once if it connects
 	// or refreshes closer to the expiry than that).
 	TokenExpiryWarning time.Duration
+
+	// VisitorFrames and StaffFrames limit the frames one connection may
+	// send once authenticated (a visitor's; an agent's, a bot's or an API
+	// token's): beyond it a frame is answered with rate_limited, and a
+	// connection that keeps sending at more than twice it is closed with
+	// 4029 (see frameLimiter). A zero limit selects the default.
+	VisitorFrames FrameLimit
+	StaffFrames   FrameLimit
+	// Clock is the rate limits' clock; default time.Now.
+	Clock func() time.Time
 }
 
 // Authenticator turns credentials into an Identity. The gateway defines it;
@@ -244,6 +256,11 @@ func New(cfg Config) (*Gateway, error) {
 	setDefault(&cfg.MaxSubscriptions, DefaultMaxSubscriptions)
 	setDefault(&cfg.Readers, DefaultReaders)
 	setDefault(&cfg.TokenExpiryWarning, DefaultTokenExpiryWarning)
+	cfg.VisitorFrames.setDefault(DefaultVisitorFrames)
+	cfg.StaffFrames.setDefault(DefaultStaffFrames)
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
 	g := &Gateway{
 		cfg:    cfg,
 		svc:    cfg.Conversations,
