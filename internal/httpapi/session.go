@@ -18,8 +18,8 @@ func (s *server) authRoutes() {
 		Summary: "Log in to the console",
 		Description: "Checks an agent's email and password and starts a console session: the response sets the " +
 			"`parley_session` cookie (HttpOnly) and the `parley_csrf` cookie, and its body holds the CSRF token " +
-			"to send as X-CSRF-Token on unsafe requests. Limited per client IP, and locked for 15 minutes " +
-			"after 5 consecutive failures for one email.",
+			"to send as X-CSRF-Token on unsafe requests. Limited per client IP (60 at once, then 30 a minute: " +
+			"room for a shift of agents behind one NAT), and locked for 15 minutes after 5 consecutive failures for one email.",
 	}, public, s.login)
 	register(s, huma.Operation{
 		OperationID: "logout", Method: http.MethodPost, Path: "/api/v1/auth/logout", Tags: []string{"Auth"},
