@@ -3,6 +3,7 @@ package realtime
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"strings"
 	"time"
 
@@ -118,6 +119,9 @@ type errorFrame struct {
 	Message        string       `json:"message"`
 	Fields         []fieldError `json:"fields,omitempty"`
 	ConversationID string       `json:"conversation_id,omitempty"`
+	// RetryAfter, of a rate_limited error, is the seconds (to the
+	// millisecond, rounded up) to wait before trying again.
+	RetryAfter float64 `json:"retry_after,omitempty"`
 }
 
 type fieldError struct {
@@ -235,7 +239,19 @@ func newErrorFrame(id string, err error) outFrame {
 			f.Fields = append(f.Fields, fieldError{Field: fe.Field, Message: fe.Message})
 		}
 	}
+	if f.Code == parley.ERATELIMITED && errors.As(err, &pe) {
+		f.RetryAfter = retryAfterSeconds(pe.RetryAfter)
+	}
 	return outFrame{data: encode(f)}
+}
+
+// retryAfterSeconds renders a wait as seconds to the millisecond, rounded
+// up (a wait under a millisecond is one).
+func retryAfterSeconds(d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return math.Ceil(float64(d)/float64(time.Millisecond)) / 1000
 }
 
 // authCloseStatus returns how to close a connection whose authentication

@@ -65,17 +65,6 @@ func (f *frameLimiter) take(now time.Time) (ok bool, wait time.Duration, abuse b
 	return false, time.Duration(math.Ceil(missing / float64(f.frames.Limit()) * float64(time.Second))), false
 }
 
-// rateLimitedFrame is the error answering a refused frame: code
-// rate_limited and retry_after, the seconds (to the millisecond, rounded
-// up) until a frame will be accepted again.
-type rateLimitedFrame struct {
-	Type       string  `json:"type"` // "error"
-	ID         string  `json:"id,omitempty"`
-	Code       string  `json:"code"`
-	Message    string  `json:"message"`
-	RetryAfter float64 `json:"retry_after"`
-}
-
 // overLimit takes a frame, just received, from the connection's limit:
 // it reports whether the frame is refused, and how long until the next one
 // may come. A connection far beyond its limit is ended. c.rmu is held; the
@@ -110,9 +99,6 @@ func (c *conn) refuse(text bool, data []byte, wait time.Duration) {
 	if len(req.ID) > maxRequestIDLength {
 		req.ID = ""
 	}
-	c.reply(outFrame{data: encode(rateLimitedFrame{
-		Type: "error", ID: req.ID, Code: parley.ERATELIMITED,
-		Message:    "Too many frames: slow down.",
-		RetryAfter: math.Ceil(wait.Seconds()*1000) / 1000,
-	})})
+	err := &parley.Error{Code: parley.ERATELIMITED, Message: "Too many frames: slow down.", RetryAfter: wait}
+	c.reply(newErrorFrame(req.ID, err))
 }
