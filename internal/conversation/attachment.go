@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -119,4 +120,24 @@ func cleanFileName(name string) string {
 		name = name[:len(name)-size]
 	}
 	return name
+}
+
+// sweepBatch is how many files one transaction of SweepUnsentAttachments
+// deletes.
+const sweepBatch = 500
+
+// SweepUnsentAttachments deletes the files uploaded more than ttl ago (by
+// the service's clock) that no message carries, in batches of short
+// transactions, and returns how many. It keeps no state: what it has not
+// deleted when it stops (ctx ended, the node stopped) the next sweep does.
+func (s *Service) SweepUnsentAttachments(ctx context.Context, ttl time.Duration) (int, error) {
+	before := s.now().Add(-ttl)
+	total := 0
+	for {
+		n, err := s.store.DeleteUnsentAttachments(ctx, before, sweepBatch)
+		total += n
+		if err != nil || n < sweepBatch {
+			return total, err
+		}
+	}
 }
