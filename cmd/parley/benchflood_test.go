@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+// parley bench-flood runs its quiet and flood phases against a real
+// server: the flooder is refused and closed, the other clients' messages
+// all arrive, and the report says so.
+func TestBenchFlood(t *testing.T) {
+	const password = "bench-admin-password"
+	url, _, _ := serveInProcess(t, map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password})
+	token := loginAndCreateToken(t, url, password)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	code := run(ctx, []string{"bench-flood", "--url", url, "--visitors", "3", "--rate", "9", "--flood-rate", "2000",
+		"--duration", "1s", "--settle", "0s", "--json"},
+		env{stdout: stdout, stderr: stderr, getenv: mapEnv(map[string]string{"PARLEY_BENCH_TOKEN": token})})
+	if code != 0 {
+		t.Fatalf("bench-flood exited with %d; stderr:\n%s", code, stderr)
+	}
+	var rep floodReport
+	if err := json.Unmarshal([]byte(stdout.String()), &rep); err != nil {
+		t.Fatalf("the report is not JSON: %v\n%s", err, stdout)
+	}
+	for name, p := range map[string]*floodPhase{"quiet": rep.Quiet, "flood": rep.Flood} {
+		if p == nil || p.Sent == 0 || p.Acked != p.Sent || p.Delivered != p.Sent || len(p.Errors) != 0 {
+			t.Fatalf("%s phase: %+v; want every message acked and delivered, no error", name, p)
+		}
+		if p.VisitorPing.Count == 0 || p.AgentPing.Count == 0 || p.REST.Count == 0 || p.Delivery.Count != p.Sent {
+			t.Errorf("%s phase: samples missing: %+v", name, p)
+		}
+	}
+	f := rep.Flooder
+	// The server's defaults: 40 frames at once, then 5 a second, per
+	// connection; a phase of 1 s.
+	if f.Offered == 0 || f.RateLimited == 0 || f.Closes["4029"] == 0 || f.Stored > (40+5+1)*f.Connections {
+		t.Errorf("flooder: %+v; want it refused, closed with 4029, and at most its bursts stored", f)
+	}
+	if _, ok := rep.Ratio["delivery"]; !ok {
+		t.Errorf("no p99 ratios: %v", rep.Ratio)
+	}
+	if !strings.Contains(stderr.String(), "flood phase") {
+		t.Errorf("no progress on stderr:\n%s", stderr)
+	}
+}
+
+func TestBenchFloodFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{}, "--token"},
+		{[]string{"--token", "x", "--visitors", "100"}, "--visitors"},
+		{[]string{"--token", "x", "--flood-rate", "0"}, "--flood-rate"},
+		{[]string{"--token", "x", "--duration", "1h"}, "--duration"},
+	} {
+		stderr := &syncBuffer{}
+		code := run(context.Background(), append([]string{"bench-flood"}, tc.args...), env{stdout: &syncBuffer{}, stderr: stderr, getenv: mapEnv(nil)})
+		if code == 0 || !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("bench-flood %v: exit %d, stderr %q; want a complaint about %s", tc.args, code, stderr, tc.want)
+		}
+	}
+}
