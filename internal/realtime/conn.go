@@ -93,7 +93,8 @@ type conn struct {
 	authTimer *time.Timer
 	authed    bool
 	frames    frameReader
-	// limiter is the inbound rate limit, set by authenticate.
+	// limiter is the inbound rate limit of the connection's holder, set
+	// by authenticate, given back by teardown.
 	limiter *frameLimiter
 	// The hub subjects joined.
 	subs map[string]*convSink // by conversation ID
@@ -195,6 +196,10 @@ func (c *conn) teardown() {
 	}
 	if c.authTimer != nil {
 		c.authTimer.Stop()
+	}
+	if c.limiter != nil {
+		c.g.limits.release(c.limiter, c.g.clock())
+		c.limiter = nil
 	}
 	c.req = nil
 	c.frames = frameReader{}
@@ -306,11 +311,11 @@ func (c *conn) authenticate(text bool, data []byte) {
 	c.who.Store(&who)
 	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.authed = true
+	limit := cfg.StaffFrames
 	if who.Visitor {
-		c.limiter = newFrameLimiter(cfg.VisitorFrames)
-	} else {
-		c.limiter = newFrameLimiter(cfg.StaffFrames)
+		limit = cfg.VisitorFrames
 	}
+	c.limiter = c.g.limits.acquire(limitHolder(&who), limit, c.g.clock())
 	c.reply(outFrame{data: encode(readyFrame{
 		Type: "ready", ConnectionID: c.id, WorkspaceID: who.Caller.WorkspaceID(),
 		Visitor: who.Visitor, Participant: c.participant, InboxID: who.InboxID,

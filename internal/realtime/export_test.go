@@ -26,3 +26,6 @@ func Connections(g *Gateway) int {
 // RateLimitCloses how many connections it closed with 4029.
 func FramesRefused(g *Gateway) int64   { return g.stats.framesRefused.Load() }
 func RateLimitCloses(g *Gateway) int64 { return g.stats.rateLimitCloses.Load() }
+
+// LimitHolders returns how many holders' rate limits g keeps.
+func LimitHolders(g *Gateway) int { return g.limits.size() }

@@ -22,9 +22,10 @@
 //     present a new credential of the same holder in place (refresh), and
 //     is closed with 4003 at the expiry otherwise.
 //   - Bounded everything: a read limit per frame (larger ones close the
-//     connection with 1009), an inbound rate limit per connection (frames
-//     beyond it are refused before any work, with rate_limited; sustained
-//     abuse closes the connection with 4029), a bounded send queue per
+//     connection with 1009), an inbound rate limit per visitor and per
+//     staff credential (frames beyond it are refused before any work, with
+//     rate_limited; sustained abuse closes the connection with 4029; a
+//     reconnect does not reset it), a bounded send queue per
 //     connection (a slow consumer is closed with 4008; nobody else waits
 //     for it), write timeouts, heartbeats.
 //
@@ -110,11 +111,12 @@ type Config struct {
 	// or refreshes closer to the expiry than that).
 	TokenExpiryWarning time.Duration
 
-	// VisitorFrames and StaffFrames limit the frames one connection may
-	// send once authenticated (a visitor's; an agent's, a bot's or an API
-	// token's): beyond it a frame is answered with rate_limited, and a
-	// connection that keeps sending at more than twice it is closed with
-	// 4029 (see frameLimiter). A zero limit selects the default.
+	// VisitorFrames and StaffFrames limit the frames a holder's
+	// connections on this node may send once authenticated, together (a
+	// visitor's contact's; an agent's, a bot's or an API token's): beyond
+	// it a frame is answered with rate_limited, and a connection that keeps
+	// sending at more than twice it is closed with 4029 (see
+	// frameLimiter). A zero limit selects the default.
 	VisitorFrames FrameLimit
 	StaffFrames   FrameLimit
 	// Clock is the rate limits' clock; default time.Now.
@@ -214,6 +216,7 @@ type Gateway struct {
 	logger *slog.Logger
 	hub    *hub
 	stats  stats
+	limits frameLimits // inbound rate limits by holder
 
 	mu      sync.Mutex
 	closed  bool

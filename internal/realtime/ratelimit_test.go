@@ -207,8 +207,8 @@ func TestStaffLimitDiffers(t *testing.T) {
 }
 
 // One client's flood changes nothing for the others: the flooder is cut
-// off, while another connection of the same visitor, another visitor and
-// an agent go on sending and receiving, never refused.
+// off, while another visitor and an agent go on sending and receiving,
+// never refused.
 func TestFloodLeavesOthersAlone(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
@@ -224,8 +224,6 @@ func TestFloodLeavesOthersAlone(t *testing.T) {
 	agent.subscribe(otherConv.ID, 0)
 	visitor := n.connect(t, otherToken)
 	visitor.subscribe(otherConv.ID, 0)
-	sameContact := n.connect(t, e.visitorToken(flooder, e.inbox, time.Time{}))
-	sameContact.subscribe(floodConv.ID, 0)
 
 	flood := n.connect(t, floodToken)
 	ctx, cancel := context.WithTimeout(t.Context(), wait)
@@ -258,12 +256,71 @@ func TestFloodLeavesOthersAlone(t *testing.T) {
 					}
 				}
 			}
-			if f := sameContact.request(map[string]any{"type": "ping"}); f.Type != "pong" {
-				t.Fatalf("the flooder's other connection: ping answered %s", f.raw)
-			}
 		}
 	}
 	if got := realtime.RateLimitCloses(n.gw); got != 1 {
 		t.Errorf("%d connections closed for their rate, want only the flooder's", got)
+	}
+}
+
+// floodUntilClosed sends send frames on c without reading the answers
+// until the server closes the connection with 4029.
+func floodUntilClosed(t *testing.T, c *client, convID string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), wait)
+	defer cancel()
+	for i := 0; i < 1000; i++ {
+		data := fmt.Appendf(nil, `{"type":"send","conversation_id":%q,"client_id":"%s","body":"flood"}`, convID, unique())
+		if c.ws.Write(ctx, websocket.MessageText, data) != nil {
+			break
+		}
+	}
+	c.expectClose(realtime.StatusRateLimited, "rate limit exceeded")
+}
+
+// The limit is the visitor's, not the connection's: reconnecting after
+// being closed, or opening a second connection, gives no fresh burst; it
+// comes back at the limit's rate.
+func TestReconnectGetsNoFreshBurst(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	clk := newClock()
+	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 5, Burst: 10}, realtime.DefaultStaffFrames))
+	flooder, token := e.newVisitor(t, e.inbox)
+	conv := e.start(t, flooder)
+
+	floodUntilClosed(t, n.connect(t, token), conv.ID)
+	// At once again, on a new connection, or on another session of the
+	// same contact: its first frame closes it, and stores nothing.
+	floodUntilClosed(t, n.connect(t, token), conv.ID)
+	floodUntilClosed(t, n.connect(t, e.visitorToken(flooder, e.inbox, time.Time{})), conv.ID)
+	msgs, err := e.svc.Messages(t.Context(), e.visitorOf(flooder), conv.ID, parley.MessageQuery{})
+	must(t, err)
+	if len(msgs) != 10 {
+		t.Errorf("%d messages stored, want the one burst of 10", len(msgs))
+	}
+
+	// Two seconds later the buckets are full again: 10 frames, then
+	// rate_limited.
+	clk.Advance(2 * time.Second)
+	c := n.connect(t, token)
+	for i := range 10 {
+		if f := c.request(map[string]any{"type": "ping"}); f.Type != "pong" {
+			t.Fatalf("ping %d answered %s", i, f.raw)
+		}
+	}
+	c.write(map[string]any{"type": "ping", "id": "over"})
+	expectRateLimited(t, c, "over", 0.2)
+	c.ws.Close(websocket.StatusNormalClosure, "")
+	c.expectClose(websocket.StatusNormalClosure, "")
+
+	// A holder without connections is forgotten once its buckets have
+	// refilled (checked at most every 10 s).
+	waitFor(t, "the connections to end", func() bool { return realtime.Connections(n.gw) == 0 })
+	clk.Advance(11 * time.Second)
+	_, other := e.newVisitor(t, e.inbox)
+	n.connect(t, other)
+	if got := realtime.LimitHolders(n.gw); got != 1 {
+		t.Errorf("%d holders' limits kept, want only the connected visitor's", got)
 	}
 }
