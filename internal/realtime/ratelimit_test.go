@@ -324,3 +324,30 @@ func TestReconnectGetsNoFreshBurst(t *testing.T) {
 		t.Errorf("%d holders' limits kept, want only the connected visitor's", got)
 	}
 }
+
+// WebSocket pings count as frames: one beyond the limit gets no pong.
+func TestPingBeyondLimitGetsNoPong(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	clk := newClock()
+	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 1, Burst: 1}, realtime.DefaultStaffFrames))
+	_, token := e.newVisitor(t, e.inbox)
+	c := n.connect(t, token)
+	if f := c.request(map[string]any{"type": "ping"}); f.Type != "pong" { // the burst
+		t.Fatalf("ping answered %s", f.raw)
+	}
+	pingCtx, cancel := context.WithCancel(t.Context())
+	pinged := make(chan error, 1)
+	go func() { pinged <- c.ws.Ping(pingCtx) }()
+	waitFor(t, "the ping to be refused", func() bool { return realtime.FramesRefused(n.gw) == 1 })
+	// A frame sent after it, once the limit allows, is answered: had the
+	// ping been answered, its pong would have come first.
+	clk.Advance(time.Second)
+	if f := c.request(map[string]any{"type": "ping"}); f.Type != "pong" {
+		t.Fatalf("ping frame answered %s", f.raw)
+	}
+	cancel()
+	if err := <-pinged; err == nil {
+		t.Fatal("the WebSocket ping beyond the limit was answered")
+	}
+}
