@@ -115,7 +115,7 @@ func TestLoginPerIPLimit(t *testing.T) {
 // call centre's NAT) all log in within a minute, while guessing one of
 // their passwords from that address is still stopped.
 func TestLoginShiftBehindNAT(t *testing.T) {
-	clk := &clock{now: time.Now()}
+	clk := testenv.NewClock(time.Now())
 	ts := newServer(t, func(c *httpapi.Config) { c.Now = clk.Now })
 	const password = "shift-password-1"
 	hash := secret.HashPassword(password) // once: 50 hashes would take long

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,38 +11,21 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/realtime"
+	"github.com/parleychat/parley/internal/testenv"
 )
 
-// clock is a settable time source for the gateway's rate limits: time
-// moves only when a test says so, so that which frames are refused does
-// not depend on how fast the machine is.
-type clock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func newClock() *clock { return &clock{now: time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)} }
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
-// limits returns a node option setting the frame limits and the clock.
-func limits(clk *clock, visitor, staff realtime.FrameLimit) func(*realtime.Config) {
-	return func(cfg *realtime.Config) {
+// limitedNode starts a node of e with the given frame limits, whose clock
+// (returned) moves only when the test says so: which frames are refused
+// does not depend on how fast the machine is.
+func (e *env) limitedNode(t *testing.T, visitor, staff realtime.FrameLimit) (*node, *testenv.Clock) {
+	t.Helper()
+	clk := testenv.NewClock(time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC))
+	return e.newNode(t, func(cfg *realtime.Config) {
 		cfg.VisitorFrames, cfg.StaffFrames, cfg.Clock = visitor, staff, clk.Now
-	}
+	}), clk
 }
 
-// rateLimited reads the answer to request id and checks that it is a
+// expectRateLimited reads the answer to request id and checks that it is a
 // rate_limited error whose retry_after is want seconds.
 func expectRateLimited(t *testing.T, c *client, id string, want float64) {
 	t.Helper()
@@ -64,8 +46,7 @@ func expectRateLimited(t *testing.T, c *client, id string, want float64) {
 func TestVisitorOverRateLimit(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	clk := newClock()
-	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 2, Burst: 3}, realtime.FrameLimit{Rate: 100, Burst: 100}))
+	n, clk := e.limitedNode(t, realtime.FrameLimit{Rate: 2, Burst: 3}, realtime.FrameLimit{Rate: 100, Burst: 100})
 	contact, token := e.newVisitor(t, e.inbox)
 	conv := e.start(t, contact)
 	c := n.connect(t, token)
@@ -111,29 +92,17 @@ func TestVisitorOverRateLimit(t *testing.T) {
 func TestVisitorFloodClosed(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	clk := newClock()
-	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 5, Burst: 10}, realtime.DefaultStaffFrames))
+	n, _ := e.limitedNode(t, realtime.FrameLimit{Rate: 5, Burst: 10}, realtime.DefaultStaffFrames)
 	contact, token := e.newVisitor(t, e.inbox)
 	conv := e.start(t, contact)
-	c := n.connect(t, token)
-
-	ctx, cancel := context.WithTimeout(t.Context(), wait)
-	defer cancel()
-	sent := 0
-	for ; sent < 1000; sent++ {
-		data := fmt.Appendf(nil, `{"type":"send","id":"m%d","conversation_id":%q,"client_id":"m%d","body":"flood"}`, sent, conv.ID, sent)
-		if err := c.ws.Write(ctx, websocket.MessageText, data); err != nil {
-			break // closed by the server
-		}
-	}
-	c.expectClose(realtime.StatusRateLimited, "rate limit exceeded")
+	floodUntilClosed(t, n.connect(t, token), conv.ID)
 	if got := realtime.FramesRefused(n.gw); got != 10 {
 		t.Errorf("%d frames refused before the close, want 10 (the second bucket)", got)
 	}
 	msgs, err := e.svc.Messages(t.Context(), e.visitorOf(contact), conv.ID, parley.MessageQuery{})
 	must(t, err)
 	if len(msgs) != 10 {
-		t.Errorf("%d of %d flood messages stored, want the burst of 10", len(msgs), sent)
+		t.Errorf("%d flood messages stored, want the burst of 10", len(msgs))
 	}
 }
 
@@ -142,8 +111,7 @@ func TestVisitorFloodClosed(t *testing.T) {
 func TestNormalRateNeverLimited(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	clk := newClock()
-	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 2, Burst: 2}, realtime.FrameLimit{Rate: 2, Burst: 2}))
+	n, clk := e.limitedNode(t, realtime.FrameLimit{Rate: 2, Burst: 2}, realtime.FrameLimit{Rate: 2, Burst: 2})
 	contact, token := e.newVisitor(t, e.inbox)
 	conv := e.start(t, contact)
 	c := n.connect(t, token)
@@ -177,8 +145,7 @@ func TestNormalRateNeverLimited(t *testing.T) {
 func TestStaffLimitDiffers(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	clk := newClock()
-	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 1, Burst: 2}, realtime.FrameLimit{Rate: 1, Burst: 8}))
+	n, _ := e.limitedNode(t, realtime.FrameLimit{Rate: 1, Burst: 2}, realtime.FrameLimit{Rate: 1, Burst: 8})
 	_, visitorToken := e.newVisitor(t, e.inbox)
 	_, session := e.newAgent(t, parley.RoleAgent)
 	_, apiToken, err := e.acct.CreateToken(t.Context(), nil, e.ws.ID, "bot", []parley.Scope{parley.ScopeConversationsRead})
@@ -212,8 +179,7 @@ func TestStaffLimitDiffers(t *testing.T) {
 func TestFloodLeavesOthersAlone(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	clk := newClock()
-	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 5, Burst: 10}, realtime.FrameLimit{Rate: 5, Burst: 10}))
+	n, clk := e.limitedNode(t, realtime.FrameLimit{Rate: 5, Burst: 10}, realtime.FrameLimit{Rate: 5, Burst: 10})
 	flooder, floodToken := e.newVisitor(t, e.inbox)
 	floodConv := e.start(t, flooder)
 	other, otherToken := e.newVisitor(t, e.inbox)
@@ -225,16 +191,7 @@ func TestFloodLeavesOthersAlone(t *testing.T) {
 	visitor := n.connect(t, otherToken)
 	visitor.subscribe(otherConv.ID, 0)
 
-	flood := n.connect(t, floodToken)
-	ctx, cancel := context.WithTimeout(t.Context(), wait)
-	defer cancel()
-	for i := 0; i < 1000; i++ {
-		data := fmt.Appendf(nil, `{"type":"send","conversation_id":%q,"client_id":"f%d","body":"flood"}`, floodConv.ID, i)
-		if flood.ws.Write(ctx, websocket.MessageText, data) != nil {
-			break
-		}
-	}
-	flood.expectClose(realtime.StatusRateLimited, "rate limit exceeded")
+	floodUntilClosed(t, n.connect(t, floodToken), floodConv.ID)
 
 	// Each of the others goes on sending, with time moving at their rate:
 	// every frame is answered, every message delivered.
@@ -284,8 +241,7 @@ func floodUntilClosed(t *testing.T, c *client, convID string) {
 func TestReconnectGetsNoFreshBurst(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	clk := newClock()
-	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 5, Burst: 10}, realtime.DefaultStaffFrames))
+	n, clk := e.limitedNode(t, realtime.FrameLimit{Rate: 5, Burst: 10}, realtime.DefaultStaffFrames)
 	flooder, token := e.newVisitor(t, e.inbox)
 	conv := e.start(t, flooder)
 
@@ -329,8 +285,7 @@ func TestReconnectGetsNoFreshBurst(t *testing.T) {
 func TestPingBeyondLimitGetsNoPong(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	clk := newClock()
-	n := e.newNode(t, limits(clk, realtime.FrameLimit{Rate: 1, Burst: 1}, realtime.DefaultStaffFrames))
+	n, clk := e.limitedNode(t, realtime.FrameLimit{Rate: 1, Burst: 1}, realtime.DefaultStaffFrames)
 	_, token := e.newVisitor(t, e.inbox)
 	c := n.connect(t, token)
 	if f := c.request(map[string]any{"type": "ping"}); f.Type != "pong" { // the burst
