@@ -107,13 +107,7 @@ func benchFlood(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.jsonOut {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
-	}
-	rep.print(e.stdout)
-	return nil
+	return writeReport(e.stdout, rep, cfg.jsonOut)
 }
 
 // floodReport is the outcome of a run; its JSON form is printed by --json.

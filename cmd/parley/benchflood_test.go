@@ -5,26 +5,14 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 )
 
 // parley bench-flood runs its quiet and flood phases against a real
 // server: the flooder is refused and closed, the other clients' messages
 // all arrive, and the report says so.
 func TestBenchFlood(t *testing.T) {
-	const password = "bench-admin-password"
-	url, _, _ := serveInProcess(t, map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password})
-	token := loginAndCreateToken(t, url, password)
-
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	stdout, stderr := &syncBuffer{}, &syncBuffer{}
-	code := run(ctx, []string{"bench-flood", "--url", url, "--visitors", "3", "--rate", "9", "--flood-rate", "2000",
-		"--duration", "1s", "--settle", "0s", "--json"},
-		env{stdout: stdout, stderr: stderr, getenv: mapEnv(map[string]string{"PARLEY_BENCH_TOKEN": token})})
-	if code != 0 {
-		t.Fatalf("bench-flood exited with %d; stderr:\n%s", code, stderr)
-	}
+	stdout, stderr := runAgainstServer(t, "bench-flood", "--visitors", "3", "--rate", "9", "--flood-rate", "2000",
+		"--duration", "1s", "--settle", "0s", "--json")
 	var rep floodReport
 	if err := json.Unmarshal([]byte(stdout.String()), &rep); err != nil {
 		t.Fatalf("the report is not JSON: %v\n%s", err, stdout)

@@ -25,6 +25,14 @@ func (e *env) limitedNode(t *testing.T, visitor, staff realtime.FrameLimit) (*no
 	}), clk
 }
 
+// stored returns how many messages conversation convID of contact c holds.
+func (e *env) stored(t *testing.T, c *parley.Contact, convID string) int {
+	t.Helper()
+	msgs, err := e.svc.Messages(t.Context(), e.visitorOf(c), convID, parley.MessageQuery{})
+	must(t, err)
+	return len(msgs)
+}
+
 // expectRateLimited reads the answer to request id and checks that it is a
 // rate_limited error whose retry_after is want seconds.
 func expectRateLimited(t *testing.T, c *client, id string, want float64) {
@@ -77,10 +85,8 @@ func TestVisitorOverRateLimit(t *testing.T) {
 	send(5)
 	c.expectClose(realtime.StatusRateLimited, "rate limit exceeded")
 
-	msgs, err := e.svc.Messages(t.Context(), e.visitorOf(contact), conv.ID, parley.MessageQuery{})
-	must(t, err)
-	if len(msgs) != 3 {
-		t.Errorf("%d messages stored, want the 3 sends within the limit", len(msgs))
+	if got := e.stored(t, contact, conv.ID); got != 3 {
+		t.Errorf("%d messages stored, want the 3 sends within the limit", got)
 	}
 	if got := realtime.RateLimitCloses(n.gw); got != 1 {
 		t.Errorf("%d connections closed for their rate, want 1", got)
@@ -99,10 +105,8 @@ func TestVisitorFloodClosed(t *testing.T) {
 	if got := realtime.FramesRefused(n.gw); got != 10 {
 		t.Errorf("%d frames refused before the close, want 10 (the second bucket)", got)
 	}
-	msgs, err := e.svc.Messages(t.Context(), e.visitorOf(contact), conv.ID, parley.MessageQuery{})
-	must(t, err)
-	if len(msgs) != 10 {
-		t.Errorf("%d flood messages stored, want the burst of 10", len(msgs))
+	if got := e.stored(t, contact, conv.ID); got != 10 {
+		t.Errorf("%d flood messages stored, want the burst of 10", got)
 	}
 }
 
@@ -250,10 +254,8 @@ func TestReconnectGetsNoFreshBurst(t *testing.T) {
 	// same contact: its first frame closes it, and stores nothing.
 	floodUntilClosed(t, n.connect(t, token), conv.ID)
 	floodUntilClosed(t, n.connect(t, e.visitorToken(flooder, e.inbox, time.Time{})), conv.ID)
-	msgs, err := e.svc.Messages(t.Context(), e.visitorOf(flooder), conv.ID, parley.MessageQuery{})
-	must(t, err)
-	if len(msgs) != 10 {
-		t.Errorf("%d messages stored, want the one burst of 10", len(msgs))
+	if got := e.stored(t, flooder, conv.ID); got != 10 {
+		t.Errorf("%d messages stored, want the one burst of 10", got)
 	}
 
 	// Two seconds later the buckets are full again: 10 frames, then
