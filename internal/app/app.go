@@ -24,6 +24,7 @@ import (
 	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/httpapi"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/outbound"
 	"github.com/parleychat/parley/internal/realtime"
 	"github.com/parleychat/parley/internal/store"
 	"github.com/parleychat/parley/internal/web"
@@ -37,6 +38,10 @@ type App struct {
 	Store    *store.Store
 	Bus      *bus.Bus
 	Accounts *account.Service
+	// Outbound makes every request on a customer's behalf (JWKS
+	// fetches), refusing internal addresses unless PARLEY_OUTBOUND_ALLOW
+	// lists them.
+	Outbound *outbound.Client
 	Identity *identity.Service
 	// Conversations batches message writes in the background: Serve, once
 	// the HTTP server has stopped, or else Close stops it, committing what
@@ -51,10 +56,13 @@ type App struct {
 // caller must Close the App.
 func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version string) (*App, error) {
 	a := &App{Config: cfg, Logger: logger, Version: version}
+	var err error
+	if a.Outbound, err = outbound.New(outbound.Config{Allow: cfg.OutboundAllowList(), Logger: logger}); err != nil {
+		return nil, fmt.Errorf("PARLEY_OUTBOUND_ALLOW: %w", err)
+	}
 	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("create data dir: %w", err)
 	}
-	var err error
 	if a.Store, err = store.Open(ctx, cfg.ResolvedDatabaseURL(), logger); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -65,7 +73,7 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		return nil, fmt.Errorf("open bus: %w", err)
 	}
 	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger})
-	a.Identity = identity.New(a.Store, identity.Options{Logger: logger})
+	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound})
 	a.Conversations, err = conversation.New(conversation.Config{
 		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
 	})

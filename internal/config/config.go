@@ -38,10 +38,11 @@ type Config struct {
 	TokenExpiryWarning time.Duration // --token-expiry-warning, PARLEY_TOKEN_EXPIRY_WARNING: > 0
 	TrustProxy         bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
 	Demo               string        // --demo, PARLEY_DEMO: "auto" | "true" | "false" (see DemoEnabled)
+	OutboundAllow      string        // --outbound-allow, PARLEY_OUTBOUND_ALLOW: comma-separated CIDRs and host names (see OutboundAllowList)
 
-	// Inbound rate limits of real-time connections, per connection:
-	// frames a second and the burst, for visitors and for staff (agents,
-	// bots and API tokens).
+	// Inbound rate limits of real-time connections, per holder (a
+	// visitor's contact, an agent, an API token) and node: frames a second
+	// and the burst, for visitors and for staff.
 	WSVisitorRate  float64 // --ws-visitor-rate, PARLEY_WS_VISITOR_RATE: > 0
 	WSVisitorBurst int     // --ws-visitor-burst, PARLEY_WS_VISITOR_BURST: >= 1
 	WSStaffRate    float64 // --ws-staff-rate, PARLEY_WS_STAFF_RATE: > 0
@@ -148,6 +149,19 @@ func (c Config) Postgres() bool {
 	scheme, _, ok := strings.Cut(c.DatabaseURL, "://")
 	scheme = strings.ToLower(scheme)
 	return ok && (scheme == "postgres" || scheme == "postgresql")
+}
+
+// OutboundAllowList returns the entries of OutboundAllow: the CIDRs, IP
+// addresses and host names that requests made on a customer's behalf
+// (internal/outbound) may reach although they are private.
+func (c Config) OutboundAllowList() []string {
+	var out []string
+	for e := range strings.SplitSeq(c.OutboundAllow, ",") {
+		if e = strings.TrimSpace(e); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // NATSStoreDir is where the in-process NATS server keeps its JetStream

@@ -36,6 +36,7 @@ func TestLoad(t *testing.T) {
 		"PARLEY_TOKEN_EXPIRY_WARNING": "90s",
 		"PARLEY_TRUST_PROXY":          "true",
 		"PARLEY_DEMO":                 "false",
+		"PARLEY_OUTBOUND_ALLOW":       "10.1.0.0/16, idp.corp.example",
 
 		"PARLEY_WS_VISITOR_RATE":       "2.5",
 		"PARLEY_WS_VISITOR_BURST":      "10",
@@ -58,6 +59,7 @@ func TestLoad(t *testing.T) {
 		TokenExpiryWarning: 90 * time.Second,
 		TrustProxy:         true,
 		Demo:               "false",
+		OutboundAllow:      "10.1.0.0/16, idp.corp.example",
 
 		WSVisitorRate:       2.5,
 		WSVisitorBurst:      10,
@@ -106,6 +108,7 @@ func TestLoad(t *testing.T) {
 				"--nats-url=nats://nats:4222", "--public-url=https://chat.example.com", "--log-format=json",
 				"-log-level=debug", "--admin-email=ops@example.com", "--admin-password=correct horse",
 				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--token-expiry-warning=90s", "--trust-proxy", "--demo=false",
+				"--outbound-allow=10.1.0.0/16, idp.corp.example",
 				"--ws-visitor-rate=2.5", "--ws-visitor-burst=10", "--ws-staff-rate", "20", "--ws-staff-burst=300",
 				"--unsent-attachment-ttl=2h",
 			},
@@ -327,6 +330,24 @@ func TestDerived(t *testing.T) {
 				t.Errorf("NATSStoreDir() = %q, want %q", got, tc.natsStoreDir)
 			}
 		})
+	}
+}
+
+func TestOutboundAllowList(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{" , ", nil},
+		{"10.1.0.0/16", []string{"10.1.0.0/16"}},
+		{" 10.1.0.0/16 ,idp.corp.example,, ::1 ", []string{"10.1.0.0/16", "idp.corp.example", "::1"}},
+	} {
+		c := config.Default()
+		c.OutboundAllow = tc.in
+		if diff := cmp.Diff(tc.want, c.OutboundAllowList()); diff != "" {
+			t.Errorf("OutboundAllowList() of %q (-want +got):\n%s", tc.in, diff)
+		}
 	}
 }
 

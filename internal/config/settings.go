@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parleychat/parley/internal/outbound"
 )
 
 // Setting describes one configuration setting for flags, help and the
@@ -99,22 +101,27 @@ var table = []entry{
 		check:   func(c Config) error { return checkDemo(c.Demo) },
 	},
 	{
-		Setting: Setting{Flag: "ws-visitor-rate", Env: "PARLEY_WS_VISITOR_RATE", Description: "Frames a second a visitor's real-time connection may send, sustained; more are refused with rate_limited."},
+		Setting: Setting{Flag: "outbound-allow", Env: "PARLEY_OUTBOUND_ALLOW", Description: "Comma-separated CIDRs, IP addresses and host names that requests made for customers (JWKS, webhooks) may reach although private; for on-premises services and tests."},
+		field:   func(c *Config) any { return &c.OutboundAllow },
+		check:   func(c Config) error { return outbound.ValidateAllow(c.OutboundAllowList()) },
+	},
+	{
+		Setting: Setting{Flag: "ws-visitor-rate", Env: "PARLEY_WS_VISITOR_RATE", Description: "Frames a second a visitor's real-time connections on a node may send together, sustained; more are refused with rate_limited."},
 		field:   func(c *Config) any { return &c.WSVisitorRate },
 		check:   func(c Config) error { return checkRate(c.WSVisitorRate) },
 	},
 	{
-		Setting: Setting{Flag: "ws-visitor-burst", Env: "PARLEY_WS_VISITOR_BURST", Description: "Frames a visitor's real-time connection may send at once, above its rate."},
+		Setting: Setting{Flag: "ws-visitor-burst", Env: "PARLEY_WS_VISITOR_BURST", Description: "Frames a visitor's real-time connections on a node may send at once, above their rate."},
 		field:   func(c *Config) any { return &c.WSVisitorBurst },
 		check:   func(c Config) error { return checkBurst(c.WSVisitorBurst) },
 	},
 	{
-		Setting: Setting{Flag: "ws-staff-rate", Env: "PARLEY_WS_STAFF_RATE", Description: "Frames a second a staff real-time connection (agent, bot or API token) may send, sustained."},
+		Setting: Setting{Flag: "ws-staff-rate", Env: "PARLEY_WS_STAFF_RATE", Description: "Frames a second the real-time connections of one agent, bot or API token on a node may send together, sustained."},
 		field:   func(c *Config) any { return &c.WSStaffRate },
 		check:   func(c Config) error { return checkRate(c.WSStaffRate) },
 	},
 	{
-		Setting: Setting{Flag: "ws-staff-burst", Env: "PARLEY_WS_STAFF_BURST", Description: "Frames a staff real-time connection may send at once, above its rate."},
+		Setting: Setting{Flag: "ws-staff-burst", Env: "PARLEY_WS_STAFF_BURST", Description: "Frames the real-time connections of one agent, bot or API token on a node may send at once, above their rate."},
 		field:   func(c *Config) any { return &c.WSStaffBurst },
 		check:   func(c Config) error { return checkBurst(c.WSStaffBurst) },
 	},

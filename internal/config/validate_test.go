@@ -85,6 +85,15 @@ func TestValidate(t *testing.T) {
 		{name: "SessionTTLMinute", set: func(c *config.Config) { c.SessionTTL = time.Minute }},
 		{name: "SessionTTLShort", set: func(c *config.Config) { c.SessionTTL = 59 * time.Second }, setting: "PARLEY_SESSION_TTL (--session-ttl)", want: "at least 1m; got 59s"},
 		{name: "TrustProxy", set: func(c *config.Config) { c.TrustProxy = true }},
+		{name: "OutboundAllow", set: func(c *config.Config) { c.OutboundAllow = "10.1.0.0/16, fd00::/8,127.0.0.1, idp.corp.example," }},
+		{
+			name: "OutboundAllowBadCIDR", set: func(c *config.Config) { c.OutboundAllow = "10.1.0.0/16,10.0.0.0/33" },
+			setting: "PARLEY_OUTBOUND_ALLOW (--outbound-allow)", want: `"10.0.0.0/33"`,
+		},
+		{
+			name: "OutboundAllowURL", set: func(c *config.Config) { c.OutboundAllow = "https://idp.corp.example" },
+			setting: "PARLEY_OUTBOUND_ALLOW (--outbound-allow)", want: `"https://idp.corp.example"`,
+		},
 		{name: "WSRateFraction", set: func(c *config.Config) { c.WSVisitorRate = 0.5 }},
 		{name: "WSRateZero", set: func(c *config.Config) { c.WSVisitorRate = 0 }, setting: "PARLEY_WS_VISITOR_RATE (--ws-visitor-rate)", want: "got 0"},
 		{name: "WSRateNaN", set: func(c *config.Config) { c.WSStaffRate = math.NaN() }, setting: "PARLEY_WS_STAFF_RATE (--ws-staff-rate)"},

@@ -34,7 +34,7 @@ type identifyInput struct {
 		Phone          string         `json:"phone,omitempty"`
 		Name           string         `json:"name,omitempty" doc:"Replaces the contact's name when set."`
 		Attributes     map[string]any `json:"attributes,omitempty" doc:"Set key by key; attributes not named keep their value."`
-		IdentifierHash string         `json:"identifier_hash,omitempty" doc:"Hex HMAC-SHA256 of the identifier with the inbox's first identity secret."`
+		IdentifierHash string         `json:"identifier_hash,omitempty" doc:"Hex HMAC-SHA256 (64 digits, either case) of the identifier with the inbox's first identity secret."`
 	}
 }
 

@@ -74,6 +74,8 @@ func TestIdentify(t *testing.T) {
 		if !out.Created {
 			t.Fatalf("identify = %+v", out)
 		}
+		// Hex digits of either case (docs/contacts.md).
+		identify(t, map[string]any{"inbox_id": in.ID, "external_id": "u-2", "identifier_hash": strings.ToUpper(hmacHex(key, "u-2"))})
 		// Without external_id, the email is the identifier.
 		identify(t, map[string]any{"inbox_id": in.ID, "email": "y@example.com", "identifier_hash": hmacHex(key, "y@example.com")})
 		tests := []struct {

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -103,7 +104,7 @@ type identityInput struct {
 	RequireVerified         *bool              `json:"require_verified,omitempty"`
 	Secrets                 []string           `json:"secrets,omitempty" nullable:"false" doc:"Replaces the HS256 secrets (write-only; at least 32 bytes each). The first also keys identifier_hash. To rotate, send the new secret first followed by the old one, then later the new one alone; or use POST /api/v1/inboxes/{id}/identity-secret. An empty list removes them all."`
 	PublicKeys              []identityKeyInput `json:"public_keys,omitempty" nullable:"false" doc:"Replaces the public keys; an empty list removes them all."`
-	JWKSURL                 *string            `json:"jwks_url,omitempty" doc:"https URL of a JWK Set (http only for localhost); empty removes it."`
+	JWKSURL                 *string            `json:"jwks_url,omitempty" doc:"https URL of a JWK Set; empty removes it. Refused (reason url_private_address, url_scheme or url_malformed) if it is, or resolves to, an internal address, or uses plain http, unless the server's PARLEY_OUTBOUND_ALLOW lists its host."`
 	Issuer                  *string            `json:"issuer,omitempty" doc:"Required iss of tokens; empty accepts any."`
 	MaxTokenLifetimeSeconds *int64             `json:"max_token_lifetime_seconds,omitempty" doc:"60 to 2592000 (30 days); 0 selects the default (86400, 24 hours)."`
 }
@@ -177,17 +178,33 @@ func validateIdentity(v *parley.Validation, id parley.IdentitySettings) {
 			v.Add(field+".pem", "%s", err.Error())
 		}
 	}
-	if id.JWKSURL != "" {
-		if err := identity.ValidJWKSURL(id.JWKSURL); err != nil {
-			v.Add("identity.jwks_url", "%s", err.Error())
-		}
-	}
 	if len(id.Issuer) > maxIdentityIssuerLen {
 		v.Add("identity.issuer", "must be at most %d bytes", maxIdentityIssuerLen)
 	}
 	if id.MaxTokenLifetime != 0 && (id.MaxTokenLifetime < minTokenLifetime || id.MaxTokenLifetime > maxTokenLifetime) {
 		v.Add("identity.max_token_lifetime_seconds", "must be 0 (the default, 24 hours) or from %d to %d",
 			int64(minTokenLifetime/time.Second), int64(maxTokenLifetime/time.Second))
+	}
+}
+
+// checkJWKSURL refuses the JWKS URL in sets, if any, when the server would
+// never fetch it (see identity.Service.CheckJWKSURL): an EINVALID error naming
+// identity.jwks_url, with the outbound reason (url_private_address,
+// url_scheme, url_malformed). It resolves the URL's host, so call it
+// before, not inside, a store transaction.
+func (s *server) checkJWKSURL(ctx context.Context, in *identityInput) error {
+	if in == nil || in.JWKSURL == nil || *in.JWKSURL == "" {
+		return nil
+	}
+	err := s.ident.CheckJWKSURL(ctx, *in.JWKSURL)
+	var pe *parley.Error
+	if !errors.As(err, &pe) || pe.Code != parley.EINVALID {
+		return err
+	}
+	return &parley.Error{
+		Code: parley.EINVALID, Reason: pe.Reason,
+		Message: "identity.jwks_url: " + pe.Message,
+		Fields:  []parley.FieldError{{Field: "identity.jwks_url", Message: pe.Message}},
 	}
 }
 

@@ -225,6 +225,9 @@ type createInboxInput struct {
 
 func (s *server) createInbox(ctx context.Context, in *createInboxInput) (*inboxOutput, error) {
 	p := principal(ctx)
+	if err := s.checkJWKSURL(ctx, in.Body.Identity); err != nil {
+		return nil, err
+	}
 	inbox := &parley.Inbox{
 		WorkspaceID:    p.WorkspaceID,
 		Name:           in.Body.Name,
@@ -272,6 +275,9 @@ type updateInboxInput struct {
 func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxOutput, error) {
 	p := principal(ctx)
 	b := in.Body
+	if err := s.checkJWKSURL(ctx, b.Identity); err != nil {
+		return nil, err
+	}
 	inbox, err := s.store.ModifyInbox(ctx, p.Actor, p.WorkspaceID, in.ID, func(inbox *parley.Inbox) (parley.InboxUpdate, error) {
 		var upd parley.InboxUpdate
 		if b.Name != nil {

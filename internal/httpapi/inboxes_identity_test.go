@@ -206,8 +206,6 @@ func TestInboxIdentityValidation(t *testing.T) {
 	if got.Identity.SecretCount != 0 || len(got.Identity.PublicKeys) != 0 {
 		t.Errorf("identity after refused changes = %+v", got.Identity)
 	}
-	// http is allowed for a loopback JWKS (local development).
-	ts.do(t, "PATCH", "/api/v1/inboxes/"+in.ID, tok, map[string]any{"identity": map[string]any{"jwks_url": "http://127.0.0.1:9999/jwks"}}).want(t, 200)
 }
 
 func TestInboxIdentitySecret(t *testing.T) {

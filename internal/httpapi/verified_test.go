@@ -1,7 +1,9 @@
 package httpapi_test
 
 import (
+	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -92,6 +94,14 @@ func TestVerifiedSessions(t *testing.T) {
 			{"Expired", testenv.SignHS256(t, in.Identity.Secrets[0], map[string]any{"sub": "u", "aud": in.ID, "exp": time.Now().Add(-time.Hour).Unix()}), "token_expired"},
 			{"WrongKey", testenv.SignHS256(t, "not-the-secret", map[string]any{"sub": "u", "aud": in.ID, "exp": time.Now().Add(time.Hour).Unix()}), "token_signature"},
 			{"Garbage", "not.a.jwt", ""},
+			// docs/identity.md, Errors: exp gets no leeway, registered
+			// claims must be numbers in range, crit is refused.
+			{"ExpiredWithinLeeway", testenv.SignHS256(t, in.Identity.Secrets[0], map[string]any{"sub": "u", "aud": in.ID, "exp": time.Now().Add(-10 * time.Second).Unix()}), "token_expired"},
+			{"ExpQuoted", testenv.SignHS256(t, in.Identity.Secrets[0], map[string]any{"sub": "u", "aud": in.ID, "exp": strconv.FormatInt(time.Now().Add(time.Hour).Unix(), 10)}), "token_malformed"},
+			{"IatQuoted", testenv.SignHS256(t, in.Identity.Secrets[0], map[string]any{"sub": "u", "aud": in.ID, "iat": strconv.FormatInt(time.Now().Unix(), 10), "exp": time.Now().Add(time.Hour).Unix()}), "token_malformed"},
+			{"ExpOverflow", testenv.SignHS256(t, in.Identity.Secrets[0], map[string]any{"sub": "u", "aud": in.ID, "exp": json.RawMessage("1e20")}), "token_malformed"},
+			{"Crit", testenv.SignHS256Header(t, in.Identity.Secrets[0], map[string]any{"alg": "HS256", "crit": []string{"b64"}, "b64": false},
+				map[string]any{"sub": "u", "aud": in.ID, "exp": time.Now().Add(time.Hour).Unix()}), "token_crit"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {

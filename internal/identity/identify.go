@@ -24,7 +24,8 @@ type IdentifyRequest struct {
 	InboxID                        string
 	ExternalID, Email, Phone, Name string
 	Attributes                     map[string]any
-	// IdentifierHash, when set, is the lower-case hex HMAC-SHA256, keyed
+	// IdentifierHash, when set, is the hex HMAC-SHA256 (64 digits, upper
+	// or lower case: hex.DecodeString reads both), keyed
 	// with the inbox's first identity secret, of the identifier: the
 	// external ID if set, else the email (as sent), else the phone.
 	IdentifierHash string

@@ -15,7 +15,8 @@
 // updates the contact, merges contacts whose identifiers met, and returns
 // the contact's conversations with resume tokens.
 //
-// It depends only on the parley package and internal/secret; transports
+// It depends only on the parley package, internal/secret and
+// internal/outbound (which fetches JWKS URLs); transports
 // (internal/httpapi, the WebSocket gateway) call it.
 package identity
 
@@ -26,6 +27,7 @@ import (
 	"time"
 
 	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/outbound"
 	"github.com/parleychat/parley/internal/secret"
 )
 
@@ -47,27 +49,34 @@ const (
 type Options struct {
 	Now    func() time.Time // default time.Now
 	Logger *slog.Logger     // default slog.Default()
+	// Outbound fetches JWKS URLs and checks them when saved; default a
+	// client that reaches public addresses only (no allow-list).
+	Outbound *outbound.Client
 }
 
 // Service implements the visitor-identity rules on top of a parley.Store.
 // It is safe for concurrent use.
 type Service struct {
-	store  parley.Store
-	now    func() time.Time
-	logger *slog.Logger
-	jwt    *verifier // visitor JWTs and the JWKS cache (jwt.go)
+	store    parley.Store
+	now      func() time.Time
+	logger   *slog.Logger
+	outbound *outbound.Client
+	jwt      *verifier // visitor JWTs and the JWKS cache (jwt.go)
 }
 
 // New returns a Service over store.
 func New(store parley.Store, opt Options) *Service {
-	s := &Service{store: store, now: opt.Now, logger: opt.Logger}
+	s := &Service{store: store, now: opt.Now, logger: opt.Logger, outbound: opt.Outbound}
 	if s.now == nil {
 		s.now = time.Now
 	}
 	if s.logger == nil {
 		s.logger = slog.Default()
 	}
-	s.jwt = newVerifier(s.now, s.logger, VerifierOptions{})
+	if s.outbound == nil {
+		s.outbound, _ = outbound.New(outbound.Config{Logger: s.logger}) // no allow-list: cannot fail
+	}
+	s.jwt = s.newVerifier(VerifierOptions{})
 	return s
 }
 

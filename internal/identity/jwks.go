@@ -4,12 +4,8 @@ import (
 	"context"
 	"crypto"
 	"errors"
-	"fmt"
-	"io"
 	"log/slog"
-	"net"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
@@ -17,6 +13,7 @@ import (
 	"golang.org/x/time/rate"
 
 	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/outbound"
 )
 
 // Defaults of VerifierOptions, and the bounds of the JWKS cache.
@@ -26,44 +23,29 @@ const (
 	DefaultJWKSTimeout            = 5 * time.Second
 
 	// MaxJWKSURLLength bounds an inbox's JWKSURL.
-	MaxJWKSURLLength = 2048
+	MaxJWKSURLLength = outbound.MaxURLLength
 
-	maxJWKSBytes    = 1 << 20          // the largest JWKS document read
 	maxJWKSSets     = 1000             // URLs cached; the least recently used goes first
 	jwksRetryFailed = 10 * time.Second // how long a failed fetch is not retried
-	maxJWKSRedirect = 3
 )
 
-// ValidJWKSURL returns why s cannot be an inbox's JWKS URL, or nil: it
-// must be an absolute https URL, or http to a loopback host (for local
-// development and tests), without credentials.
-func ValidJWKSURL(s string) error {
-	if len(s) > MaxJWKSURLLength {
-		return fmt.Errorf("must be at most %d bytes", MaxJWKSURLLength)
-	}
-	u, err := url.Parse(s)
-	if err != nil || u.Host == "" || u.User != nil || u.Fragment != "" {
-		return errors.New("must be an absolute URL such as https://example.com/.well-known/jwks.json, without credentials")
-	}
-	if u.Scheme == "https" || u.Scheme == "http" && loopback(u.Hostname()) {
-		return nil
-	}
-	return errors.New("must use https (http is allowed only for localhost)")
-}
-
-func loopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
+// CheckJWKSURL returns why raw cannot be saved as an inbox's JWKS URL, or
+// nil: it must be an absolute https URL without credentials (http only to
+// a host in the server's outbound allow-list) whose host is not, and does
+// not resolve to, an internal address unless allow-listed (see
+// internal/outbound). The error is an EINVALID *parley.Error whose Reason
+// is one of outbound's ReasonURL* constants.
+func (s *Service) CheckJWKSURL(ctx context.Context, raw string) error {
+	return s.outbound.CheckURL(ctx, raw)
 }
 
 // jwksCache holds the key sets of JWKS URLs, each fetched when first
 // needed, again when older than refresh, and again (at most once per
 // unknownKID) when a token names a kid it does not hold. Fetches of one
 // URL are serialised; a failed one is retried after jwksRetryFailed, and
-// meanwhile the last good set, if any, is used.
+// meanwhile the last good set, if any, is used. Every fetch goes through
+// the outbound client: a URL (or a redirect) to an internal address is
+// refused before connecting, and the document is capped at 1 MiB.
 type jwksCache struct {
 	now        func() time.Time
 	logger     *slog.Logger
@@ -88,7 +70,7 @@ type jwksSet struct {
 	unknowns *rate.Limiter // refreshes for unknown kids
 }
 
-func newJWKSCache(now func() time.Time, logger *slog.Logger, opt VerifierOptions) *jwksCache {
+func newJWKSCache(now func() time.Time, logger *slog.Logger, out *outbound.Client, opt VerifierOptions) *jwksCache {
 	c := &jwksCache{
 		now: now, logger: logger,
 		refresh: opt.JWKSRefresh, unknownKID: opt.JWKSUnknownKIDInterval, timeout: opt.JWKSTimeout,
@@ -103,19 +85,7 @@ func newJWKSCache(now func() time.Time, logger *slog.Logger, opt VerifierOptions
 	if c.timeout <= 0 {
 		c.timeout = DefaultJWKSTimeout
 	}
-	base := opt.HTTPClient
-	if base == nil {
-		base = &http.Client{Timeout: c.timeout}
-	}
-	client := *base
-	client.Transport = limitedTransport{base: base.Transport}
-	client.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		if len(via) >= maxJWKSRedirect {
-			return errors.New("too many redirects")
-		}
-		return ValidJWKSURL(req.URL.String())
-	}
-	c.client = &client
+	c.client = out.HTTPClient(true)
 	return c
 }
 
@@ -239,24 +209,4 @@ func publicKey(jwk jwkset.JWK) (namedKey, bool) {
 		return namedKey{}, false
 	}
 	return namedKey{kid: m.KID, alg: m.ALG.String(), key: key}, true
-}
-
-// limitedTransport cuts JWKS responses at maxJWKSBytes, so that a huge
-// document fails to decode instead of filling memory.
-type limitedTransport struct{ base http.RoundTripper }
-
-func (t limitedTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	base := t.base
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	resp, err := base.RoundTrip(req)
-	if err != nil {
-		return nil, err
-	}
-	resp.Body = struct {
-		io.Reader
-		io.Closer
-	}{io.LimitReader(resp.Body, maxJWKSBytes), resp.Body}
-	return resp, nil
 }

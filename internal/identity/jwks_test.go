@@ -3,6 +3,7 @@ package identity_test
 import (
 	"encoding/json"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/outbound"
+	"github.com/parleychat/parley/internal/testenv"
 )
 
 // jwksServer serves a JWK set that a test can replace, and counts fetches.
@@ -74,9 +77,25 @@ func (c *jwksClock) Add(d time.Duration) {
 	c.now = c.now.Add(d)
 }
 
+// jwksService returns a service on clock c whose outbound client may
+// reach the test JWKS servers on 127.0.0.1 (allow-listed, as an operator
+// would allow an on-premises identity provider).
 func jwksService(t *testing.T, c *jwksClock) *identity.Service {
 	t.Helper()
-	svc := identity.New(nil, identity.Options{Now: c.Now, Logger: slog.New(slog.DiscardHandler)})
+	return jwksServiceWith(t, c, outbound.Config{Allow: []string{"127.0.0.1/32"}})
+}
+
+// jwksServiceWith returns a service on clock c whose outbound client is
+// configured by cfg.
+func jwksServiceWith(t *testing.T, c *jwksClock, cfg outbound.Config) *identity.Service {
+	t.Helper()
+	logger := slog.New(slog.DiscardHandler)
+	cfg.Logger = logger
+	out, err := outbound.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := identity.New(nil, identity.Options{Now: c.Now, Logger: logger, Outbound: out})
 	// Unknown kids refresh the set at most once an hour: in these tests,
 	// exactly once.
 	svc.SetVerifierOptions(identity.VerifierOptions{JWKSRefresh: time.Hour, JWKSUnknownKIDInterval: time.Hour})
@@ -204,26 +223,96 @@ func TestVerifyTokenJWKSSymmetricKey(t *testing.T) {
 	}
 }
 
-func TestValidJWKSURL(t *testing.T) {
-	tests := []struct {
-		url string
-		ok  bool
+// TestCheckJWKSURL: the URLs an inbox may save, with the default
+// outbound client (no allow-list) and with one allowing an on-premises
+// network and name.
+func TestCheckJWKSURL(t *testing.T) {
+	plain := identity.New(nil, identity.Options{Logger: slog.New(slog.DiscardHandler)})
+	onPrem := jwksServiceWith(t, &jwksClock{now: jwtNow}, outbound.Config{
+		Allow:   []string{"10.20.0.0/16", "idp.corp.example"},
+		Resolve: testenv.StaticResolver(map[string]string{"idp.corp.example": "10.99.0.1", "intranet.example": "10.20.0.5"}),
+	})
+	for _, tc := range []struct {
+		name   string
+		svc    *identity.Service
+		url    string
+		reason string // "" when accepted
 	}{
-		{"https://example.com/.well-known/jwks.json", true},
-		{"http://127.0.0.1:8080/jwks", true},
-		{"http://localhost/jwks", true},
-		{"http://[::1]:9000/jwks", true},
-		{"http://example.com/jwks", false},
-		{"ftp://example.com/jwks", false},
-		{"https://user:pw@example.com/jwks", false},
-		{"/jwks", false},
-		{"https://" + strings.Repeat("a", identity.MaxJWKSURLLength), false},
+		{"Public", plain, "https://login.example.com/.well-known/jwks.json", ""},
+		{"PlainHTTP", plain, "http://login.example.com/jwks", outbound.ReasonURLScheme},
+		{"FTP", plain, "ftp://example.com/jwks", outbound.ReasonURLScheme},
+		{"Credentials", plain, "https://user:pw@example.com/jwks", outbound.ReasonURLMalformed},
+		{"Relative", plain, "/jwks", outbound.ReasonURLMalformed},
+		{"TooLong", plain, "https://" + strings.Repeat("a", identity.MaxJWKSURLLength), outbound.ReasonURLMalformed},
+		{"Loopback", plain, "http://127.0.0.1:8080/jwks", outbound.ReasonURLPrivateAddress},
+		{"LoopbackHTTPS", plain, "https://127.0.0.1/jwks", outbound.ReasonURLPrivateAddress},
+		{"Localhost", plain, "http://localhost/jwks", outbound.ReasonURLPrivateAddress},
+		{"IPv6Loopback", plain, "http://[::1]:9000/jwks", outbound.ReasonURLPrivateAddress},
+		{"Metadata", plain, "https://169.254.169.254/latest/meta-data", outbound.ReasonURLPrivateAddress},
+		{"RFC1918", plain, "https://10.0.0.1/jwks", outbound.ReasonURLPrivateAddress},
+		{"UniqueLocal", plain, "https://[fd00::1]/jwks", outbound.ReasonURLPrivateAddress},
+		{"AllowedCIDR", onPrem, "https://10.20.1.2/jwks", ""},
+		{"AllowedCIDRPlainHTTP", onPrem, "http://10.20.1.2/jwks", ""},
+		{"AllowedCIDRByName", onPrem, "https://intranet.example/jwks", ""},
+		{"AllowedCIDRByNamePlainHTTP", onPrem, "http://intranet.example/jwks", outbound.ReasonURLScheme},
+		{"AllowedName", onPrem, "http://idp.corp.example/jwks", ""},
+		{"OutsideTheAllowedCIDR", onPrem, "https://10.21.0.1/jwks", outbound.ReasonURLPrivateAddress},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.svc.CheckJWKSURL(t.Context(), tc.url)
+			if tc.reason == "" {
+				if err != nil {
+					t.Fatalf("CheckJWKSURL(%q) = %v, want nil", tc.url, err)
+				}
+				return
+			}
+			wantReason(t, err, parley.EINVALID, tc.reason)
+		})
 	}
-	for _, tt := range tests {
-		if err := identity.ValidJWKSURL(tt.url); (err == nil) != tt.ok {
-			t.Errorf("ValidJWKSURL(%q) = %v, want ok %v", tt.url, err, tt.ok)
-		}
+}
+
+// TestVerifyTokenJWKSPrivateURL: an inbox whose JWKS URL points inside (as
+// one saved before URLs were checked could) is never fetched, whatever
+// kid a visitor's token names: the verification fails with
+// token_jwks_unavailable and nothing connects. A redirect from an allowed
+// JWKS host to an internal address is refused the same way.
+func TestVerifyTokenJWKSPrivateURL(t *testing.T) {
+	k := jwtTestKeys(t)
+	rec := testenv.RecordConnections(t)
+	c := &jwksClock{now: jwtNow}
+	hdr := map[string]any{"alg": "RS256", "kid": "unknown-kid"}
+	svc := jwksServiceWith(t, c, outbound.Config{
+		Resolve: testenv.StaticResolver(map[string]string{"metadata.google.internal": "127.0.0.1"}),
+	})
+	for _, u := range []string{
+		"http://127.0.0.1:" + rec.Port() + "/jwks",
+		"https://127.0.0.1:" + rec.Port() + "/jwks",
+		"http://localhost:" + rec.Port() + "/jwks",
+		"http://metadata.google.internal:" + rec.Port() + "/jwks",
+		"http://[::ffff:127.0.0.1]:" + rec.Port() + "/jwks",
+	} {
+		t.Run(u, func(t *testing.T) {
+			for _, h := range []map[string]any{hdr, {"alg": "RS256"}} {
+				_, err := svc.VerifyToken(t.Context(), testInbox(parley.IdentitySettings{JWKSURL: u}), mintJWT(t, h, claimsAt(c.Now()), k.rsa))
+				wantReason(t, err, parley.EUNAVAILABLE, identity.ReasonJWKSUnavailable)
+			}
+		})
 	}
+	t.Run("Redirect", func(t *testing.T) {
+		redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://127.0.0.1:"+rec.Port()+"/jwks", http.StatusFound)
+		}))
+		t.Cleanup(redirector.Close)
+		_, port, _ := net.SplitHostPort(redirector.Listener.Addr().String())
+		svc := jwksServiceWith(t, c, outbound.Config{
+			Allow:   []string{"jwks.corp.example"},
+			Resolve: testenv.StaticResolver(map[string]string{"jwks.corp.example": "127.0.0.1"}),
+		})
+		inbox := testInbox(parley.IdentitySettings{JWKSURL: "http://jwks.corp.example:" + port + "/jwks"})
+		_, err := svc.VerifyToken(t.Context(), inbox, mintJWT(t, hdr, claimsAt(c.Now()), k.rsa))
+		wantReason(t, err, parley.EUNAVAILABLE, identity.ReasonJWKSUnavailable)
+	})
+	rec.AssertNoConnection(t)
 }
 
 // TestVerifyTokenJWKSConcurrent verifies tokens from many goroutines at

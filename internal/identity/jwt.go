@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -24,14 +23,15 @@ import (
 // documented in docs/identity.md, under the code EUNAUTHORIZED (or
 // EUNAVAILABLE for ReasonJWKSUnavailable).
 const (
-	ReasonMalformed       = "token_malformed"        // not a compact JWS, or a claim of the wrong type
+	ReasonMalformed       = "token_malformed"        // not a compact JWS, a registered claim of the wrong type, or a date out of range
 	ReasonAlgNone         = "token_alg_none"         // alg "none": an unsigned token
 	ReasonAlgorithm       = "token_algorithm"        // an alg not accepted, or not the one of the key (algorithm confusion)
+	ReasonCrit            = "token_crit"             // a crit header naming extensions (RFC 7515 §4.1.11): Parley understands none
 	ReasonNoKeys          = "token_no_keys"          // the inbox has no identity keys configured
 	ReasonUnknownKID      = "token_unknown_kid"      // no key of the inbox has the token's kid
 	ReasonSignature       = "token_signature"        // the signature does not verify with any fitting key
 	ReasonNoExpiry        = "token_no_expiry"        // no exp claim
-	ReasonExpired         = "token_expired"          // exp is past
+	ReasonExpired         = "token_expired"          // exp is past (without leeway: the session would end at once)
 	ReasonNotYetValid     = "token_not_yet_valid"    // nbf or iat is in the future
 	ReasonLifetime        = "token_lifetime"         // exp is further than the inbox's maximum lifetime
 	ReasonAudience        = "token_audience"         // aud names neither the inbox nor its workspace
@@ -49,8 +49,14 @@ const (
 )
 
 const (
-	// TokenLeeway is the clock skew allowed when checking exp, nbf and iat.
+	// TokenLeeway is the clock skew allowed when checking nbf and iat. exp
+	// gets none: the visitor session a token opens ends at its exp, so a
+	// token past it would open a session already over.
 	TokenLeeway = 30 * time.Second
+	// MaxNumericDate is the latest exp, iat or nbf accepted, in seconds
+	// since 1970 (9999-12-31T23:59:59Z); a later or negative one, or one
+	// that is not a JSON number, is token_malformed.
+	MaxNumericDate = 253402300799
 	// MaxTokenLength bounds a visitor JWT before it is parsed.
 	MaxTokenLength = 8 << 10
 	// MinRSABits is the smallest RSA modulus accepted.
@@ -60,8 +66,6 @@ const (
 // VerifierOptions configure how visitor JWTs are verified. Zero values
 // select the defaults.
 type VerifierOptions struct {
-	// HTTPClient fetches JWKS URLs; default a client with JWKSTimeout.
-	HTTPClient *http.Client
 	// JWKSRefresh is how long a fetched JWKS is used before it is fetched
 	// again (default 1 hour). A token whose kid is not in the cached set
 	// also refreshes it, at most once per JWKSUnknownKIDInterval.
@@ -81,20 +85,16 @@ type verifier struct {
 	jwks   *jwksCache
 }
 
-func newVerifier(now func() time.Time, logger *slog.Logger, opt VerifierOptions) *verifier {
-	if now == nil {
-		now = time.Now
-	}
-	if logger == nil {
-		logger = slog.Default()
-	}
-	return &verifier{now: now, logger: logger, jwks: newJWKSCache(now, logger, opt)}
+// newVerifier returns a verifier whose JWKS cache fetches through the
+// Service's outbound client.
+func (s *Service) newVerifier(opt VerifierOptions) *verifier {
+	return &verifier{now: s.now, logger: s.logger, jwks: newJWKSCache(s.now, s.logger, s.outbound, opt)}
 }
 
 // SetVerifierOptions replaces the JWT verifier's options (and empties its
 // JWKS cache). Call it before the Service is used.
 func (s *Service) SetVerifierOptions(opt VerifierOptions) {
-	s.jwt = newVerifier(s.now, s.logger, opt)
+	s.jwt = s.newVerifier(opt)
 }
 
 // VerifyToken verifies a visitor JWT for inbox and returns its claims.
@@ -106,24 +106,24 @@ func (s *Service) SetVerifierOptions(opt VerifierOptions) {
 // no kid); a token without kid with every key of the type its alg needs.
 // It must have exp (at most the inbox's MaxTokenLifetime after iat, or
 // after now without iat), an aud naming the inbox ID or its workspace ID,
-// the inbox's Issuer as iss when one is set, and a sub. exp, nbf and iat
-// are checked with TokenLeeway.
+// the inbox's Issuer as iss when one is set, and a sub. nbf and iat are
+// checked with TokenLeeway; exp must be in the future (the session the
+// token opens ends at exp). exp, nbf and iat must be JSON numbers from 0
+// to MaxNumericDate; iss, sub and jti strings. A crit header is refused
+// (ReasonCrit): Parley understands no JWS extension.
 //
 // Returns EUNAUTHORIZED with one of the Reason* constants as Reason, or
 // EUNAVAILABLE (ReasonJWKSUnavailable) if the inbox's JWKS is needed and
 // cannot be fetched.
 func (s *Service) VerifyToken(ctx context.Context, inbox *parley.Inbox, token string) (*Claims, error) {
-	v := s.jwt
-	if v == nil {
-		v = newVerifier(s.now, s.logger, VerifierOptions{})
-	}
-	return v.verify(ctx, inbox, token)
+	return s.jwt.verify(ctx, inbox, token)
 }
 
-// header is the part of a JOSE header the key choice needs.
+// header is the part of a JOSE header the verification needs.
 type header struct {
-	Alg string `json:"alg"`
-	KID string `json:"kid"`
+	Alg  string          `json:"alg"`
+	KID  string          `json:"kid"`
+	Crit json.RawMessage `json:"crit"`
 }
 
 func (v *verifier) verify(ctx context.Context, inbox *parley.Inbox, token string) (*Claims, error) {
@@ -132,6 +132,9 @@ func (v *verifier) verify(ctx context.Context, inbox *parley.Inbox, token string
 	}
 	h, err := parseHeader(token)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkRegisteredClaims(token); err != nil {
 		return nil, err
 	}
 	keys, err := v.keysFor(ctx, inbox, h)
@@ -157,12 +160,21 @@ func (v *verifier) verify(ctx context.Context, inbox *parley.Inbox, token string
 }
 
 // parseHeader decodes the JOSE header of a compact JWS and refuses the
-// algorithms Parley never accepts.
+// algorithms Parley never accepts, and any crit header: it names
+// extensions the recipient must understand (RFC 7515 §4.1.11), and Parley
+// understands none.
 func parseHeader(token string) (header, error) {
 	var h header
 	raw, err := base64.RawURLEncoding.DecodeString(token[:strings.IndexByte(token, '.')])
 	if err != nil || json.Unmarshal(raw, &h) != nil {
 		return h, tokenError(ReasonMalformed, "The token's header is not base64url-encoded JSON with a string alg and kid.")
+	}
+	if h.Crit != nil {
+		var crit []string
+		if json.Unmarshal(h.Crit, &crit) != nil || len(crit) == 0 {
+			return h, tokenError(ReasonMalformed, "The token's crit header must be a non-empty array of strings.")
+		}
+		return h, tokenError(ReasonCrit, "The token's header marks %q as critical: Parley understands no JWS extension, so remove crit.", crit)
 	}
 	switch h.Alg {
 	case algHS256, algRS256, algES256, algEdDSA:
@@ -174,6 +186,35 @@ func parseHeader(token string) (header, error) {
 		return h, tokenError(ReasonAlgNone, "Unsigned tokens (alg \"none\") are not accepted.")
 	}
 	return h, tokenError(ReasonAlgorithm, "The token's alg %q is not accepted: use HS256, RS256, ES256 or EdDSA.", h.Alg)
+}
+
+// checkRegisteredClaims refuses a payload whose exp, nbf or iat is not a
+// JSON number from 0 to MaxNumericDate (a quoted "1700000000" among
+// them, which the JWT library would accept, and 1e20, which would
+// overflow), or whose iss, sub or jti is not a string.
+func checkRegisteredClaims(token string) error {
+	parts := strings.Split(token, ".")
+	raw, err := base64.RawURLEncoding.DecodeString(parts[1])
+	var claims map[string]json.RawMessage
+	if err != nil || json.Unmarshal(raw, &claims) != nil {
+		return tokenError(ReasonMalformed, "The token's payload is not a base64url-encoded JSON object.")
+	}
+	for _, name := range []string{"exp", "nbf", "iat"} {
+		v, ok := claims[name]
+		if !ok {
+			continue
+		}
+		var f float64
+		if c := v[0]; (c != '-' && (c < '0' || c > '9')) || json.Unmarshal(v, &f) != nil || f < 0 || f > MaxNumericDate {
+			return tokenError(ReasonMalformed, "The token's %s must be a number of seconds since 1970 (from 0 to %d), not a string.", name, MaxNumericDate)
+		}
+	}
+	for _, name := range []string{"iss", "sub", "jti"} {
+		if v, ok := claims[name]; ok && v[0] != '"' {
+			return tokenError(ReasonMalformed, "The token's %s must be a string.", name)
+		}
+	}
+	return nil
 }
 
 // keysFor returns the keys of inbox to verify a token with header h: the
@@ -314,6 +355,11 @@ func (c *visitorClaims) check(inbox *parley.Inbox, now time.Time) (*Claims, erro
 	}
 	if iss := inbox.Identity.Issuer; iss != "" && c.Issuer != iss {
 		return nil, tokenError(ReasonIssuer, "The token's iss must be %q.", iss)
+	}
+	if !c.ExpiresAt.After(now) {
+		// Within the leeway the parser allows: the session would be over
+		// before its first use.
+		return nil, tokenError(ReasonExpired, "The token has expired.")
 	}
 	if strings.TrimSpace(c.Subject) == "" {
 		return nil, tokenError(ReasonNoSubject, "The token has no sub: set it to your user's ID.")

@@ -2,6 +2,8 @@ package identity_test
 
 import (
 	"crypto/rand"
+	"encoding/json"
+	"fmt"
 	"log/slog"
 	"strings"
 	"testing"
@@ -90,8 +92,19 @@ func TestVerifyTokenAccepts(t *testing.T) {
 		{"Issuer", parley.IdentitySettings{Secrets: []string{testSecret}, Issuer: "https://shop.example"},
 			map[string]any{"alg": "HS256"},
 			validClaims(func(c map[string]any) { c["iss"] = "https://shop.example" }), []byte(testSecret)},
-		{"ExpiredWithinLeeway", all, map[string]any{"alg": "HS256"},
-			validClaims(func(c map[string]any) { c["exp"] = jwtNow.Add(-10 * time.Second).Unix() }), []byte(testSecret)},
+		{"NotBeforeWithinLeeway", all, map[string]any{"alg": "HS256"},
+			validClaims(func(c map[string]any) { c["nbf"] = jwtNow.Add(10 * time.Second).Unix() }), []byte(testSecret)},
+		{"IssuedAtWithinLeeway", all, map[string]any{"alg": "HS256"},
+			validClaims(func(c map[string]any) { c["iat"] = jwtNow.Add(10 * time.Second).Unix() }), []byte(testSecret)},
+		{"ExpiresInOneSecond", all, map[string]any{"alg": "HS256"},
+			validClaims(func(c map[string]any) { c["exp"] = jwtNow.Add(time.Second).Unix() }), []byte(testSecret)},
+		{"FractionalDates", all, map[string]any{"alg": "HS256"},
+			validClaims(func(c map[string]any) {
+				c["iat"] = json.RawMessage(fmt.Sprintf("%d.25", jwtNow.Unix()))
+				c["exp"] = json.RawMessage(fmt.Sprintf("%d.5", jwtNow.Add(time.Hour).Unix()))
+			}), []byte(testSecret)},
+		{"UnknownHeaderFieldsIgnored", all, map[string]any{"alg": "HS256", "typ": "JWT", "x5u": "https://example.com/ignored"},
+			validClaims(nil), []byte(testSecret)},
 		{"NoIssuedAt", all, map[string]any{"alg": "HS256"},
 			validClaims(func(c map[string]any) { delete(c, "iat") }), []byte(testSecret)},
 		{"LongerLifetimeAllowed", parley.IdentitySettings{Secrets: []string{testSecret}, MaxTokenLifetime: 72 * time.Hour},
@@ -165,6 +178,27 @@ func TestVerifyTokenRejects(t *testing.T) {
 		{"PayloadNotJSON", secrets, strings.Split(good, ".")[0] + ".bm90IGpzb24." + strings.Split(good, ".")[2], identity.ReasonMalformed},
 		{"Oversized", secrets, good + strings.Repeat("A", identity.MaxTokenLength), identity.ReasonMalformed},
 		{"ExpNotNumber", secrets, claims(func(c map[string]any) { c["exp"] = "tomorrow" }), identity.ReasonMalformed},
+		// Registered claims of the wrong type or out of range.
+		{"ExpQuotedDigits", secrets, claims(func(c map[string]any) { c["exp"] = fmt.Sprint(jwtNow.Add(time.Hour).Unix()) }), identity.ReasonMalformed},
+		{"IatQuotedDigits", secrets, claims(func(c map[string]any) { c["iat"] = fmt.Sprint(jwtNow.Unix()) }), identity.ReasonMalformed},
+		{"NbfQuotedDigits", secrets, claims(func(c map[string]any) { c["nbf"] = fmt.Sprint(jwtNow.Unix()) }), identity.ReasonMalformed},
+		{"ExpOverflow", secrets, claims(func(c map[string]any) { c["exp"] = json.RawMessage("1e20") }), identity.ReasonMalformed},
+		{"ExpBeyondFloat", secrets, claims(func(c map[string]any) { c["exp"] = json.RawMessage("1e400") }), identity.ReasonMalformed},
+		{"ExpAfterYear9999", secrets, claims(func(c map[string]any) { c["exp"] = identity.MaxNumericDate + 1 }), identity.ReasonMalformed},
+		{"ExpNegative", secrets, claims(func(c map[string]any) { c["exp"] = -1 }), identity.ReasonMalformed},
+		{"ExpNull", secrets, claims(func(c map[string]any) { c["exp"] = nil }), identity.ReasonMalformed},
+		{"ExpBoolean", secrets, claims(func(c map[string]any) { c["exp"] = true }), identity.ReasonMalformed},
+		{"ExpObject", secrets, claims(func(c map[string]any) { c["exp"] = map[string]any{"$date": 1} }), identity.ReasonMalformed},
+		{"IatOverflowNegative", secrets, claims(func(c map[string]any) { c["iat"] = json.RawMessage("-1e20") }), identity.ReasonMalformed},
+		{"SubNumber", secrets, claims(func(c map[string]any) { c["sub"] = 42 }), identity.ReasonMalformed},
+		{"IssArray", secrets, claims(func(c map[string]any) { c["iss"] = []string{"a"} }), identity.ReasonMalformed},
+		{"AudNumber", secrets, claims(func(c map[string]any) { c["aud"] = 7 }), identity.ReasonMalformed},
+		// Critical header extensions (RFC 7515 §4.1.11): none is understood.
+		{"CritUnknown", secrets, mintJWT(t, map[string]any{"alg": "HS256", "crit": []string{"exp"}, "exp": 1}, validClaims(nil), []byte(testSecret)), identity.ReasonCrit},
+		{"CritB64", secrets, mintJWT(t, map[string]any{"alg": "HS256", "crit": []string{"b64"}, "b64": false}, validClaims(nil), []byte(testSecret)), identity.ReasonCrit},
+		{"CritEmpty", secrets, mintJWT(t, map[string]any{"alg": "HS256", "crit": []string{}}, validClaims(nil), []byte(testSecret)), identity.ReasonMalformed},
+		{"CritNotArray", secrets, mintJWT(t, map[string]any{"alg": "HS256", "crit": "b64"}, validClaims(nil), []byte(testSecret)), identity.ReasonMalformed},
+		{"CritNull", secrets, mintJWT(t, map[string]any{"alg": "HS256", "crit": nil}, validClaims(nil), []byte(testSecret)), identity.ReasonMalformed},
 		// Algorithms.
 		{"AlgNone", secrets, mintJWT(t, map[string]any{"alg": "none"}, validClaims(nil), nil), identity.ReasonAlgNone},
 		{"AlgNoneUpper", secrets, mintJWT(t, map[string]any{"alg": "NONE"}, validClaims(nil), nil), identity.ReasonAlgNone},
@@ -192,6 +226,10 @@ func TestVerifyTokenRejects(t *testing.T) {
 		// Time.
 		{"NoExpiry", secrets, claims(func(c map[string]any) { delete(c, "exp") }), identity.ReasonNoExpiry},
 		{"Expired", secrets, claims(func(c map[string]any) { c["exp"] = jwtNow.Add(-time.Minute).Unix() }), identity.ReasonExpired},
+		// exp gets no leeway: the session would end before its first use.
+		{"ExpiredWithinLeeway", secrets, claims(func(c map[string]any) { c["exp"] = jwtNow.Add(-10 * time.Second).Unix() }), identity.ReasonExpired},
+		{"ExpiresNow", secrets, claims(func(c map[string]any) { c["exp"] = jwtNow.Unix() }), identity.ReasonExpired},
+		{"ExpAtYear9999", secrets, claims(func(c map[string]any) { c["exp"] = identity.MaxNumericDate }), identity.ReasonLifetime},
 		{"NotBeforeFuture", secrets, claims(func(c map[string]any) { c["nbf"] = jwtNow.Add(5 * time.Minute).Unix() }), identity.ReasonNotYetValid},
 		{"IssuedInFuture", secrets, claims(func(c map[string]any) { c["iat"] = jwtNow.Add(5 * time.Minute).Unix() }), identity.ReasonNotYetValid},
 		{"LifetimeDefault", secrets, claims(func(c map[string]any) { c["exp"] = jwtNow.Add(25 * time.Hour).Unix() }), identity.ReasonLifetime},

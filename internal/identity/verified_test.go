@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"strings"
 	"testing"
 	"time"
 
@@ -197,6 +198,16 @@ func TestIdentifyHash(t *testing.T) {
 	res, err := e.svc.Identify(ctx, parley.SystemActor, e.ws.ID, identity.IdentifyRequest{InboxID: in.ID, Phone: "+15550100", IdentifierHash: good})
 	if err != nil || !res.Created {
 		t.Fatalf("identify = %+v, %v", res, err)
+	}
+	// Hex digits of either case, as documented.
+	for _, h := range []string{strings.ToUpper(good), strings.ToUpper(good[:32]) + good[32:]} {
+		if _, err := e.svc.Identify(ctx, parley.SystemActor, e.ws.ID, identity.IdentifyRequest{InboxID: in.ID, Phone: "+15550100", IdentifierHash: h}); err != nil {
+			t.Errorf("identify with hash %s: %v", h, err)
+		}
+	}
+	for _, h := range []string{good[:63], good + "0", " " + good, "0x" + good[2:], strings.Repeat("g", 64)} {
+		_, err := e.svc.Identify(ctx, parley.SystemActor, e.ws.ID, identity.IdentifyRequest{InboxID: in.ID, Phone: "+15550100", IdentifierHash: h})
+		wantCode(t, err, parley.EINVALID)
 	}
 	bad := []byte(good)
 	if bad[0] == '0' {
