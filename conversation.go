@@ -41,7 +41,8 @@ func (s ConversationStatus) Valid() bool {
 
 // Conversation is one thread between a contact and the workspace's agents,
 // entered through an inbox. Its messages are numbered 1, 2, 3, … without
-// gaps; LastSeq is the number of the latest.
+// gaps in two sequences (see Message): LastSeq is the Seq of the latest,
+// VisitorLastSeq the VisitorSeq of the latest a visitor may see.
 //
 // The JSON form is the one carried by events and notifications.
 type Conversation struct {
@@ -52,13 +53,24 @@ type Conversation struct {
 	Status      ConversationStatus `json:"status"`
 	// AssigneeID is the agent holding the conversation; "" when none. A
 	// resolved conversation keeps the agent who held it last.
-	AssigneeID string     `json:"assignee_id,omitempty"`
-	Priority   int        `json:"priority"`
-	LastSeq    int64      `json:"last_seq"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"` // last change, a new message included
-	AssignedAt *time.Time `json:"assigned_at,omitempty"`
-	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+	AssigneeID string `json:"assignee_id,omitempty"`
+	Priority   int    `json:"priority"`
+	LastSeq    int64  `json:"last_seq"`
+	// VisitorLastSeq is the last VisitorSeq: how many messages a visitor
+	// may see.
+	VisitorLastSeq int64      `json:"visitor_last_seq"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"` // last change, a new message included
+	AssignedAt     *time.Time `json:"assigned_at,omitempty"`
+	ResolvedAt     *time.Time `json:"resolved_at,omitempty"`
+}
+
+// ForVisitor returns the conversation as a visitor is shown it: a copy
+// whose LastSeq is its VisitorLastSeq. It is idempotent.
+func (c *Conversation) ForVisitor() *Conversation {
+	v := *c
+	v.LastSeq = c.VisitorLastSeq
+	return &v
 }
 
 // ConversationFilter narrows ListConversations. Empty fields match everything.

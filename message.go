@@ -89,21 +89,31 @@ type Attachment struct {
 	Size        int64  `json:"size"`
 }
 
-// Message is one entry of a conversation. Seq numbers a conversation's
-// messages 1, 2, 3, … with no gap and no repeat, in the order they were
-// stored; clients resume from the last Seq they saw.
+// Message is one entry of a conversation. A conversation numbers its
+// messages twice, each time 1, 2, 3, … with no gap and no repeat, in the
+// order they were stored:
 //
-// Notes (KindNote) share the sequence, so a visitor, who never receives
-// them, sees gaps in Seq: visitor clients must not treat a gap as loss.
+//   - Seq, the full sequence, counts every message, notes included. Staff
+//     read and resume by it.
+//   - VisitorSeq, the visitor sequence, counts only what a visitor may see
+//     (every kind but notes); a note has none (0). Visitors read and resume
+//     by it, so that nothing a visitor is shown — a number, a gap, a read
+//     position — tells of a note.
+//
+// Both are taken in the transaction that stores the message. Every path
+// that serves a visitor shows it the visitor sequence as seq (ForVisitor).
 //
 // The JSON form is the one carried by events and notifications.
 type Message struct {
-	ID             string      `json:"id"`
-	WorkspaceID    string      `json:"workspace_id"`
-	ConversationID string      `json:"conversation_id"`
-	Seq            int64       `json:"seq"`
-	Kind           MessageKind `json:"kind"`
-	Sender         Sender      `json:"sender"`
+	ID             string `json:"id"`
+	WorkspaceID    string `json:"workspace_id"`
+	ConversationID string `json:"conversation_id"`
+	Seq            int64  `json:"seq"`
+	// VisitorSeq is the message's number in the visitor sequence; 0 for a
+	// note.
+	VisitorSeq int64       `json:"visitor_seq,omitempty"`
+	Kind       MessageKind `json:"kind"`
+	Sender     Sender      `json:"sender"`
 	// ClientID is the sender's idempotency key ("" if none): a second
 	// message with the same key from the same sender in the same
 	// conversation is not stored; the first is returned instead.
@@ -113,7 +123,7 @@ type Message struct {
 	CreatedAt   time.Time    `json:"created_at"`
 	EditedAt    *time.Time   `json:"edited_at,omitempty"`
 	// DeletedAt is set on a deleted message, whose Body and Attachments are
-	// emptied; it keeps its Seq.
+	// emptied; it keeps its Seq and VisitorSeq.
 	DeletedAt *time.Time `json:"deleted_at,omitempty"`
 }
 
@@ -123,6 +133,14 @@ type Message struct {
 // filter with it — or ask the store with includeNotes false — so that a
 // note can never reach a visitor.
 func (m *Message) VisibleToVisitor() bool { return m.Kind != KindNote }
+
+// ForVisitor returns the message as a visitor is shown it: a copy whose Seq
+// is its VisitorSeq. It is idempotent. m must be visible to visitors.
+func (m *Message) ForVisitor() *Message {
+	v := *m
+	v.Seq = m.VisitorSeq
+	return &v
+}
 
 // MessageInput is a message to append.
 type MessageInput struct {
@@ -146,7 +164,7 @@ type AppendResult struct {
 	// one first stored under the same client ID.
 	Message *Message
 	// Duplicate is true when the ClientID was already used: nothing was
-	// stored and no sequence number taken.
+	// stored and no sequence number taken (in either sequence).
 	Duplicate bool
 	// Conversation is the conversation after the append.
 	Conversation *Conversation
@@ -160,11 +178,11 @@ type AppendResult struct {
 }
 
 // MessageQuery selects a page of a conversation's messages, always ordered
-// by Seq ascending.
+// by sequence ascending.
 type MessageQuery struct {
-	// AfterSeq: only messages with a greater Seq (0 for the beginning).
+	// AfterSeq: only messages with a greater seq (0 for the beginning).
 	AfterSeq int64
-	// BeforeSeq: when > 0, only messages with a smaller Seq, and the page is
+	// BeforeSeq: when > 0, only messages with a smaller seq, and the page is
 	// the newest of them (for scrolling back through history).
 	BeforeSeq int64
 	// Limit: 0 means DefaultListLimit; clamped to MaxListLimit. A page
@@ -172,6 +190,10 @@ type MessageQuery struct {
 	Limit int
 	// IncludeNotes must be false on every visitor-facing path.
 	IncludeNotes bool
+	// Visitor selects a visitor's view: AfterSeq and BeforeSeq are
+	// VisitorSeqs, the page is ordered by VisitorSeq, and notes are left
+	// out whatever IncludeNotes says. Every visitor-facing path sets it.
+	Visitor bool
 }
 
 // MessageStore persists messages, scoped by workspace: a message or
@@ -180,8 +202,9 @@ type MessageStore interface {
 	// AppendMessage stores one message in one transaction:
 	//   - a repeated ClientID (same conversation, sender type and ID)
 	//     returns the original message with Duplicate set, taking no seq;
-	//   - otherwise the conversation's next seq is taken (gap-free under
-	//     any concurrency, on one node or many), the message stored, and
+	//   - otherwise the conversation's next seq is taken, and unless the
+	//     message is a note its next visitor seq (both gap-free under any
+	//     concurrency, on one node or many), the message stored, and
 	//     message.created written;
 	//   - a contact's text or attachment message moves an open conversation
 	//     to pending (conversation.queued), and a resolved one whose inbox's
@@ -224,30 +247,56 @@ type MessageEventData struct {
 	By      Participant `json:"by"`
 }
 
-// ReadState is how far one participant has read a conversation.
+// ReadState is how far one participant has read a conversation, in both
+// sequences: LastReadSeq in the full one, LastReadVisitorSeq in the visitor
+// one (the VisitorSeq of the last message a visitor may see at or before
+// LastReadSeq). An agent who read up to a note has the visitor position of
+// the visible message before it.
 type ReadState struct {
-	Participant Participant `json:"participant"`
-	LastReadSeq int64       `json:"last_read_seq"`
-	UpdatedAt   time.Time   `json:"updated_at"`
+	Participant        Participant `json:"participant"`
+	LastReadSeq        int64       `json:"last_read_seq"`
+	LastReadVisitorSeq int64       `json:"last_read_visitor_seq"`
+	UpdatedAt          time.Time   `json:"updated_at"`
+}
+
+// ForVisitor returns the read state as a visitor is shown it: a copy whose
+// LastReadSeq is its LastReadVisitorSeq. It is idempotent.
+func (r ReadState) ForVisitor() ReadState {
+	r.LastReadSeq = r.LastReadVisitorSeq
+	return r
+}
+
+// ReadMark is the outcome of MarkRead.
+type ReadMark struct {
+	// ReadState is the participant's position after the call.
+	ReadState
+	// VisitorMoved reports whether the call moved the position in the
+	// visitor sequence: only then has a visitor anything new to learn.
+	VisitorMoved bool
 }
 
 // ReadStateStore persists read positions, scoped by workspace. The
 // participant is a contact (only the conversation's own, else ENOTFOUND),
-// an agent or a bot.
+// an agent or a bot. Each reads by its own sequence: a contact by the
+// visitor sequence, agents and bots by the full one.
 type ReadStateStore interface {
-	// MarkRead records that p has read the conversation up to seq, clamped
-	// to the conversation's LastSeq, and returns the participant's
-	// position, which never goes backwards: marking an older seq changes
-	// nothing. Returns ENOTFOUND, EINVALID for a system participant or a
-	// negative seq.
-	MarkRead(ctx context.Context, workspaceID, conversationID string, p Participant, seq int64) (int64, error)
+	// MarkRead records that p has read the conversation up to seq — a
+	// VisitorSeq for a contact, a Seq for agents and bots — clamped to the
+	// conversation's last, and returns the participant's position, which
+	// never goes backwards: marking an older seq changes nothing. The
+	// other sequence's position is derived in the same transaction.
+	// Returns ENOTFOUND, EINVALID for a system participant or a negative
+	// seq.
+	MarkRead(ctx context.Context, workspaceID, conversationID string, p Participant, seq int64) (ReadMark, error)
 	// ReadStates returns every participant's position in the conversation,
 	// ordered by participant type and ID. Returns ENOTFOUND.
 	ReadStates(ctx context.Context, workspaceID, conversationID string) ([]ReadState, error)
 	// UnreadCount returns how many messages after p's position p has not
 	// read: text and attachment messages (and, for agents and bots, notes)
 	// that are not deleted and that p did not send. A contact's count never
-	// includes notes. Returns ENOTFOUND, EINVALID for a system participant.
+	// includes notes: it counts in the visitor sequence, after its
+	// LastReadVisitorSeq. Returns ENOTFOUND, EINVALID for a system
+	// participant.
 	UnreadCount(ctx context.Context, workspaceID, conversationID string, p Participant) (int, error)
 }
 

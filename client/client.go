@@ -27,7 +27,8 @@
 // Next (LastSeq), resumes from it when it reconnects, and drops any message
 // at or below it. Together: every message of a followed conversation reaches
 // the application exactly once, in seq order, across reconnects — with no
-// gap, except that visitors never see notes (their seq numbers are skipped).
+// gap. Visitors never see notes: their seq is the visitor sequence, which
+// counts only what a visitor may see, so it has no gap either.
 //
 // Sends are idempotent: Send always carries a client_id (one is generated if
 // the input has none) and, on a Conn with automatic reconnection, is retried

@@ -46,9 +46,12 @@ type Frame struct {
 	PreviousAssigneeID string
 	// By: who edited, deleted, changed the conversation, or types.
 	By *Participant
-	// Participant and LastReadSeq: read.
-	Participant *Participant
-	LastReadSeq int64
+	// Participant and LastReadSeq: read. LastReadSeq is in the
+	// connection's own sequence (a visitor's: the visitor sequence);
+	// LastReadVisitorSeq is the same position in the visitor sequence.
+	Participant        *Participant
+	LastReadSeq        int64
+	LastReadVisitorSeq int64
 	// LastSeq: subscribed.
 	LastSeq int64
 	// Note: typing in a note (staff only).
@@ -112,6 +115,7 @@ type wireFrame struct {
 	PreviousAssigneeID string          `json:"previous_assignee_id"`
 	LastSeq            int64           `json:"last_seq"`
 	LastReadSeq        int64           `json:"last_read_seq"`
+	LastReadVisitorSeq int64           `json:"last_read_visitor_seq"`
 	Note               bool            `json:"note"`
 	Duplicate          bool            `json:"duplicate"`
 	Code               string          `json:"code"`
@@ -173,7 +177,7 @@ func (w *wireFrame) frame(raw []byte) Frame {
 	f := Frame{
 		Type: w.Type, ConversationID: w.ConversationID, Conversation: w.Conversation,
 		By: w.By, Participant: w.Participant, PreviousAssigneeID: w.PreviousAssigneeID,
-		LastSeq: w.LastSeq, LastReadSeq: w.LastReadSeq, Note: w.Note, Raw: raw,
+		LastSeq: w.LastSeq, LastReadSeq: w.LastReadSeq, LastReadVisitorSeq: w.LastReadVisitorSeq, Note: w.Note, Raw: raw,
 	}
 	if w.ExpiresAt != nil {
 		f.ExpiresAt = *w.ExpiresAt

@@ -3,12 +3,11 @@ package client_test
 import (
 	"context"
 	"errors"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
-	"sync"
+	"strings"
 	"testing"
 	"time"
 
@@ -273,87 +272,5 @@ func must(t testing.TB, err error) {
 	}
 }
 
-// proxy forwards TCP connections to a node and can cut them: a network
-// failure the client did not ask for.
-type proxy struct {
-	ln     net.Listener
-	mu     sync.Mutex
-	target string // host:port
-	down   bool   // refuse new connections
-	conns  map[net.Conn]struct{}
-}
-
-func newProxy(t *testing.T, targetURL string) *proxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	must(t, err)
-	p := &proxy{ln: ln, conns: map[net.Conn]struct{}{}}
-	p.point(targetURL)
-	go p.serve()
-	t.Cleanup(func() {
-		ln.Close()
-		p.cut()
-	})
-	return p
-}
-
-func (p *proxy) url() string { return "http://" + p.ln.Addr().String() }
-
-// point sends new connections to another node.
-func (p *proxy) point(targetURL string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.target = targetURL[len("http://"):]
-}
-
-func (p *proxy) serve() {
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		p.mu.Lock()
-		target, down := p.target, p.down
-		p.mu.Unlock()
-		if down {
-			c.Close()
-			continue
-		}
-		s, err := net.Dial("tcp", target)
-		if err != nil {
-			c.Close()
-			continue
-		}
-		p.mu.Lock()
-		p.conns[c], p.conns[s] = struct{}{}, struct{}{}
-		p.mu.Unlock()
-		go p.pipe(c, s)
-		go p.pipe(s, c)
-	}
-}
-
-func (p *proxy) pipe(dst, src net.Conn) {
-	io.Copy(dst, src)
-	dst.Close()
-	src.Close()
-	p.mu.Lock()
-	delete(p.conns, dst)
-	delete(p.conns, src)
-	p.mu.Unlock()
-}
-
-// cut closes every connection through the proxy.
-func (p *proxy) cut() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for c := range p.conns {
-		c.Close()
-	}
-}
-
-// setDown makes the proxy refuse (down) or accept new connections.
-func (p *proxy) setDown(down bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.down = down
-}
+// hostPort returns the host:port of a node's http:// URL.
+func hostPort(url string) string { return strings.TrimPrefix(url, "http://") }

@@ -53,13 +53,17 @@ type Attachment struct {
 }
 
 // Message is one entry of a conversation. Seq numbers a conversation's
-// messages 1, 2, 3, … without gaps; visitors do not see notes, and so see
-// gaps where notes are.
+// messages 1, 2, 3, … without gaps, in the reader's own sequence: for staff
+// every message, notes included; for a visitor, the visitor sequence,
+// which counts only what a visitor may see (so a visitor sees no gap
+// either). VisitorSeq is the message's number in the visitor sequence (0
+// for a note); for a visitor it equals Seq.
 type Message struct {
 	ID             string       `json:"id"`
 	WorkspaceID    string       `json:"workspace_id"`
 	ConversationID string       `json:"conversation_id"`
 	Seq            int64        `json:"seq"`
+	VisitorSeq     int64        `json:"visitor_seq,omitempty"`
 	Kind           string       `json:"kind"`
 	Sender         Sender       `json:"sender"`
 	ClientID       string       `json:"client_id,omitempty"`
@@ -74,18 +78,21 @@ type Message struct {
 
 // Conversation is one thread between a contact and the workspace's agents.
 type Conversation struct {
-	ID          string     `json:"id"`
-	WorkspaceID string     `json:"workspace_id"`
-	InboxID     string     `json:"inbox_id"`
-	ContactID   string     `json:"contact_id"`
-	Status      string     `json:"status"`
-	AssigneeID  string     `json:"assignee_id,omitempty"`
-	Priority    int        `json:"priority"`
-	LastSeq     int64      `json:"last_seq"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	AssignedAt  *time.Time `json:"assigned_at,omitempty"`
-	ResolvedAt  *time.Time `json:"resolved_at,omitempty"`
+	ID          string `json:"id"`
+	WorkspaceID string `json:"workspace_id"`
+	InboxID     string `json:"inbox_id"`
+	ContactID   string `json:"contact_id"`
+	Status      string `json:"status"`
+	AssigneeID  string `json:"assignee_id,omitempty"`
+	Priority    int    `json:"priority"`
+	// LastSeq is the Seq of the latest message, in the reader's own
+	// sequence; VisitorLastSeq the last VisitorSeq.
+	LastSeq        int64      `json:"last_seq"`
+	VisitorLastSeq int64      `json:"visitor_last_seq"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+	AssignedAt     *time.Time `json:"assigned_at,omitempty"`
+	ResolvedAt     *time.Time `json:"resolved_at,omitempty"`
 }
 
 // Event is an outbox event, as the workspace feed carries it. The payload of
@@ -116,11 +123,14 @@ func (e *Event) ConversationChange() (*ConversationChange, error) {
 	return &c, nil
 }
 
-// ReadState is how far one participant has read a conversation.
+// ReadState is how far one participant has read a conversation:
+// LastReadSeq in the reader's own sequence (a visitor's: the visitor
+// sequence), LastReadVisitorSeq in the visitor sequence.
 type ReadState struct {
-	Participant Participant `json:"participant"`
-	LastReadSeq int64       `json:"last_read_seq"`
-	UpdatedAt   time.Time   `json:"updated_at"`
+	Participant        Participant `json:"participant"`
+	LastReadSeq        int64       `json:"last_read_seq"`
+	LastReadVisitorSeq int64       `json:"last_read_visitor_seq"`
+	UpdatedAt          time.Time   `json:"updated_at"`
 }
 
 // Agent is a user of a workspace: a person in the console, or a bot.

@@ -41,6 +41,9 @@ type Config struct {
 	URL      string // "" = embedded in-process server with no listening port
 	StoreDir string // JetStream store dir for the embedded server (e.g. <data-dir>/nats); required when URL == ""
 	Name     string // connection name, e.g. "parley-<hostname>"
+	// ReconnectWait is the pause between attempts to reconnect to an
+	// external server (default 2 s).
+	ReconnectWait time.Duration
 }
 
 // Bus is a parley.Bus over one NATS connection, to an embedded server or an
@@ -51,14 +54,18 @@ type Config struct {
 // client's reconnect buffer, or to a subscriber that falls too far behind
 // (the NATS client's pending limits) is dropped, not retried. Subscribers
 // that may have missed a notification catch up from the store, which is the
-// source of truth. Messages on one subscription are handled one at a time,
-// in the order the server delivered them.
+// source of truth: once the connection to an external server is back (the
+// client reconnects forever) and its subscriptions are in place again, the
+// OnRecovered hooks run, here and — through a notice on the bus — on every
+// other node. Messages on one subscription are handled one at a time, in
+// the order the server delivered them.
 type Bus struct {
 	conn      *nats.Conn
 	srv       *server.Server // nil when connected to an external server
 	logger    *slog.Logger
 	closed    chan struct{} // closed by the connection's ClosedHandler
 	collector *collector
+	recovery  *recovery
 
 	closeOnce sync.Once
 	closeErr  error
@@ -77,7 +84,7 @@ func Open(ctx context.Context, cfg Config, logger *slog.Logger) (*Bus, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("bus: open: %w", err)
 	}
-	b := &Bus{logger: logger, closed: make(chan struct{})}
+	b := &Bus{logger: logger, closed: make(chan struct{}), recovery: newRecovery()}
 	opts := []nats.Option{
 		nats.Name(cfg.Name),
 		nats.DrainTimeout(drainTimeout),
@@ -109,15 +116,21 @@ func (b *Bus) openExternal(ctx context.Context, cfg Config, opts []nats.Option) 
 		timeout = time.Until(deadline)
 	}
 	where := redactURLs(cfg.URL)
+	wait := cfg.ReconnectWait
+	if wait <= 0 {
+		wait = reconnectWait
+	}
 	opts = append(opts,
 		nats.Timeout(timeout),
 		nats.MaxReconnects(-1),
-		nats.ReconnectWait(reconnectWait),
+		nats.ReconnectWait(wait),
 		nats.DisconnectErrHandler(func(_ *nats.Conn, err error) {
+			b.recovery.lost(time.Now())
 			b.logger.Warn("bus: disconnected from NATS", "url", where, "err", err)
 		}),
 		nats.ReconnectHandler(func(nc *nats.Conn) {
 			b.logger.Info("bus: reconnected to NATS", "url", redactURLs(nc.ConnectedUrl()))
+			go b.reconnected()
 		}),
 	)
 	conn, err := nats.Connect(cfg.URL, opts...)
@@ -125,6 +138,10 @@ func (b *Bus) openExternal(ctx context.Context, cfg Config, opts []nats.Option) 
 		return fmt.Errorf("bus: connect to NATS at %s: %w", where, err)
 	}
 	b.conn = conn
+	if err := b.listenForPeers(); err != nil {
+		conn.Close()
+		return fmt.Errorf("bus: subscribe to %s: %w", recoveredSubject, err)
+	}
 	b.logger.Info("bus: connected to NATS", "url", redactURLs(conn.ConnectedUrl()))
 	return nil
 }

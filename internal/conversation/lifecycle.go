@@ -48,9 +48,10 @@ func (s *Service) CreateConversation(ctx context.Context, c Caller, in NewConver
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	return s.create(ctx, c, &parley.Conversation{
+	conv, err := s.create(ctx, c, &parley.Conversation{
 		WorkspaceID: c.workspaceID, InboxID: in.InboxID, ContactID: in.ContactID, Priority: in.Priority,
 	})
+	return c.showConversation(conv), err
 }
 
 func (s *Service) create(ctx context.Context, c Caller, conv *parley.Conversation) (*parley.Conversation, error) {
@@ -65,7 +66,8 @@ func (s *Service) create(ctx context.Context, c Caller, conv *parley.Conversatio
 // Conversation returns a conversation the caller may read. Returns
 // ENOTFOUND (also for another contact's conversation) or EFORBIDDEN.
 func (s *Service) Conversation(ctx context.Context, c Caller, id string) (*parley.Conversation, error) {
-	return s.readable(ctx, c, id)
+	conv, err := s.readable(ctx, c, id)
+	return c.showConversation(conv), err
 }
 
 // ListConversations lists the workspace's conversations matching f,
@@ -77,10 +79,12 @@ func (s *Service) ListConversations(ctx context.Context, c Caller, f parley.Conv
 	if c.isVisitor() {
 		f.ContactID = c.contactID
 		if c.conversationID != "" {
-			return s.confinedList(ctx, c, f)
+			l, err := s.confinedList(ctx, c, f)
+			return c.showConversations(l), err
 		}
 	}
-	return s.store.ListConversations(ctx, c.workspaceID, f)
+	l, err := s.store.ListConversations(ctx, c.workspaceID, f)
+	return c.showConversations(l), err
 }
 
 // confinedList is ListConversations for a visitor confined to one
@@ -153,7 +157,8 @@ func (s *Service) Resolve(ctx context.Context, c Caller, conversationID string) 
 		return nil, err
 	}
 	conv, ev, err := s.store.ResolveConversation(ctx, c.workspaceID, conversationID, c.Participant())
-	return s.changed(conv, ev, err)
+	conv, err = s.changed(conv, ev, err)
+	return c.showConversation(conv), err
 }
 
 // Reopen puts a resolved conversation back in the queue (staff only; a

@@ -8,14 +8,15 @@ import (
 )
 
 // Messages returns a page of a conversation's messages ordered by seq (see
-// parley.MessageQuery). For a visitor, notes are never included, whatever q
-// says. Returns ENOTFOUND or EFORBIDDEN.
+// parley.MessageQuery). For a visitor, the query and the messages are in
+// the visitor sequence (q.Visitor is set) and notes are never included,
+// whatever q says. Returns ENOTFOUND or EFORBIDDEN.
 func (s *Service) Messages(ctx context.Context, c Caller, conversationID string, q parley.MessageQuery) ([]*parley.Message, error) {
 	if _, err := s.readable(ctx, c, conversationID); err != nil {
 		return nil, err
 	}
 	if c.isVisitor() {
-		q.IncludeNotes = false
+		q.IncludeNotes, q.Visitor = false, true
 	}
 	msgs, err := s.store.ListMessages(ctx, c.workspaceID, conversationID, q)
 	if err != nil {
@@ -25,6 +26,9 @@ func (s *Service) Messages(ctx context.Context, c Caller, conversationID string,
 		// The store already left them out; this keeps it true whatever
 		// becomes of the query.
 		msgs = slices.DeleteFunc(msgs, func(m *parley.Message) bool { return !m.VisibleToVisitor() })
+		for i, m := range msgs {
+			msgs[i] = c.showMessage(m)
+		}
 	}
 	return msgs, nil
 }
@@ -33,7 +37,7 @@ func (s *Service) Messages(ctx context.Context, c Caller, conversationID string,
 // a visitor, as is a message of another contact's conversation.
 func (s *Service) Message(ctx context.Context, c Caller, id string) (*parley.Message, error) {
 	m, _, err := s.message(ctx, c, id, parley.ScopeConversationsRead)
-	return m, err
+	return c.showMessage(m), err
 }
 
 // Edit replaces the body of a message. Only its sender may edit it (API
@@ -57,7 +61,7 @@ func (s *Service) Edit(ctx context.Context, c Caller, messageID, body string) (*
 		return nil, err
 	}
 	s.notify(messageNotification(ev, m))
-	return m, nil
+	return c.showMessage(m), nil
 }
 
 // Delete empties a message and deletes its files. Its sender may delete
@@ -77,7 +81,7 @@ func (s *Service) Delete(ctx context.Context, c Caller, messageID string) (*parl
 		return nil, err
 	}
 	s.notify(messageNotification(ev, m))
-	return m, nil
+	return c.showMessage(m), nil
 }
 
 // sent reports whether the caller sent m. API tokens all write as the

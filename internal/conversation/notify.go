@@ -26,8 +26,10 @@ const (
 const (
 	// NotifyTyping: someone is typing; the payload is a TypingData.
 	NotifyTyping parley.EventType = "typing"
-	// NotifyRead: a participant's read position moved; the payload is a
-	// parley.ReadState.
+	// NotifyRead: a participant marked a conversation read; the payload is
+	// a parley.ReadState, with the position in both sequences. A visitor's
+	// goes to AudienceVisitor, and so does staff's when it moved the
+	// position in the visitor sequence; else it goes to AudienceStaff.
 	NotifyRead parley.EventType = "conversation.read"
 )
 
@@ -95,6 +97,25 @@ func (s *Service) subjectOf(workspaceID string, parts ...string) (string, error)
 		return "", errors.New("conversation: no subject function configured")
 	}
 	return s.subject(workspaceID, parts...)
+}
+
+// subjects returns the subjects n is published on.
+func (s *Service) subjects(n notification) ([]string, error) {
+	ev := n.event
+	subjects := make([]string, 0, 3)
+	subj, err := s.ConversationSubject(ev.WorkspaceID, ev.ConversationID, n.audience)
+	if err == nil {
+		subjects = append(subjects, subj)
+		if n.feed {
+			subj, err = s.FeedSubject(ev.WorkspaceID)
+			subjects = append(subjects, subj)
+			if contact := eventContact(ev); contact != "" && err == nil {
+				subj, err = s.ContactSubject(ev.WorkspaceID, contact)
+				subjects = append(subjects, subj)
+			}
+		}
+	}
+	return subjects, err
 }
 
 // notification is an event to publish and to whom.
@@ -194,19 +215,7 @@ func (s *Service) publishOne(n notification) {
 		s.logger.Error("conversation: encode notification", "type", ev.Type, "err", err)
 		return
 	}
-	subjects := make([]string, 0, 3)
-	subj, err := s.ConversationSubject(ev.WorkspaceID, ev.ConversationID, n.audience)
-	if err == nil {
-		subjects = append(subjects, subj)
-		if n.feed {
-			subj, err = s.FeedSubject(ev.WorkspaceID)
-			subjects = append(subjects, subj)
-			if contact := eventContact(ev); contact != "" && err == nil {
-				subj, err = s.ContactSubject(ev.WorkspaceID, contact)
-				subjects = append(subjects, subj)
-			}
-		}
-	}
+	subjects, err := s.subjects(n)
 	if err != nil {
 		s.logger.Error("conversation: notification subject", "type", ev.Type, "err", err)
 		return

@@ -10,24 +10,38 @@ import (
 
 // MarkRead records that the caller has read a conversation up to seq
 // (clamped to its last message) and returns the caller's position, which
-// never goes backwards. Visitors mark their own conversations; agents and
-// bots need conversations:read; API tokens and the system have no read
-// position (EFORBIDDEN). Returns EINVALID for a negative seq, ENOTFOUND.
+// never goes backwards. Both are in the caller's own sequence: the visitor
+// sequence for a visitor, the full one for staff. Visitors mark their own
+// conversations; agents and bots need conversations:read; API tokens and
+// the system have no read position (EFORBIDDEN). Returns EINVALID for a
+// negative seq, ENOTFOUND.
+//
+// The others following the conversation are told (NotifyRead, with the
+// position in both sequences). The visitor is told of staff's reading only
+// when it moved the position in the visitor sequence: an agent reading a
+// note is news to staff alone.
 func (s *Service) MarkRead(ctx context.Context, c Caller, conversationID string, seq int64) (int64, error) {
 	p, err := s.reader(ctx, c, conversationID)
 	if err != nil {
 		return 0, err
 	}
-	pos, err := s.store.MarkRead(ctx, c.workspaceID, conversationID, p, seq)
+	mark, err := s.store.MarkRead(ctx, c.workspaceID, conversationID, p, seq)
 	if err != nil {
 		return 0, err
 	}
-	n, err := s.ephemeral(c.workspaceID, conversationID, NotifyRead,
-		parley.ReadState{Participant: p, LastReadSeq: pos, UpdatedAt: s.now().UTC().Truncate(time.Microsecond)}, AudienceVisitor)
-	if err == nil {
+	a := AudienceStaff
+	if c.isVisitor() || mark.VisitorMoved {
+		a = AudienceVisitor
+	}
+	st := mark.ReadState
+	st.UpdatedAt = s.now().UTC().Truncate(time.Microsecond)
+	if n, err := s.ephemeral(c.workspaceID, conversationID, NotifyRead, st, a); err == nil {
 		s.notify(n)
 	}
-	return pos, nil
+	if c.isVisitor() {
+		return mark.LastReadVisitorSeq, nil
+	}
+	return mark.LastReadSeq, nil
 }
 
 // ReadStates returns every participant's read position in a conversation
@@ -36,11 +50,18 @@ func (s *Service) ReadStates(ctx context.Context, c Caller, conversationID strin
 	if _, err := s.readable(ctx, c, conversationID); err != nil {
 		return nil, err
 	}
-	return s.store.ReadStates(ctx, c.workspaceID, conversationID)
+	states, err := s.store.ReadStates(ctx, c.workspaceID, conversationID)
+	if err == nil && c.isVisitor() {
+		for i, st := range states {
+			states[i] = st.ForVisitor()
+		}
+	}
+	return states, err
 }
 
 // UnreadCount returns how many messages the caller has not read in a
-// conversation (for a visitor, never counting notes). Rights as MarkRead.
+// conversation (for a visitor, in the visitor sequence, never counting
+// notes). Rights as MarkRead.
 func (s *Service) UnreadCount(ctx context.Context, c Caller, conversationID string) (int, error) {
 	p, err := s.reader(ctx, c, conversationID)
 	if err != nil {

@@ -71,7 +71,7 @@ func (s *Service) Send(ctx context.Context, c Caller, in SendInput) (*SendResult
 	} else if err != nil {
 		return nil, err
 	}
-	return &SendResult{Message: r.Message, Duplicate: r.Duplicate, Conversation: r.Conversation}, nil
+	return &SendResult{Message: c.showMessage(r.Message), Duplicate: r.Duplicate, Conversation: c.showConversation(r.Conversation)}, nil
 }
 
 // messageInput checks in against the caller's rights and the limits and

@@ -42,18 +42,22 @@ func (s *server) conversationRoutes() {
 		OperationID: "mark-read", Method: http.MethodPost, Path: "/api/v1/conversations/{id}/read", Tags: tags,
 		Summary: "Mark a conversation read",
 		Description: "Records that the caller has read the conversation up to `seq` (clamped to its last message) and " +
-			"returns the caller's position, which never goes backwards. For visitors, agents and bots; an API token has no read position (403).",
+			"returns the caller's position, which never goes backwards. Both are in the caller's own sequence: a visitor's " +
+			"is the visitor sequence. For visitors, agents and bots; an API token has no read position (403).",
 	}, participant(parley.ScopeConversationsRead), s.markRead)
 	register(s, huma.Operation{
 		OperationID: "list-read-states", Method: http.MethodGet, Path: "/api/v1/conversations/{id}/read-states", Tags: tags,
-		Summary:     "Read positions",
-		Description: "Returns how far each participant (the contact, agents, bots) has read the conversation.",
+		Summary: "Read positions",
+		Description: "Returns how far each participant (the contact, agents, bots) has read the conversation, in both " +
+			"sequences; a visitor's `last_read_seq` is in the visitor sequence (an agent who read up to a note stands at " +
+			"the visible message before it).",
 	}, participant(parley.ScopeConversationsRead), s.readStates)
 	register(s, huma.Operation{
 		OperationID: "get-unread-count", Method: http.MethodGet, Path: "/api/v1/conversations/{id}/unread", Tags: tags,
 		Summary: "Unread count",
 		Description: "Returns how many text and attachment messages (and, for agents, notes) after the caller's read position " +
-			"the caller has not read, not counting its own or deleted ones. A visitor's count never includes notes.",
+			"the caller has not read, not counting its own or deleted ones. A visitor's count is taken in the visitor " +
+			"sequence and never includes notes.",
 	}, participant(parley.ScopeConversationsRead), s.unreadCount)
 	register(s, huma.Operation{
 		OperationID: "send-typing", Method: http.MethodPost, Path: "/api/v1/conversations/{id}/typing", Tags: tags,
@@ -85,24 +89,25 @@ func (s *server) caller(ctx context.Context) (conversation.Caller, error) {
 }
 
 type conversationView struct {
-	ID          string                    `json:"id"`
-	WorkspaceID string                    `json:"workspace_id"`
-	InboxID     string                    `json:"inbox_id"`
-	ContactID   string                    `json:"contact_id"`
-	Status      parley.ConversationStatus `json:"status" enum:"open,pending,assigned,resolved" doc:"open: no visitor message yet (agents do not see it); pending: queued for an agent; assigned; resolved."`
-	AssigneeID  string                    `json:"assignee_id,omitempty" doc:"The agent holding the conversation; a resolved one keeps its last."`
-	Priority    int                       `json:"priority"`
-	LastSeq     int64                     `json:"last_seq" doc:"The seq of the latest message. Notes count too, so a visitor sees gaps between the seqs it is shown."`
-	CreatedAt   time.Time                 `json:"created_at"`
-	UpdatedAt   time.Time                 `json:"updated_at" doc:"The last change, a new message included."`
-	AssignedAt  *time.Time                `json:"assigned_at,omitempty"`
-	ResolvedAt  *time.Time                `json:"resolved_at,omitempty"`
+	ID             string                    `json:"id"`
+	WorkspaceID    string                    `json:"workspace_id"`
+	InboxID        string                    `json:"inbox_id"`
+	ContactID      string                    `json:"contact_id"`
+	Status         parley.ConversationStatus `json:"status" enum:"open,pending,assigned,resolved" doc:"open: no visitor message yet (agents do not see it); pending: queued for an agent; assigned; resolved."`
+	AssigneeID     string                    `json:"assignee_id,omitempty" doc:"The agent holding the conversation; a resolved one keeps its last."`
+	Priority       int                       `json:"priority"`
+	LastSeq        int64                     `json:"last_seq" doc:"The seq of the latest message in the caller's own sequence: for staff of every message, notes included; for a visitor of the latest it may see (visitor_last_seq)."`
+	VisitorLastSeq int64                     `json:"visitor_last_seq" doc:"The visitor seq of the latest message a visitor may see: how many there are."`
+	CreatedAt      time.Time                 `json:"created_at"`
+	UpdatedAt      time.Time                 `json:"updated_at" doc:"The last change, a new message included."`
+	AssignedAt     *time.Time                `json:"assigned_at,omitempty"`
+	ResolvedAt     *time.Time                `json:"resolved_at,omitempty"`
 }
 
 func newConversationView(c *parley.Conversation) conversationView {
 	return conversationView{
 		ID: c.ID, WorkspaceID: c.WorkspaceID, InboxID: c.InboxID, ContactID: c.ContactID, Status: c.Status,
-		AssigneeID: c.AssigneeID, Priority: c.Priority, LastSeq: c.LastSeq,
+		AssigneeID: c.AssigneeID, Priority: c.Priority, LastSeq: c.LastSeq, VisitorLastSeq: c.VisitorLastSeq,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, AssignedAt: c.AssignedAt, ResolvedAt: c.ResolvedAt,
 	}
 }
@@ -220,13 +225,13 @@ func (s *server) resolveConversation(ctx context.Context, in *conversationIDInpu
 type markReadInput struct {
 	ID   string `path:"id" doc:"The conversation's ID."`
 	Body struct {
-		Seq int64 `json:"seq" minimum:"0" doc:"The seq of the last message read."`
+		Seq int64 `json:"seq" minimum:"0" doc:"The seq of the last message read, in the caller's own sequence (a visitor's: a visitor seq)."`
 	}
 }
 
 type markReadOutput struct {
 	Body struct {
-		LastReadSeq int64 `json:"last_read_seq" doc:"The caller's position after the call; it never goes backwards."`
+		LastReadSeq int64 `json:"last_read_seq" doc:"The caller's position after the call, in its own sequence; it never goes backwards."`
 	}
 }
 
@@ -250,9 +255,10 @@ type participantView struct {
 }
 
 type readStateView struct {
-	Participant participantView `json:"participant"`
-	LastReadSeq int64           `json:"last_read_seq"`
-	UpdatedAt   time.Time       `json:"updated_at"`
+	Participant        participantView `json:"participant"`
+	LastReadSeq        int64           `json:"last_read_seq" doc:"How far the participant has read, in the caller's own sequence (for a visitor, the visitor sequence)."`
+	LastReadVisitorSeq int64           `json:"last_read_visitor_seq" doc:"The same position in the visitor sequence: the last message a visitor may see at or before it."`
+	UpdatedAt          time.Time       `json:"updated_at"`
 }
 
 type readStatesOutput struct {
@@ -274,7 +280,8 @@ func (s *server) readStates(ctx context.Context, in *conversationIDInput) (*read
 	out.Body.Items = make([]readStateView, 0, len(states))
 	for _, st := range states {
 		out.Body.Items = append(out.Body.Items, readStateView{
-			Participant: participantView(st.Participant), LastReadSeq: st.LastReadSeq, UpdatedAt: st.UpdatedAt,
+			Participant: participantView(st.Participant), LastReadSeq: st.LastReadSeq,
+			LastReadVisitorSeq: st.LastReadVisitorSeq, UpdatedAt: st.UpdatedAt,
 		})
 	}
 	return out, nil

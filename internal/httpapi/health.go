@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"sync"
 	"time"
@@ -48,10 +49,9 @@ func (s *server) readyz(ctx context.Context, _ *struct{}) (*healthOutput, error)
 		wg.Go(func() {
 			cctx, cancel := context.WithTimeout(ctx, readyTimeout)
 			defer cancel()
-			if err := c.Func(cctx); err != nil {
-				failed[i] = true
-				s.log(ctx).WarnContext(ctx, "readiness check failed", "check", c.Name, "err", err)
-			}
+			err := c.Func(cctx)
+			failed[i] = err != nil
+			s.readiness.record(ctx, s.logger, c.Name, err)
 		})
 	}
 	wg.Wait()
@@ -63,4 +63,30 @@ func (s *server) readyz(ctx context.Context, _ *struct{}) (*healthOutput, error)
 		}
 	}
 	return out, nil
+}
+
+// readiness remembers which checks failed at their last run, so that a
+// failing dependency is logged once when it starts failing (at error
+// level) and once when it recovers — not at every probe, which a load
+// balancer sends every few seconds.
+type readiness struct {
+	mu      sync.Mutex
+	failing map[string]bool
+}
+
+// record notes the outcome of the check name and logs a change of state.
+func (r *readiness) record(ctx context.Context, logger *slog.Logger, name string, err error) {
+	r.mu.Lock()
+	was := r.failing[name]
+	if r.failing == nil {
+		r.failing = map[string]bool{}
+	}
+	r.failing[name] = err != nil
+	r.mu.Unlock()
+	switch {
+	case err != nil && !was:
+		logger.ErrorContext(ctx, "readiness check failing; /readyz answers 503 until it recovers", "check", name, "err", err)
+	case err == nil && was:
+		logger.InfoContext(ctx, "readiness check recovered", "check", name)
+	}
 }

@@ -46,7 +46,9 @@ func (s *server) messageRoutes() {
 		Description: "Returns a page of the conversation's messages ordered by `seq`. With `after_seq`, the oldest messages " +
 			"after it (poll with the last seq you hold to get what is new); with `before_seq`, the newest before it " +
 			"(scroll back through history). A page shorter than `limit` is the last in its direction. " +
-			"Deleted messages are included as emptied tombstones. Visitors never receive notes, so they see gaps in `seq`.",
+			"Deleted messages are included as emptied tombstones. Each caller reads its own sequence: staff the full " +
+			"one (notes included), visitors the visitor sequence, which counts only what they may see — their `seq`, " +
+			"`after_seq` and `before_seq` are visitor seqs, without gaps.",
 	}, participant(parley.ScopeConversationsRead), s.listMessages)
 	register(s, huma.Operation{
 		OperationID: "get-message", Method: http.MethodGet, Path: "/api/v1/messages/{id}", Tags: tags,
@@ -82,7 +84,8 @@ type messageView struct {
 	ID             string             `json:"id"`
 	WorkspaceID    string             `json:"workspace_id"`
 	ConversationID string             `json:"conversation_id"`
-	Seq            int64              `json:"seq" doc:"Numbers the conversation's messages 1, 2, 3, … in the order they were stored."`
+	Seq            int64              `json:"seq" doc:"Numbers the conversation's messages 1, 2, 3, … in the order they were stored, in the caller's own sequence: for staff every message (notes included), for a visitor what a visitor may see."`
+	VisitorSeq     int64              `json:"visitor_seq,omitempty" doc:"The message's number in the visitor sequence, which counts only what a visitor may see (1, 2, 3, … without gaps); absent for a note. For a visitor it equals seq."`
 	Kind           parley.MessageKind `json:"kind" enum:"text,attachment,note,event"`
 	Sender         senderView         `json:"sender"`
 	ClientID       string             `json:"client_id,omitempty" doc:"The sender's idempotency key."`
@@ -99,7 +102,7 @@ func newMessageView(m *parley.Message) messageView {
 		atts = append(atts, attachmentView(a))
 	}
 	return messageView{
-		ID: m.ID, WorkspaceID: m.WorkspaceID, ConversationID: m.ConversationID, Seq: m.Seq, Kind: m.Kind,
+		ID: m.ID, WorkspaceID: m.WorkspaceID, ConversationID: m.ConversationID, Seq: m.Seq, VisitorSeq: m.VisitorSeq, Kind: m.Kind,
 		Sender: senderView(m.Sender), ClientID: m.ClientID, Body: m.Body, Attachments: atts,
 		CreatedAt: m.CreatedAt, EditedAt: m.EditedAt, DeletedAt: m.DeletedAt,
 	}
@@ -184,8 +187,8 @@ func (s *server) sendMessage(ctx context.Context, in *sendMessageInput) (*sendMe
 
 type listMessagesInput struct {
 	ID        string `path:"id" doc:"The conversation's ID."`
-	AfterSeq  int64  `query:"after_seq" minimum:"0" doc:"Only messages with a greater seq; 0 (default) for the beginning."`
-	BeforeSeq int64  `query:"before_seq" minimum:"0" doc:"When set, only messages with a smaller seq: the newest of them, still ordered by seq."`
+	AfterSeq  int64  `query:"after_seq" minimum:"0" doc:"Only messages with a greater seq (a visitor's: a visitor seq); 0 (default) for the beginning."`
+	BeforeSeq int64  `query:"before_seq" minimum:"0" doc:"When set, only messages with a smaller seq (a visitor's: a visitor seq): the newest of them, still ordered by seq."`
 	Limit     int    `query:"limit" minimum:"1" maximum:"200" default:"50" doc:"Messages per page."`
 }
 

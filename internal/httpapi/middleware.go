@@ -73,10 +73,12 @@ func (s *server) observe(next http.Handler) http.Handler {
 		s.metrics.observe(r.Method, route, status, elapsed)
 		level := slog.LevelInfo
 		switch {
+		case probeRoute(route) && (status < 400 || status == http.StatusServiceUnavailable):
+			// Polled every few seconds; /readyz logs a failing check
+			// once as it starts and ends (readiness).
+			level = slog.LevelDebug
 		case status >= 500:
 			level = slog.LevelError
-		case status < 400 && probeRoute(route):
-			level = slog.LevelDebug
 		}
 		info.logger.LogAttrs(r.Context(), level, "http request",
 			slog.String("method", r.Method),

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -42,6 +43,61 @@ func TestReadyz(t *testing.T) {
 	}
 	if strings.Contains(string(r.body), "nats:") {
 		t.Errorf("readiness body leaks the check's error: %s", r.body)
+	}
+}
+
+// A failing dependency makes /readyz answer 503 at every probe, but is
+// logged once at error level when it starts failing and once when it
+// recovers; the probes themselves are not logged as errors.
+func TestReadyzLogsStateChanges(t *testing.T) {
+	var down atomic.Bool
+	ts := newServer(t, func(c *httpapi.Config) {
+		c.ReadyChecks = append(c.ReadyChecks, httpapi.Check{Name: "bus", Func: func(context.Context) error {
+			if down.Load() {
+				return errors.New("nats: connection closed")
+			}
+			return nil
+		}})
+	})
+	count := func(substr string) int {
+		n := 0
+		for line := range strings.Lines(ts.logs.String()) {
+			if strings.Contains(line, substr) {
+				n++
+			}
+		}
+		return n
+	}
+	probe := func(status int) {
+		t.Helper()
+		ts.do(t, "GET", "/readyz", nil, nil).want(t, status)
+	}
+	probe(200)
+	down.Store(true)
+	for range 5 {
+		probe(503)
+	}
+	up := func() {
+		down.Store(false)
+		for range 3 {
+			probe(200)
+		}
+	}
+	up()
+	down.Store(true)
+	probe(503)
+	up()
+	if n := count(`level=ERROR msg="readiness check failing; /readyz answers 503 until it recovers" check=bus`); n != 2 {
+		t.Errorf("%d lines say the bus check started failing, want 2 (one per outage):\n%s", n, ts.logs)
+	}
+	if n := count(`level=INFO msg="readiness check recovered" check=bus`); n != 2 {
+		t.Errorf("%d lines say the bus check recovered, want 2:\n%s", n, ts.logs)
+	}
+	if n := count("level=ERROR"); n != 2 {
+		t.Errorf("%d error lines, want the 2 state changes only:\n%s", n, ts.logs)
+	}
+	if n := count("check=database"); n != 0 {
+		t.Errorf("the healthy database check was logged:\n%s", ts.logs)
 	}
 }
 

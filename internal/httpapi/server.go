@@ -83,6 +83,8 @@ type server struct {
 	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions for guests
 	// verified limits POST /visitor/sessions with a JWT or resume token.
 	verified *ipLimiter
+	// readiness is the state of the /readyz checks at their last run.
+	readiness readiness
 }
 
 // New returns the HTTP handler of the API and the operations endpoints.

@@ -486,7 +486,8 @@ func (c *conn) subscribe(req *request) error {
 			return err
 		}
 		s := &convSink{c: c, subject: subject}
-		if err := c.g.hub.join(c.ctx, subject, false, s); err != nil {
+		k := topicKey{subject: subject, workspaceID: c.identity().Caller.WorkspaceID(), conversationID: id}
+		if err := c.g.hub.join(c.ctx, k, s); err != nil {
 			return err
 		}
 		if c.subs == nil {
@@ -583,7 +584,7 @@ func (c *conn) subscribeFeed(req *request) error {
 			return err
 		}
 		s := &feedSink{c: c, subject: subject}
-		if err := c.g.hub.join(c.ctx, subject, !who.Visitor, s); err != nil {
+		if err := c.g.hub.join(c.ctx, topicKey{subject: subject, workspaceID: ws, feed: !who.Visitor}, s); err != nil {
 			return err
 		}
 		c.feed = s

@@ -1,5 +1,7 @@
 package realtime
 
+import "time"
+
 // Test hooks: what the gateway holds, seen from package realtime_test.
 
 // BusSubscriptions returns how many bus subscriptions g holds.
@@ -21,6 +23,10 @@ func Connections(g *Gateway) int {
 	defer g.mu.Unlock()
 	return len(g.conns)
 }
+
+// CatchUp runs g's catch-up after a loss of notifications from since, at
+// once, and reports whether it read everything.
+func CatchUp(g *Gateway, since time.Time) bool { return g.catchUp(g.catchUps.ctx, since) }
 
 // FramesRefused returns how many frames g answered with rate_limited, and
 // RateLimitCloses how many connections it closed with 4029.

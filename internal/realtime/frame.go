@@ -186,10 +186,11 @@ type typingFrame struct {
 }
 
 type readFrame struct {
-	Type           string             `json:"type"` // "read"
-	ConversationID string             `json:"conversation_id"`
-	Participant    parley.Participant `json:"participant"`
-	LastReadSeq    int64              `json:"last_read_seq"`
+	Type               string             `json:"type"` // "read"
+	ConversationID     string             `json:"conversation_id"`
+	Participant        parley.Participant `json:"participant"`
+	LastReadSeq        int64              `json:"last_read_seq"`
+	LastReadVisitorSeq int64              `json:"last_read_visitor_seq"`
 }
 
 type eventFrame struct {
@@ -199,9 +200,12 @@ type eventFrame struct {
 
 // outFrame is a frame ready to write, with what the last check before the
 // write needs to know: the message it carries, if any, and whether it is
-// for staff only.
+// for staff only. visitor, when set, is the frame as a visitor is shown it
+// (numbered in the visitor sequence), written instead of data on a
+// visitor's connection.
 type outFrame struct {
 	data      []byte
+	visitor   []byte
 	msg       *parley.Message
 	staffOnly bool
 }
@@ -281,6 +285,20 @@ type notice struct {
 	// in a note.
 	staffOnly bool
 	frame     []byte
+	// visitorFrame is the frame as a visitor is shown it, when it differs:
+	// messages, conversations and read positions in the visitor sequence.
+	visitorFrame []byte
+	// resync, made by catchUp rather than the bus, carries the
+	// conversation as the database has it now (conv): each connection
+	// following it fills what it misses up to its last message.
+	resync bool
+	// replayed marks an outbox event passed on again by catchUp.
+	replayed bool
+}
+
+// out returns the frame to write for n.
+func (n *notice) out() outFrame {
+	return outFrame{data: n.frame, visitor: n.visitorFrame, msg: n.msg, staffOnly: n.staffOnly}
 }
 
 // decodeNotice decodes a notification published by the conversation
@@ -314,6 +332,10 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 			f.By = &d.By
 		}
 		n.frame = encode(f)
+		if !n.staffOnly {
+			f.Message = d.Message.ForVisitor()
+			n.visitorFrame = encode(f)
+		}
 	case isConversation:
 		var d parley.ConversationEventData
 		if err := json.Unmarshal(ev.Payload, &d); err != nil {
@@ -323,10 +345,13 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 			return nil, errors.New("conversation notification without a conversation")
 		}
 		n.conv = d.Conversation
-		n.frame = encode(conversationFrame{
+		f := conversationFrame{
 			Type: "conversation", Event: ev.Type, ConversationID: ev.ConversationID,
 			Conversation: d.Conversation, By: d.By, PreviousAssigneeID: d.PreviousAssigneeID,
-		})
+		}
+		n.frame = encode(f)
+		f.Conversation = d.Conversation.ForVisitor()
+		n.visitorFrame = encode(f)
 	case ev.Type == conversation.NotifyTyping:
 		var d conversation.TypingData
 		if err := json.Unmarshal(ev.Payload, &d); err != nil {
@@ -339,7 +364,11 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 		if err := json.Unmarshal(ev.Payload, &d); err != nil {
 			return nil, err
 		}
-		n.frame = encode(readFrame{Type: "read", ConversationID: ev.ConversationID, Participant: d.Participant, LastReadSeq: d.LastReadSeq})
+		f := readFrame{Type: "read", ConversationID: ev.ConversationID, Participant: d.Participant,
+			LastReadSeq: d.LastReadSeq, LastReadVisitorSeq: d.LastReadVisitorSeq}
+		n.frame = encode(f)
+		f.LastReadSeq = d.LastReadVisitorSeq
+		n.visitorFrame = encode(f)
 	default:
 		return nil, errors.New("unknown notification type " + string(ev.Type))
 	}
@@ -348,7 +377,7 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 		if !isConversation {
 			return nil, errors.New("feed notification of type " + string(ev.Type))
 		}
-		n.frame = encode(eventFrame{Type: "event", Event: &ev})
+		n.frame, n.visitorFrame = encode(eventFrame{Type: "event", Event: &ev}), nil
 	}
 	return n, nil
 }

@@ -12,7 +12,12 @@
 //     after the client's last seq, then streams live ones, skipping any seq
 //     already delivered and filling any gap (a notification lost by the
 //     at-most-once bus, or two nodes publishing out of order) from the
-//     database.
+//     database. Each connection counts in its own sequence: a visitor's
+//     is the visitor sequence, which has no notes.
+//   - A notification is a hint, never the only path: once the bus
+//     recovers from a loss (this node's connection, or another node's,
+//     came back), every subscription of the node catches up from the
+//     database — conversations by seq, feeds from the outbox (catchUp).
 //   - A note never reaches a visitor: visitors listen only on the
 //     visitor-audience subject, the conversation service filters their
 //     history, and the last step before a frame is written drops any note
@@ -216,7 +221,11 @@ type Gateway struct {
 	logger *slog.Logger
 	hub    *hub
 	stats  stats
-	limits frameLimits // inbound rate limits by holder
+	// catchUps run after the bus may have lost notifications;
+	// stopRecovered unregisters their trigger from the bus.
+	catchUps      catchUps
+	stopRecovered func()
+	limits        frameLimits // inbound rate limits by holder
 
 	mu      sync.Mutex
 	closed  bool
@@ -273,6 +282,8 @@ func New(cfg Config) (*Gateway, error) {
 		epoch:  time.Now(),
 	}
 	g.hub = newHub(cfg.Bus, cfg.Logger)
+	g.catchUps.ctx, g.catchUps.cancel = context.WithCancel(context.Background())
+	g.stopRecovered = cfg.Bus.OnRecovered(g.recovered)
 	return g, nil
 }
 
@@ -345,6 +356,8 @@ func (g *Gateway) read(c *conn, buffered bool) {
 // finish and refuses new ones. Call it before closing the conversation
 // service and the bus.
 func (g *Gateway) Close() {
+	g.stopRecovered()
+	g.stopCatchUps()
 	g.mu.Lock()
 	g.closed = true
 	conns := make([]*conn, 0, len(g.conns))

@@ -410,6 +410,13 @@ func (c *client) writeRaw(typ websocket.MessageType, data []byte) {
 // read returns the next frame.
 func (c *client) read() frame {
 	c.t.Helper()
+	return c.readUntil(time.Now().Add(wait))
+}
+
+// readUntil returns the next frame, failing the test if none comes before
+// deadline.
+func (c *client) readUntil(deadline time.Time) frame {
+	c.t.Helper()
 	if len(c.pending) > 0 {
 		f := c.pending[0]
 		c.pending = c.pending[1:]
@@ -430,8 +437,8 @@ func (c *client) read() frame {
 		default:
 		}
 		c.t.Fatalf("connection ended: %v", c.err)
-	case <-time.After(wait):
-		c.t.Fatalf("no frame after %s", wait)
+	case <-time.After(time.Until(deadline)):
+		c.t.Fatalf("no frame by %s", deadline.Format(time.StampMilli))
 	}
 	panic("unreachable")
 }

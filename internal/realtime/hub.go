@@ -42,15 +42,28 @@ type shard struct {
 	topics map[string]*topic
 }
 
+// topicKey names a subject and what it carries.
+type topicKey struct {
+	subject     string
+	workspaceID string
+	// conversationID is set on a conversation's subject.
+	conversationID string
+	// feed: the workspace feed, whose notifications become feed frames.
+	feed bool
+}
+
 // topic is one subject's bus subscription and its local members.
 type topic struct {
-	subject string
-	feed    bool // notifications become feed frames
+	topicKey
 	// ready is closed once the bus subscription is in place (err nil) or
 	// has failed (err set, and the topic removed from its shard).
 	ready       chan struct{}
 	err         error
 	unsubscribe func() error
+	// passed remembers the conversation events passed on lately, so that
+	// one replayed after a bus outage (catchUp) and the same one arriving
+	// live are passed on once.
+	passed recentEvents
 
 	mu      sync.RWMutex
 	members map[sink]struct{}
@@ -70,15 +83,16 @@ func (h *hub) shard(subject string) *shard {
 	return &h.shards[f.Sum32()%numShards]
 }
 
-// join adds s to the members of subject, subscribing on the bus if s is
-// its first local member. When join returns nil, the bus server has the
+// join adds s to the members of k's subject, subscribing on the bus if s
+// is its first local member. When join returns nil, the bus server has the
 // subscription: anything published from then on reaches s.
-func (h *hub) join(ctx context.Context, subject string, feed bool, s sink) error {
+func (h *hub) join(ctx context.Context, k topicKey, s sink) error {
+	subject := k.subject
 	sh := h.shard(subject)
 	sh.mu.Lock()
 	t, ok := sh.topics[subject]
 	if !ok {
-		t = &topic{subject: subject, feed: feed, ready: make(chan struct{}), members: map[sink]struct{}{}}
+		t = &topic{topicKey: k, ready: make(chan struct{}), members: map[sink]struct{}{}}
 		sh.topics[subject] = t
 	}
 	t.mu.Lock()
@@ -153,20 +167,72 @@ func (h *hub) leave(subject string, s sink) {
 	}
 }
 
-// dispatch returns the bus callback of t: it decodes each notification
-// once and hands it to every member without blocking.
+// dispatch returns the bus callback of t: it passes each notification on.
 func (t *topic) dispatch(logger *slog.Logger) func(subject string, data []byte) {
-	return func(subject string, data []byte) {
-		n, err := decodeNotice(data, t.feed)
-		if err != nil {
-			logger.Warn("realtime: undecodable notification", "subject", subject, "err", err)
-			return
+	return func(subject string, data []byte) { t.pass(logger, subject, data, false) }
+}
+
+// pass decodes a notification once and hands it to every member without
+// blocking. A conversation event already passed on (live, or replayed by
+// catchUp) is not passed on again.
+func (t *topic) pass(logger *slog.Logger, subject string, data []byte, replayed bool) {
+	n, err := decodeNotice(data, t.feed)
+	if err != nil {
+		logger.Warn("realtime: undecodable notification", "subject", subject, "err", err)
+		return
+	}
+	if n.conv != nil && n.event.ID != "" && !t.passed.add(n.event.ID, n.event.CreatedAt) {
+		return
+	}
+	n.replayed = replayed
+	t.deliver(n)
+}
+
+// deliver hands n to every member without blocking.
+func (t *topic) deliver(n *notice) {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	for s := range t.members {
+		s.deliver(n)
+	}
+}
+
+// topics returns the topics whose bus subscription is in place.
+func (h *hub) topics() []*topic {
+	var out []*topic
+	for i := range h.shards {
+		sh := &h.shards[i]
+		sh.mu.Lock()
+		for _, t := range sh.topics {
+			select {
+			case <-t.ready:
+				if t.err == nil {
+					out = append(out, t)
+				}
+			default: // its subscription is being placed, after the bus came back
+			}
 		}
-		t.mu.RLock()
-		defer t.mu.RUnlock()
-		for s := range t.members {
-			s.deliver(n)
+		sh.mu.Unlock()
+	}
+	return out
+}
+
+// replay passes data on to the members of subject, if this node follows
+// it, as if the bus had delivered it.
+func (h *hub) replay(subject string, data []byte) {
+	sh := h.shard(subject)
+	sh.mu.Lock()
+	t := sh.topics[subject]
+	sh.mu.Unlock()
+	if t == nil {
+		return
+	}
+	select {
+	case <-t.ready:
+		if t.err == nil {
+			t.pass(h.logger, subject, data, true)
 		}
+	default:
 	}
 }
 
@@ -182,4 +248,52 @@ func (h *hub) members(subject string) int {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	return len(t.members)
+}
+
+// Bounds of recentEvents.
+const (
+	// recentWindow is how long, in event time, a topic remembers the
+	// events it passed on: much longer than catchUpMargin, so that what a
+	// replay reads again is remembered, and so are the replayed events
+	// when another node's held-back notifications of them arrive after.
+	recentWindow = 5 * time.Minute
+	// maxRecent bounds the events a topic remembers; past it the oldest
+	// are forgotten, and may then (rarely) be passed on twice.
+	maxRecent = 1024
+)
+
+// recentEvents remembers the IDs of the events a topic passed on within
+// recentWindow of the newest. It holds no memory until the first.
+type recentEvents struct {
+	mu    sync.Mutex
+	ids   map[string]struct{}
+	order []recentEvent // oldest first, roughly (nodes' clocks differ a little)
+}
+
+type recentEvent struct {
+	id string
+	at time.Time
+}
+
+// add records the event id created at at, and reports whether it is new.
+func (r *recentEvents) add(id string, at time.Time) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.ids[id]; ok {
+		return false
+	}
+	if r.ids == nil {
+		r.ids = map[string]struct{}{}
+	}
+	r.ids[id] = struct{}{}
+	r.order = append(r.order, recentEvent{id, at})
+	drop := 0
+	for drop < len(r.order)-1 && (len(r.order)-drop > maxRecent || r.order[drop].at.Before(at.Add(-recentWindow))) {
+		delete(r.ids, r.order[drop].id)
+		drop++
+	}
+	if drop > 0 {
+		r.order = append(r.order[:0], r.order[drop:]...)
+	}
+	return true
 }

@@ -42,14 +42,19 @@ type convRequest struct {
 
 // convState is how far a conversation has been delivered on a connection.
 type convState struct {
-	// last is the highest seq the client has received or need not receive
-	// (a note, for a visitor): every message up to it has been delivered.
+	// last is the highest seq the client has received, in the connection's
+	// own sequence (a visitor's is the visitor sequence, without notes):
+	// every message up to it has been delivered.
 	last int64
 	// snapshotAt is the UpdatedAt of the conversation sent in "subscribed":
 	// a state change older than it, arriving late, is not sent. (Only the
 	// snapshot is compared: nodes' clocks may differ by a little, so later
 	// changes are all sent, in the order received.)
 	snapshotAt time.Time
+	// stateAt is the newest UpdatedAt of the states sent (snapshot and
+	// changes): a state change replayed by catchUp that is older than it
+	// came after a newer one, and is not sent.
+	stateAt time.Time
 }
 
 // outbox is a connection's bounded send queue. It holds no memory while
@@ -183,8 +188,7 @@ func (c *conn) process(it *item) error {
 	case itemPong:
 		return c.writeFrame(ws.OpPong, it.frame.data)
 	case itemFeed:
-		n := it.notice
-		return c.emit(outFrame{data: n.frame, msg: n.msg, staffOnly: n.staffOnly})
+		return c.emit(it.notice.out())
 	case itemNotice:
 		return c.deliver(it.notice)
 	case itemOpen:
@@ -212,7 +216,7 @@ func (c *conn) open(req *convRequest) error {
 	}
 	// Every message up to conv.LastSeq was committed before the replay
 	// reads: it is in the replay, so the stream may continue from there.
-	st := &convState{last: min(req.afterSeq, conv.LastSeq), snapshotAt: conv.UpdatedAt}
+	st := &convState{last: min(req.afterSeq, conv.LastSeq), snapshotAt: conv.UpdatedAt, stateAt: conv.UpdatedAt}
 	if c.convs == nil {
 		c.convs = map[string]*convState{}
 	}
@@ -240,10 +244,17 @@ func (c *conn) deliver(n *notice) error {
 	if st == nil {
 		return nil // not (yet) subscribed: open's replay covers it
 	}
-	out := outFrame{data: n.frame, msg: n.msg, staffOnly: n.staffOnly}
+	out := n.out()
 	switch {
+	case n.resync:
+		if upTo := c.lastSeqOf(n.conv); upTo > st.last {
+			return c.fill(id, st, upTo)
+		}
+		return nil
+	case n.staffOnly && c.identity().Visitor:
+		return c.emit(out) // cannot happen; the last guard drops it and says so
 	case n.msg != nil && n.event.Type == parley.EventMessageCreated:
-		seq := n.msg.Seq
+		seq := c.seqOf(n.msg)
 		if seq <= st.last {
 			return nil
 		}
@@ -255,15 +266,16 @@ func (c *conn) deliver(n *notice) error {
 		st.last = seq
 		return c.emit(out)
 	case n.msg != nil: // updated or deleted
-		if n.msg.Seq > st.last {
+		if seq := c.seqOf(n.msg); seq > st.last {
 			// Not delivered yet: the database has it as it is now.
-			return c.fill(id, st, n.msg.Seq)
+			return c.fill(id, st, seq)
 		}
 		return c.emit(out)
 	case n.conv != nil:
-		if n.conv.UpdatedAt.Before(st.snapshotAt) {
-			return nil // older than the snapshot the client has
+		if n.conv.UpdatedAt.Before(st.snapshotAt) || (n.replayed && n.conv.UpdatedAt.Before(st.stateAt)) {
+			return nil // older than the snapshot, or a replay older than a state sent
 		}
+		st.stateAt = maxTime(st.stateAt, n.conv.UpdatedAt)
 		return c.emit(out)
 	case n.typist != nil && *n.typist == c.participant:
 		return nil // one's own typing
@@ -271,9 +283,30 @@ func (c *conn) deliver(n *notice) error {
 	return c.emit(out)
 }
 
+// seqOf returns m's number in the connection's own sequence: the visitor
+// sequence for a visitor, the full one for staff. (Messages the
+// conversation service returns to a visitor already carry it as Seq, and
+// keep it as VisitorSeq.)
+func (c *conn) seqOf(m *parley.Message) int64 {
+	if c.identity().Visitor {
+		return m.VisitorSeq
+	}
+	return m.Seq
+}
+
+// lastSeqOf returns the conversation's last seq in the connection's own
+// sequence.
+func (c *conn) lastSeqOf(conv *parley.Conversation) int64 {
+	if c.identity().Visitor {
+		return conv.VisitorLastSeq
+	}
+	return conv.LastSeq
+}
+
 // fill delivers, from the database, the messages of a conversation after
-// st.last up to seq upTo, all of which are committed. For a visitor the
-// conversation service leaves notes out.
+// st.last up to seq upTo, all of which are committed, in the connection's
+// own sequence: for a visitor the conversation service reads the visitor
+// sequence, which has no notes.
 func (c *conn) fill(id string, st *convState, upTo int64) error {
 	for st.last < upTo {
 		limit := int(min(upTo-st.last, parley.MaxListLimit))
@@ -295,7 +328,7 @@ func (c *conn) fill(id string, st *convState, upTo int64) error {
 			st.last = m.Seq
 		}
 		if len(msgs) < limit {
-			break // nothing more: the rest up to upTo are notes
+			break // nothing more up to upTo
 		}
 	}
 	st.last = max(st.last, upTo)
@@ -306,10 +339,15 @@ func (c *conn) fill(id string, st *convState, upTo int64) error {
 // last guard of visitors: a note, or anything for staff only, is dropped
 // here whatever path brought it.
 func (c *conn) emit(f outFrame) error {
-	if c.identity().Visitor && (f.staffOnly || (f.msg != nil && !f.msg.VisibleToVisitor())) {
-		c.g.stats.notesDropped.Add(1)
-		c.log().Error("realtime: dropped a staff-only frame on its way to a visitor")
-		return nil
+	if c.identity().Visitor {
+		if f.staffOnly || (f.msg != nil && !f.msg.VisibleToVisitor()) {
+			c.g.stats.notesDropped.Add(1)
+			c.log().Error("realtime: dropped a staff-only frame on its way to a visitor")
+			return nil
+		}
+		if f.visitor != nil {
+			return c.writeFrame(ws.OpText, f.visitor)
+		}
 	}
 	return c.writeFrame(ws.OpText, f.data)
 }
@@ -356,4 +394,11 @@ func (c *conn) flush() error {
 
 func (c *conn) setWriteDeadline() {
 	c.nc.SetWriteDeadline(time.Now().Add(c.g.cfg.WriteTimeout))
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

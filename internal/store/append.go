@@ -44,12 +44,13 @@ func (s *Store) AppendMessage(ctx context.Context, in parley.MessageInput) (*par
 //  3. Each input is decided in order in Go: duplicate, failed on its own
 //     (AppendResult.Err), or stored with the conversation's next seq, with
 //     its events and the status change a visitor's message causes.
-//  4. Each conversation's new last_seq (and status, when it moved) is
-//     written with a multi-row UPDATE … FROM (VALUES …).
+//  4. Each conversation's new last_seq and visitor_last_seq (and status,
+//     when it moved) are written with a multi-row UPDATE … FROM (VALUES …).
 //  5. Messages and events are written with multi-row INSERTs.
 //
-// Seqs are therefore gap-free and unique per conversation under any
-// concurrency, on one node or many. Inputs that fail on their own are
+// Seqs and visitor seqs (taken by every message but notes) are therefore
+// gap-free and unique per conversation under any concurrency, on one node
+// or many. Inputs that fail on their own are
 // found by reads and decisions in Go, never by a failing statement, which
 // on PostgreSQL would abort the whole transaction.
 func (s *Store) AppendMessages(ctx context.Context, ins []parley.MessageInput) ([]parley.AppendResult, error) {
@@ -225,8 +226,9 @@ func (a *appender) lockConversations(ctx context.Context, groups []*appendGroup)
 }
 
 // updateConversations records the batch's changes to its conversations:
-// last_seq, and the status for those a visitor's message moved. Columns
-// that did not change are left out, so that their indexes are not rewritten.
+// last_seq and visitor_last_seq, and the status for those a visitor's
+// message moved. Columns that did not change are left out, so that their
+// indexes are not rewritten.
 func (a *appender) updateConversations(ctx context.Context, groups []*appendGroup, changed []*parley.Conversation) error {
 	var seqOnly, moved []*parley.Conversation
 	for i, c := range changed {
@@ -236,17 +238,19 @@ func (a *appender) updateConversations(ctx context.Context, groups []*appendGrou
 			moved = append(moved, c)
 		}
 	}
-	err := a.updateRows(ctx, seqOnly, `(?, CAST(? AS BIGINT))`, `v (id, last_seq)`, `last_seq = v.last_seq`,
-		func(c *parley.Conversation) []any { return []any{c.ID, c.LastSeq} })
+	err := a.updateRows(ctx, seqOnly, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT))`, `v (id, last_seq, visitor_last_seq)`,
+		`last_seq = v.last_seq, visitor_last_seq = v.visitor_last_seq`,
+		func(c *parley.Conversation) []any { return []any{c.ID, c.LastSeq, c.VisitorLastSeq} })
 	if err != nil {
 		return err
 	}
-	return a.updateRows(ctx, moved, `(?, CAST(? AS BIGINT), ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT))`,
-		`v (id, last_seq, status, assignee_id, assigned_at, resolved_at)`,
-		`last_seq = v.last_seq, status = v.status, assignee_id = v.assignee_id, assigned_at = v.assigned_at,
-		resolved_at = v.resolved_at`,
+	return a.updateRows(ctx, moved, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT))`,
+		`v (id, last_seq, visitor_last_seq, status, assignee_id, assigned_at, resolved_at)`,
+		`last_seq = v.last_seq, visitor_last_seq = v.visitor_last_seq, status = v.status, assignee_id = v.assignee_id,
+		assigned_at = v.assigned_at, resolved_at = v.resolved_at`,
 		func(c *parley.Conversation) []any {
-			return []any{c.ID, c.LastSeq, c.Status, nullString(c.AssigneeID), nullMicros(c.AssignedAt), nullMicros(c.ResolvedAt)}
+			return []any{c.ID, c.LastSeq, c.VisitorLastSeq, c.Status, nullString(c.AssigneeID), nullMicros(c.AssignedAt),
+				nullMicros(c.ResolvedAt)}
 		})
 }
 
@@ -353,6 +357,10 @@ func (a *appender) decide(ctx context.Context, g *appendGroup, existing map[clie
 			ID: newID(), WorkspaceID: conv.WorkspaceID, ConversationID: conv.ID, Seq: state.LastSeq, Kind: in.Kind,
 			Sender: in.Sender, ClientID: in.ClientID, Body: in.Body, Attachments: attachments, CreatedAt: a.now,
 		}
+		if m.VisibleToVisitor() {
+			state.VisitorLastSeq++
+			m.VisitorSeq = state.VisitorLastSeq
+		}
 		a.messages = append(a.messages, m)
 		if in.ClientID != "" {
 			inBatch[key] = m
@@ -449,17 +457,17 @@ func (a *appender) attachments(ctx context.Context, conv *parley.Conversation, i
 
 // flush writes the batch's messages and events.
 func (a *appender) flush(ctx context.Context) error {
-	rows := make([]any, 0, len(a.messages)*12)
+	rows := make([]any, 0, len(a.messages)*13)
 	for _, m := range a.messages {
 		atts, err := encodeAttachments(m.Attachments)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, m.ID, m.WorkspaceID, m.ConversationID, m.Seq, m.Kind, m.Sender.Type, m.Sender.ID,
-			m.Sender.DisplayName, nullString(m.ClientID), m.Body, atts, m.CreatedAt.UnixMicro())
+		rows = append(rows, m.ID, m.WorkspaceID, m.ConversationID, m.Seq, nullSeq(m.VisitorSeq), m.Kind, m.Sender.Type,
+			m.Sender.ID, m.Sender.DisplayName, nullString(m.ClientID), m.Body, atts, m.CreatedAt.UnixMicro())
 	}
-	if err := insertRows(ctx, a.tx, `messages (id, workspace_id, conversation_id, seq, kind, sender_type, sender_id,
-		sender_name, client_id, body, attachments, created_at)`, 12, rows); err != nil {
+	if err := insertRows(ctx, a.tx, `messages (id, workspace_id, conversation_id, seq, visitor_seq, kind, sender_type,
+		sender_id, sender_name, client_id, body, attachments, created_at)`, 13, rows); err != nil {
 		return fmt.Errorf("insert messages: %w", err)
 	}
 	for _, b := range a.binds {
@@ -508,6 +516,14 @@ func placeholders(n, width int) string {
 		b.WriteString(row)
 	}
 	return b.String()
+}
+
+// nullSeq stores a note's visitor seq, 0, as NULL.
+func nullSeq(seq int64) any {
+	if seq == 0 {
+		return nil
+	}
+	return seq
 }
 
 func nullMicros(t *time.Time) any {

@@ -11,7 +11,7 @@ import (
 )
 
 const conversationColumns = `id, workspace_id, inbox_id, contact_id, status, assignee_id, priority, last_seq,
-	created_at, updated_at, assigned_at, resolved_at`
+	visitor_last_seq, created_at, updated_at, assigned_at, resolved_at`
 
 // CreateConversation inserts c with status open and LastSeq 0 and writes
 // conversation.created. Returns ENOTFOUND if the inbox or the contact is
@@ -308,7 +308,7 @@ func scanConversation(row scanner) (*parley.Conversation, error) {
 		assignedAt, resolvedAt sql.NullInt64
 	)
 	err := row.Scan(&c.ID, &c.WorkspaceID, &c.InboxID, &c.ContactID, &c.Status, &assignee, &c.Priority, &c.LastSeq,
-		&createdAt, &updatedAt, &assignedAt, &resolvedAt)
+		&c.VisitorLastSeq, &createdAt, &updatedAt, &assignedAt, &resolvedAt)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/parleychat/parley"
 )
 
-const messageColumns = `id, workspace_id, conversation_id, seq, kind, sender_type, sender_id, sender_name, client_id,
+const messageColumns = `id, workspace_id, conversation_id, seq, visitor_seq, kind, sender_type, sender_id, sender_name, client_id,
 	body, attachments, created_at, edited_at, deleted_at`
 
 // attachmentJSON fixes the stored form of a message's attachment list.
@@ -27,25 +27,31 @@ func (s *Store) FindMessage(ctx context.Context, workspaceID, id string) (*parle
 }
 
 // ListMessages returns a page of the conversation's messages ordered by
-// seq; see parley.MessageQuery. Returns ENOTFOUND.
+// seq, or for a visitor's query by visitor seq; see parley.MessageQuery.
+// Returns ENOTFOUND.
 func (s *Store) ListMessages(ctx context.Context, workspaceID, conversationID string, q parley.MessageQuery) ([]*parley.Message, error) {
 	r := s.read()
 	if err := mustExist(ctx, r, "conversations", "Conversation", workspaceID, conversationID); err != nil {
 		return nil, err
 	}
 	limit := parley.ListOptions{Limit: q.Limit}.EffectiveLimit()
-	query := `SELECT ` + messageColumns + ` FROM messages WHERE conversation_id = ? AND workspace_id = ? AND seq > ?`
+	// A note has no visitor seq (NULL), so "visitor_seq > ?" leaves notes out.
+	seq := "seq"
+	if q.Visitor {
+		seq = "visitor_seq"
+	}
+	query := `SELECT ` + messageColumns + ` FROM messages WHERE conversation_id = ? AND workspace_id = ? AND ` + seq + ` > ?`
 	args := []any{conversationID, workspaceID, max(q.AfterSeq, 0)}
-	if !q.IncludeNotes {
+	if !q.IncludeNotes || q.Visitor {
 		query += ` AND kind <> ?`
 		args = append(args, parley.KindNote)
 	}
 	backwards := q.BeforeSeq > 0
 	if backwards {
-		query += ` AND seq < ? ORDER BY seq DESC LIMIT ?`
+		query += ` AND ` + seq + ` < ? ORDER BY ` + seq + ` DESC LIMIT ?`
 		args = append(args, q.BeforeSeq, limit)
 	} else {
-		query += ` ORDER BY seq LIMIT ?`
+		query += ` ORDER BY ` + seq + ` LIMIT ?`
 		args = append(args, limit)
 	}
 	items, err := queryAll(ctx, r, scanMessage, query, args...)
@@ -162,8 +168,9 @@ func scanMessage(row scanner) (*parley.Message, error) {
 		atts                string
 		createdAt           int64
 		editedAt, deletedAt sql.NullInt64
+		visitorSeq          sql.NullInt64
 	)
-	err := row.Scan(&m.ID, &m.WorkspaceID, &m.ConversationID, &m.Seq, &m.Kind, &m.Sender.Type, &m.Sender.ID,
+	err := row.Scan(&m.ID, &m.WorkspaceID, &m.ConversationID, &m.Seq, &visitorSeq, &m.Kind, &m.Sender.Type, &m.Sender.ID,
 		&m.Sender.DisplayName, &clientID, &m.Body, &atts, &createdAt, &editedAt, &deletedAt)
 	if err != nil {
 		return nil, err
@@ -176,7 +183,7 @@ func scanMessage(row scanner) (*parley.Message, error) {
 	for i, a := range stored {
 		m.Attachments[i] = parley.Attachment(a)
 	}
-	m.ClientID = stringOrEmpty(clientID)
+	m.ClientID, m.VisitorSeq = stringOrEmpty(clientID), visitorSeq.Int64
 	m.CreatedAt, m.EditedAt, m.DeletedAt = fromMicros(createdAt), fromNullMicros(editedAt), fromNullMicros(deletedAt)
 	return &m, nil
 }

@@ -21,6 +21,12 @@ var migrations embed.FS
 // that nodes starting together apply each migration once; a node that finds
 // nothing pending never waits for the lock.
 func (s *Store) migrate(ctx context.Context, logger *slog.Logger) ([]int64, error) {
+	return s.migrateTo(ctx, logger, 0)
+}
+
+// migrateTo is migrate up to version target only (every version when 0),
+// for tests of a migration over the data of the versions before it.
+func (s *Store) migrateTo(ctx context.Context, logger *slog.Logger, target int64) ([]int64, error) {
 	fsys, err := fs.Sub(migrations, "migrations/"+string(s.dialect))
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
@@ -48,7 +54,12 @@ func (s *Store) migrate(ctx context.Context, logger *slog.Logger) ([]int64, erro
 	if !pending {
 		return []int64{}, nil
 	}
-	results, err := p.Up(ctx)
+	var results []*goose.MigrationResult
+	if target > 0 {
+		results, err = p.UpTo(ctx, target)
+	} else {
+		results, err = p.Up(ctx)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("apply migrations: %w", err)
 	}

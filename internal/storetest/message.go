@@ -25,7 +25,7 @@ func testMessages(t *testing.T, open func(t *testing.T) parley.Store) {
 		}
 		checkStamp(t, "CreatedAt", m.CreatedAt, before)
 		want := &parley.Message{
-			ID: m.ID, WorkspaceID: th.ws.ID, ConversationID: th.conv.ID, Seq: 1, Kind: parley.KindText,
+			ID: m.ID, WorkspaceID: th.ws.ID, ConversationID: th.conv.ID, Seq: 1, VisitorSeq: 1, Kind: parley.KindText,
 			Sender: in.Sender, ClientID: "c-1", Body: "Hi there", Attachments: []parley.Attachment{}, CreatedAt: m.CreatedAt,
 		}
 		diff(t, want, m)

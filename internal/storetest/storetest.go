@@ -46,6 +46,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"AttachmentQuotas", testAttachmentQuotas},
 		{"AttachmentSweep", testAttachmentSweep},
 		{"ReadState", testReadState},
+		{"VisitorSequence", testVisitorSequence},
 		{"Events", testEvents},
 		{"ConversationRaces", testConversationRaces},
 		{"AgentRelease", testAgentRelease},
