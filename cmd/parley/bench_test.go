@@ -12,7 +12,7 @@ import (
 // parley bench drives a real server for a second and reports deliveries,
 // latencies and memory per idle connection.
 func TestBench(t *testing.T) {
-	stdout, stderr := runAgainstServer(t, "bench", "--conversations", "10", "--visitors", "3", "--agents", "2",
+	stdout, stderr := runAgainstServer(t, nil, "bench", "--conversations", "10", "--visitors", "3", "--agents", "2",
 		"--rate", "50", "--duration", "1s", "--warmup", "200ms", "--progress", "500ms", "--idle", "20", "--json")
 	var rep benchReport
 	if err := json.Unmarshal([]byte(stdout.String()), &rep); err != nil {

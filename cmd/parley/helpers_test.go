@@ -112,14 +112,19 @@ func call(t *testing.T, method, url, token string, body any) (int, map[string]an
 	return resp.StatusCode, out
 }
 
-// runAgainstServer starts a server, creates an API token on it, runs the
-// command line args (a load tool, given --url and the token in
-// PARLEY_BENCH_TOKEN) against it, fails the test if it does not exit with
-// 0, and returns what it printed.
-func runAgainstServer(t *testing.T, args ...string) (stdout, stderr *syncBuffer) {
+// runAgainstServer starts a server with the environment vars (nil for
+// none) besides its data directory and admin password, creates an API
+// token on it, runs the command line args (a load tool, given --url and
+// the token in PARLEY_BENCH_TOKEN) against it, fails the test if it does
+// not exit with 0, and returns what it printed.
+func runAgainstServer(t *testing.T, vars map[string]string, args ...string) (stdout, stderr *syncBuffer) {
 	t.Helper()
 	const password = "bench-admin-password"
-	url, _, _ := serveInProcess(t, map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password})
+	serverEnv := map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password}
+	for k, v := range vars {
+		serverEnv[k] = v
+	}
+	url, _, _ := serveInProcess(t, serverEnv)
 	token := loginAndCreateToken(t, url, password)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
