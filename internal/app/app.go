@@ -114,6 +114,8 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		TokenExpiryWarning: a.Config.TokenExpiryWarning,
 		RevocationSubject:  bus.RevocationSubject,
 		CredentialRecheck:  a.Config.CredentialRecheck,
+		VisitorFrames:      realtime.FrameLimit{Rate: a.Config.WSVisitorRate, Burst: a.Config.WSVisitorBurst},
+		StaffFrames:        realtime.FrameLimit{Rate: a.Config.WSStaffRate, Burst: a.Config.WSStaffBurst},
 	})
 	if err != nil {
 		return nil, nil, err

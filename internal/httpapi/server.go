@@ -84,7 +84,9 @@ type server struct {
 	api     huma.API
 	metrics *httpMetrics
 	logins  *ipLimiter // per-client-IP limit on POST /auth/login
-	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions
+	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions for guests
+	// verified limits POST /visitor/sessions with a JWT or resume token.
+	verified *ipLimiter
 	// readiness is the state of the /readyz checks at their last run.
 	readiness readiness
 }
@@ -124,6 +126,8 @@ func New(cfg Config) (http.Handler, error) {
 		metrics: metrics,
 		logins:  newIPLimiter(loginRate, loginBurst),
 		guests:  newIPLimiter(guestRate, guestBurst),
+
+		verified: newIPLimiter(verifiedRate, verifiedBurst),
 	}
 
 	mux := http.NewServeMux()

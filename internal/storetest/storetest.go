@@ -44,6 +44,8 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Conversations", testConversations},
 		{"Messages", testMessages},
 		{"Attachments", testAttachments},
+		{"AttachmentQuotas", testAttachmentQuotas},
+		{"AttachmentSweep", testAttachmentSweep},
 		{"ReadState", testReadState},
 		{"VisitorSequence", testVisitorSequence},
 		{"Events", testEvents},
