@@ -48,10 +48,16 @@ type Principal struct {
 	// ConversationID, when set, confines a visitor to that one
 	// conversation: its session was opened with a resume token.
 	ConversationID string
+	// ResumeTokenID is set with ConversationID: the resume token the
+	// visitor session was opened with.
+	ResumeTokenID string
 	// ExpiresAt is when the credential stops being valid (zero: it does
 	// not expire while in use). A real-time connection warns the client
 	// before and closes at that time unless the client refreshes it.
 	ExpiresAt time.Time
+	// Credential is the stored credential the principal authenticated
+	// with (zero for one made up by Parley itself).
+	Credential Credential
 }
 
 // Visitor reports whether the principal is a visitor (ActorContact).

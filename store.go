@@ -25,6 +25,7 @@ type Store interface {
 	EventStore
 	SignInStore
 	BrandingStore
+	CredentialStore
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

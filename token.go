@@ -19,15 +19,23 @@ type APIToken struct {
 	CreatedAt  time.Time
 	LastUsedAt *time.Time
 	RevokedAt  *time.Time
+	// ExpiresAt, when set, is when the token stops working.
+	ExpiresAt *time.Time
+}
+
+// Expired reports whether t has expired at now.
+func (t *APIToken) Expired(now time.Time) bool {
+	return t.ExpiresAt != nil && !t.ExpiresAt.After(now)
 }
 
 // TokenStore persists API tokens.
 type TokenStore interface {
 	// CreateAPIToken inserts t with the SHA-256 hash of its secret, setting ID
-	// and CreatedAt. Returns ECONFLICT if the hash exists.
+	// and CreatedAt (ExpiresAt, when set, is kept in UTC to the
+	// microsecond). Returns ECONFLICT if the hash exists.
 	CreateAPIToken(ctx context.Context, actor Actor, t *APIToken, hash []byte) error
 	// FindAPITokenByHash returns the token whose secret hashes to hash,
-	// revoked or not. Returns ENOTFOUND. It is not workspace-scoped: it is
+	// revoked, expired or not. Returns ENOTFOUND. It is not workspace-scoped: it is
 	// how a bearer token's workspace is learnt.
 	FindAPITokenByHash(ctx context.Context, hash []byte) (*APIToken, error)
 	// FindAPITokenByID returns ENOTFOUND.
@@ -36,6 +44,9 @@ type TokenStore interface {
 	ListAPITokens(ctx context.Context, workspaceID string, opt ListOptions) (List[*APIToken], error)
 	// RevokeAPIToken sets RevokedAt. Returns ENOTFOUND; revoking twice is a no-op.
 	RevokeAPIToken(ctx context.Context, actor Actor, workspaceID, id string) error
+	// DeleteAPIToken removes the token (revoked or not) with an audit
+	// entry. Returns ENOTFOUND.
+	DeleteAPIToken(ctx context.Context, actor Actor, workspaceID, id string) error
 	// TouchAPIToken sets LastUsedAt to at if it is unset or older than at
 	// minus one minute (so a busy token costs one write a minute).
 	TouchAPIToken(ctx context.Context, id string, at time.Time) error

@@ -36,4 +36,12 @@ type WorkspaceStore interface {
 	ListWorkspaces(ctx context.Context, opt ListOptions) (List[*Workspace], error)
 	// UpdateWorkspace returns ENOTFOUND if there is no such workspace.
 	UpdateWorkspace(ctx context.Context, actor Actor, id string, upd WorkspaceUpdate) (*Workspace, error)
+	// DeleteWorkspace deletes the workspace with everything in it —
+	// agents and their sessions, inboxes, API tokens, contacts and their
+	// visitor sessions, conversations, events, its audit log — in one
+	// transaction, and writes a workspace.delete audit entry in
+	// actorWorkspaceID, the workspace of the system administrator asking.
+	// Returns ENOTFOUND, or ECONFLICT if id is actorWorkspaceID (nobody
+	// deletes the workspace they act from).
+	DeleteWorkspace(ctx context.Context, actor Actor, actorWorkspaceID, id string) error
 }

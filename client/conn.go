@@ -68,15 +68,29 @@ func closeError(err error) *CloseError {
 	return &CloseError{Code: int(websocket.StatusAbnormalClosure), Err: err}
 }
 
-// StatusTokenExpired is the close code of a connection whose credential
-// expired without a refresh (docs/protocol.md).
-const StatusTokenExpired = 4003
+// Close codes of a connection whose credential ended (docs/protocol.md).
+const (
+	// StatusTokenExpired: the credential expired without a refresh.
+	StatusTokenExpired = 4003
+	// StatusCredentialRevoked: the credential ended before its expiry
+	// (revoked or deleted, its agent disabled, logout, its contact erased,
+	// its workspace deleted). A Conn reconnects only with a new token from
+	// its token source.
+	StatusCredentialRevoked = 4004
+	// StatusRoleChanged: the agent's role changed. A Conn with automatic
+	// reconnection reconnects with the same credential and the new role.
+	StatusRoleChanged = 4005
+	// StatusContactMerged: the visitor's contact was merged into another,
+	// which its session now belongs to. A Conn with automatic
+	// reconnection reconnects with the same token, as that contact.
+	StatusContactMerged = 4006
+)
 
 // expired reports whether err is the close of a connection whose
-// credential expired.
+// credential expired or ended: only a new one can connect again.
 func expired(err error) bool {
 	var ce *CloseError
-	return errors.As(err, &ce) && ce.Code == StatusTokenExpired
+	return errors.As(err, &ce) && (ce.Code == StatusTokenExpired || ce.Code == StatusCredentialRevoked)
 }
 
 // terminal reports whether a connection that ended with err must not be

@@ -108,21 +108,29 @@ type env struct {
 	inbox     *client.Inbox
 }
 
-// newEnv starts one node on SQLite with the embedded bus.
-func newEnv(t *testing.T) *env {
+// newEnv starts one node on SQLite with the embedded bus; mods change its
+// configuration.
+func newEnv(t *testing.T, mods ...func(*config.Config)) *env {
 	t.Helper()
-	return setupEnv(t, startNode(t, nodeConfig(t)))
+	cfg := nodeConfig(t)
+	for _, mod := range mods {
+		mod(&cfg)
+	}
+	return setupEnv(t, startNode(t, cfg))
 }
 
 // newCluster starts two nodes sharing one PostgreSQL database and one
 // external NATS server; it skips the test unless both are configured.
-func newCluster(t *testing.T) *env {
+func newCluster(t *testing.T, mods ...func(*config.Config)) *env {
 	t.Helper()
 	db, nats := testenv.PostgresURL(t), testenv.NATSURL(t)
 	var nodes []*node
 	for range 2 {
 		cfg := nodeConfig(t)
 		cfg.DatabaseURL, cfg.NATSURL = db, nats
+		for _, mod := range mods {
+			mod(&cfg)
+		}
 		nodes = append(nodes, startNode(t, cfg))
 	}
 	return setupEnv(t, nodes...)

@@ -55,6 +55,37 @@ func (c *Client) Login(ctx context.Context, in LoginInput) (*LoginResult, error)
 	return &out, nil
 }
 
+// BearerLogin is an agent's session for a program: Token authenticates as
+// the agent (WithToken), over REST and real-time connections, until
+// ExpiresAt or Logout.
+type BearerLogin struct {
+	Agent     Agent     `json:"agent"`
+	Token     string    `json:"token"`
+	ExpiresAt time.Time `json:"expires_at"`
+}
+
+// LoginBearer starts a session for an agent — typically a bot — in a
+// program rather than a browser (POST /api/v1/auth/login with "bearer":
+// true): no cookie, the session's secret is returned instead. Derive a
+// client for it with WithToken(r.Token).
+func (c *Client) LoginBearer(ctx context.Context, in LoginInput) (*BearerLogin, error) {
+	body := struct {
+		LoginInput
+		Bearer bool `json:"bearer"`
+	}{in, true}
+	var out BearerLogin
+	_, err := c.do(ctx, request{method: http.MethodPost, path: "/api/v1/auth/login", body: body}, &out)
+	return ret(&out, err)
+}
+
+// Logout ends the client's agent session, console or bearer (POST
+// /api/v1/auth/logout): its credential stops working and its real-time
+// connections are closed (4004).
+func (c *Client) Logout(ctx context.Context) error {
+	_, err := c.do(ctx, request{method: http.MethodPost, path: "/api/v1/auth/logout"}, nil)
+	return err
+}
+
 // Me returns who the credentials belong to (GET /api/v1/me).
 func (c *Client) Me(ctx context.Context) (*Me, error) {
 	var out Me

@@ -180,6 +180,7 @@ type APIToken struct {
 	CreatedAt   time.Time  `json:"created_at"`
 	LastUsedAt  *time.Time `json:"last_used_at"`
 	RevokedAt   *time.Time `json:"revoked_at"`
+	ExpiresAt   *time.Time `json:"expires_at"` // nil: never
 }
 
 // CreatedToken is a new API token with its secret.

@@ -16,6 +16,21 @@ func errUnauthenticated() error {
 	return parley.Errorf(parley.EUNAUTHORIZED, "The credentials are invalid or expired.")
 }
 
+// ReasonTokenExpired is the Reason of the EUNAUTHORIZED answering an API
+// token whose expires_at has passed.
+const ReasonTokenExpired = "token_expired"
+
+// AuthenticateBearer returns the principal of a bearer credential: an API
+// token (prly_…), or an agent's session secret (prlys_…, a bearer session
+// from the login API or the console's). Returns what AuthenticateToken and
+// AuthenticateSession do.
+func (s *Service) AuthenticateBearer(ctx context.Context, sec string) (*parley.Principal, error) {
+	if strings.HasPrefix(sec, SessionPrefix) {
+		return s.AuthenticateSession(ctx, sec)
+	}
+	return s.AuthenticateToken(ctx, sec)
+}
+
 // AuthenticateSession returns the principal of the console session whose
 // cookie holds sec. Returns EUNAUTHORIZED if the session is unknown or
 // expired, or its agent is disabled or deleted.
@@ -43,13 +58,14 @@ func (s *Service) LookupSession(ctx context.Context, sec string) (*parley.Princi
 		return nil, nil, err
 	}
 	p := agentPrincipal(agent)
-	p.SessionID = sess.ID
+	p.SessionID, p.ExpiresAt = sess.ID, sess.ExpiresAt
+	p.Credential = parley.Credential{Kind: parley.CredentialSession, ID: sess.ID}
 	return p, sess, nil
 }
 
 // AuthenticateToken returns the principal of the API token whose secret is
 // sec, and records that the token was used. Returns EUNAUTHORIZED if the
-// token is unknown or revoked.
+// token is unknown or revoked, or has expired (Reason ReasonTokenExpired).
 func (s *Service) AuthenticateToken(ctx context.Context, sec string) (*parley.Principal, error) {
 	if !strings.HasPrefix(sec, TokenPrefix) || len(sec) > maxSecretLength {
 		return nil, errUnauthenticated()
@@ -59,6 +75,10 @@ func (s *Service) AuthenticateToken(ctx context.Context, sec string) (*parley.Pr
 		return nil, errUnauthenticated()
 	} else if err != nil {
 		return nil, err
+	}
+	if t.Expired(s.now()) {
+		return nil, &parley.Error{Code: parley.EUNAUTHORIZED, Reason: ReasonTokenExpired,
+			Message: "The API token has expired: create a new one."}
 	}
 	// The store keeps LastUsedAt to the minute; skip the write when it
 	// would change nothing, as it would for most requests of a busy token.
@@ -97,6 +117,10 @@ func tokenPrincipal(t *parley.APIToken) *parley.Principal {
 		Actor:       parley.Actor{Type: parley.ActorToken, ID: t.ID, Name: t.Name},
 		WorkspaceID: t.WorkspaceID,
 		Scopes:      parley.NewScopeSet(t.Scopes...),
+		Credential:  parley.Credential{Kind: parley.CredentialAPIToken, ID: t.ID},
+	}
+	if t.ExpiresAt != nil {
+		p.ExpiresAt = *t.ExpiresAt
 	}
 	for _, sc := range t.Scopes {
 		p.SystemAdmin = p.SystemAdmin || sc.System()

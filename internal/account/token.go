@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/secret"
@@ -19,8 +20,18 @@ import (
 // only a system administrator may create tokens in another workspace.
 // Returns EINVALID ("name", "scopes", "scopes[i]") or EFORBIDDEN.
 func (s *Service) CreateToken(ctx context.Context, creator *parley.Principal, workspaceID, name string, scopes []parley.Scope) (*parley.APIToken, string, error) {
+	return s.CreateExpiringToken(ctx, creator, workspaceID, name, scopes, nil)
+}
+
+// CreateExpiringToken is CreateToken for a token that stops working at
+// expiresAt (nil: never), which must be in the future (EINVALID
+// "expires_at" otherwise).
+func (s *Service) CreateExpiringToken(ctx context.Context, creator *parley.Principal, workspaceID, name string, scopes []parley.Scope, expiresAt *time.Time) (*parley.APIToken, string, error) {
 	var v parley.Validation
 	v.Name("name", name)
+	if expiresAt != nil && !expiresAt.After(s.now()) {
+		v.Add("expires_at", "must be in the future")
+	}
 	if len(scopes) == 0 {
 		v.Add("scopes", "must list at least one scope")
 	}
@@ -51,6 +62,7 @@ func (s *Service) CreateToken(ctx context.Context, creator *parley.Principal, wo
 		Scopes:      granted,
 		Prefix:      sec[:tokenPrefixLength],
 		CreatedBy:   createdBy,
+		ExpiresAt:   expiresAt,
 	}
 	if err := s.store.CreateAPIToken(ctx, createdBy, t, secret.Hash(sec)); err != nil {
 		return nil, "", err

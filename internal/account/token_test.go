@@ -152,3 +152,67 @@ func principalOf(t *testing.T, e *env, a *parley.Agent) *parley.Principal {
 	}
 	return p
 }
+
+// TestTokenExpiry: a token with an expiry works until then, carries it and
+// its credential in its principal, and is refused from then on with the
+// reason token_expired; an expiry must be in the future.
+func TestTokenExpiry(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	scopes := []parley.Scope{parley.ScopeAgentsRead}
+	for _, at := range []time.Time{e.clock.Now(), e.clock.Now().Add(-time.Hour)} {
+		_, _, err := e.svc.CreateExpiringToken(ctx, nil, e.ws.ID, "late", scopes, &at)
+		wantFields(t, err, "expires_at")
+	}
+
+	expires := e.clock.Now().Add(time.Hour)
+	tok, sec, err := e.svc.CreateExpiringToken(ctx, nil, e.ws.ID, "temporary", scopes, &expires)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := e.svc.AuthenticateBearer(ctx, sec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.ExpiresAt.Equal(expires) || p.Credential != (parley.Credential{Kind: parley.CredentialAPIToken, ID: tok.ID}) {
+		t.Errorf("principal expires %v with credential %+v, want %v and the token", p.ExpiresAt, p.Credential, expires)
+	}
+	e.clock.Advance(time.Hour - time.Microsecond)
+	if _, err := e.svc.AuthenticateToken(ctx, sec); err != nil {
+		t.Fatalf("just before its expiry: %v", err)
+	}
+	e.clock.Advance(time.Microsecond)
+	_, err = e.svc.AuthenticateToken(ctx, sec)
+	wantCode(t, err, parley.EUNAUTHORIZED)
+	if r := parley.ErrorReason(err); r != account.ReasonTokenExpired {
+		t.Errorf("reason = %q, want %q", r, account.ReasonTokenExpired)
+	}
+}
+
+// TestAuthenticateBearer: a bearer credential is an API token or an
+// agent's session secret, each with its credential in the principal.
+func TestAuthenticateBearer(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	sess, sessSecret, _, err := e.svc.Login(ctx, "", "admin@example.com", adminPassword, "127.0.0.1", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := e.svc.AuthenticateBearer(ctx, sessSecret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.AgentID != e.admin.ID || p.SessionID != sess.ID || !p.ExpiresAt.Equal(sess.ExpiresAt) ||
+		p.Credential != (parley.Credential{Kind: parley.CredentialSession, ID: sess.ID}) {
+		t.Errorf("session principal = %+v", p)
+	}
+	for _, bad := range []string{"", "prlys_", "prlys_unknown", "prly_unknown", "prlyv_visitor", "prlys_\x00", strings.Repeat("prlys_", 100)} {
+		_, err := e.svc.AuthenticateBearer(ctx, bad)
+		wantCode(t, err, parley.EUNAUTHORIZED)
+	}
+	if err := e.svc.Logout(ctx, sess.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.svc.AuthenticateBearer(ctx, sessSecret)
+	wantCode(t, err, parley.EUNAUTHORIZED)
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
 	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/config"
@@ -48,8 +49,12 @@ type App struct {
 	// is queued, before the bus and the store close.
 	Conversations *conversation.Service
 	Registry      *prometheus.Registry
+	// Revoker closes the real-time connections of credentials that
+	// ended, on every node: the gateway's once Handler has made it.
+	Revoker parley.Revoker
 
-	demo demoState // demo mode's inbox, set by Serve
+	revoker *gatewayRevoker
+	demo    demoState // demo mode's inbox, set by Serve
 }
 
 // Open connects to the database (applying migrations) and the bus. The
@@ -72,8 +77,10 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		a.Store.Close()
 		return nil, fmt.Errorf("open bus: %w", err)
 	}
+	a.revoker = &gatewayRevoker{bus: a.Bus, logger: logger}
+	a.Revoker = a.revoker
 	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger, Outbound: a.Outbound})
-	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound})
+	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound, Revoker: a.Revoker})
 	a.Conversations, err = conversation.New(conversation.Config{
 		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
 	})
@@ -105,10 +112,15 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Logger:             a.Logger,
 		PublicOrigin:       publicOrigin(a.Config.PublicURL),
 		TokenExpiryWarning: a.Config.TokenExpiryWarning,
+		RevocationSubject:  bus.RevocationSubject,
+		CredentialRecheck:  a.Config.CredentialRecheck,
+		VisitorFrames:      realtime.FrameLimit{Rate: a.Config.WSVisitorRate, Burst: a.Config.WSVisitorBurst},
+		StaffFrames:        realtime.FrameLimit{Rate: a.Config.WSStaffRate, Burst: a.Config.WSStaffBurst},
 	})
 	if err != nil {
 		return nil, nil, err
 	}
+	a.revoker.gw.Store(gw)
 	site, err := web.New(web.Config{Logger: a.Logger, Demo: a.webDemo()})
 	if err != nil {
 		gw.Close()
@@ -121,6 +133,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Accounts:      a.Accounts,
 		Conversations: a.Conversations,
 		Identity:      a.Identity,
+		Revoker:       a.Revoker,
 		Logger:        a.Logger,
 		Registry:      a.Registry,
 		ReadyChecks: []httpapi.Check{

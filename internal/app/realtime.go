@@ -2,21 +2,25 @@ package app
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
+	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/identity"
 	"github.com/parleychat/parley/internal/realtime"
 )
 
 // authenticator lets the WebSocket gateway authenticate visitors (visitor
-// tokens), agents and apps (API tokens) and console sessions (the session
-// cookie) with the same services as the REST API, and refresh their
-// credentials in place. Identities carry their credential's expiry: a
-// visitor session's, a console session's; API tokens do not expire.
+// tokens), agents (the console's session cookie, or a session secret as a
+// bearer credential) and apps (API tokens) with the same services as the
+// REST API, refresh their credentials in place, and recheck them.
+// Identities carry their credential's expiry (zero for an API token
+// without one).
 type authenticator struct {
 	store    parley.Store
 	accounts *account.Service
@@ -71,14 +75,25 @@ func (a authenticator) visitor(ctx context.Context, p *parley.Principal) (realti
 	}, nil
 }
 
-// bearer authenticates a staff bearer credential: an API token, as over
-// REST (a console session authenticates with its cookie only).
+// bearer authenticates a staff bearer credential, as over REST: an API
+// token, or an agent's session secret (a bearer session from the login
+// API). Sent in a frame, it is no ambient credential: no Origin check.
 func (a authenticator) bearer(ctx context.Context, token string) (realtime.Identity, error) {
-	p, err := a.accounts.AuthenticateToken(ctx, token)
+	p, err := a.accounts.AuthenticateBearer(ctx, token)
 	if err != nil {
 		return realtime.Identity{}, err
 	}
 	return a.staff(ctx, p, p.ExpiresAt)
+}
+
+// Recheck implements realtime.Authenticator: one CheckCredentials call per
+// batch.
+func (a authenticator) Recheck(ctx context.Context, ids []*realtime.Identity) ([]parley.EndReason, error) {
+	ps := make([]*parley.Principal, len(ids))
+	for i, id := range ids {
+		ps[i] = id.Principal
+	}
+	return parley.RecheckPrincipals(ctx, a.store, ps, time.Now())
 }
 
 // AuthenticateCookie implements realtime.Authenticator for the console's
@@ -88,11 +103,11 @@ func (a authenticator) AuthenticateCookie(ctx context.Context, r *http.Request) 
 	if err != nil || c.Value == "" {
 		return realtime.Identity{}, false, nil
 	}
-	p, sess, err := a.accounts.LookupSession(ctx, c.Value)
+	p, err := a.accounts.AuthenticateSession(ctx, c.Value)
 	if err != nil {
 		return realtime.Identity{}, true, err
 	}
-	id, err := a.staff(ctx, p, sess.ExpiresAt)
+	id, err := a.staff(ctx, p, p.ExpiresAt)
 	return id, true, err
 }
 
@@ -108,4 +123,24 @@ func (a authenticator) staff(ctx context.Context, p *parley.Principal, expiresAt
 		bot = agent.Bot
 	}
 	return realtime.Identity{Caller: conversation.Staff(p, bot), Principal: p, ExpiresAt: expiresAt}, nil
+}
+
+// gatewayRevoker is the node's parley.Revoker: it forwards to the gateway
+// once Handler has made it (the services that end credentials are made
+// before it), and publishes the notice itself before (or without) one.
+type gatewayRevoker struct {
+	bus    parley.Bus
+	logger *slog.Logger
+	gw     atomic.Pointer[realtime.Gateway]
+}
+
+// Revoke implements parley.Revoker.
+func (r *gatewayRevoker) Revoke(ctx context.Context, rev parley.Revocation) {
+	if gw := r.gw.Load(); gw != nil {
+		gw.Revoke(ctx, rev)
+		return
+	}
+	if err := realtime.PublishRevocation(ctx, r.bus, bus.RevocationSubject, rev); err != nil {
+		r.logger.Warn("publish revocation; the gateways' recheck will close its connections", "err", err)
+	}
 }

@@ -9,6 +9,13 @@ import (
 // subjectPrefix starts every workspace subject.
 const subjectPrefix = "parley.ws"
 
+// RevocationSubject carries the notices of credentials that ended, for
+// every workspace: each WebSocket gateway subscribes to it once and
+// closes its connections that hold one (see realtime.Gateway.Revoke).
+// It is outside the workspace subjects, so that no wildcard over those
+// reaches it; the notices carry IDs only.
+const RevocationSubject = "parley.credentials.revoked"
+
 // Subject returns the subject "parley.ws.<workspaceID>.<part>…" for a
 // workspace. Every token (the workspace ID and each part) must be non-empty
 // and free of '.', the wildcards '*' and '>', and whitespace, so that a

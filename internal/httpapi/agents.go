@@ -237,6 +237,7 @@ func (s *server) updateAgent(ctx context.Context, in *updateAgentInput) (*agentO
 		}
 		upd.Attributes = &attrs
 	}
+	oldRole := a.Role
 	if upd != (parley.AgentUpdate{}) {
 		var released []*parley.Event
 		if a, released, err = s.accts.UpdateAgentReleasing(ctx, p.Actor, p.WorkspaceID, a.ID, upd); err != nil {
@@ -248,6 +249,14 @@ func (s *server) updateAgent(ctx context.Context, in *updateAgentInput) (*agentO
 		if err := s.accts.ResetPassword(ctx, p.Actor, p.WorkspaceID, a.ID, *b.Password); err != nil {
 			return nil, err
 		}
+	}
+	// The agent's real-time connections close: its sessions ended, or
+	// its rights changed (it reconnects with the new role's).
+	switch {
+	case a.Disabled || b.Password != nil:
+		s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: a.WorkspaceID, AgentID: a.ID, Reason: parley.EndRevoked})
+	case a.Role != oldRole:
+		s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: a.WorkspaceID, AgentID: a.ID, Reason: parley.EndRoleChanged})
 	}
 	return &agentOutput{Body: newAgentView(a)}, nil
 }
@@ -265,6 +274,7 @@ func (s *server) deleteAgent(ctx context.Context, in *agentIDInput) (*struct{}, 
 	if err != nil {
 		return nil, err
 	}
+	s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: a.WorkspaceID, AgentID: a.ID, Reason: parley.EndRevoked})
 	s.conv.PublishEvents(released...)
 	return nil, nil
 }

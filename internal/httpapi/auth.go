@@ -38,8 +38,9 @@ func (s *server) authorize(need access) func(huma.Context, func(huma.Context)) {
 }
 
 // authenticate finds the caller's principal from an Authorization: Bearer
-// credential — a visitor token (prlyv_…) or an API token — or, failing
-// that, the session cookie. Cookie-authenticated unsafe requests must carry
+// credential — a visitor token (prlyv_…), an API token (prly_…) or an
+// agent's bearer session (prlys_…, from a login with "bearer": true) —
+// or, failing that, the session cookie. Cookie-authenticated unsafe requests must carry
 // the session's CSRF token in X-CSRF-Token. A visitor's request that comes
 // from a browser page must come from an origin its inbox allows.
 // Credentials are never read from the URL.
@@ -51,7 +52,7 @@ func (s *server) authenticate(ctx huma.Context) (*parley.Principal, error) {
 		}
 		token = strings.TrimSpace(token)
 		if !identity.IsVisitorToken(token) {
-			return s.accts.AuthenticateToken(ctx.Context(), token)
+			return s.accts.AuthenticateBearer(ctx.Context(), token)
 		}
 		p, err := s.ident.AuthenticateVisitor(ctx.Context(), token)
 		if err != nil {

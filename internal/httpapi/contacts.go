@@ -12,6 +12,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/identity"
 )
 
 func (s *server) contactRoutes() {
@@ -181,7 +182,11 @@ func (s *server) updateContact(ctx context.Context, in *updateContactInput) (*co
 
 func (s *server) eraseContact(ctx context.Context, in *contactIDInput) (*struct{}, error) {
 	p := principal(ctx)
-	return nil, s.store.DeleteContact(ctx, p.Actor, p.WorkspaceID, in.ID)
+	if err := s.store.DeleteContact(ctx, p.Actor, p.WorkspaceID, in.ID); err != nil {
+		return nil, err
+	}
+	s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: p.WorkspaceID, ContactID: in.ID, Reason: parley.EndContactErased})
+	return nil, nil
 }
 
 type exportView struct {
@@ -265,6 +270,7 @@ func (s *server) mergeContacts(ctx context.Context, in *mergeContactsInput) (*me
 	if err != nil {
 		return nil, err
 	}
+	s.cfg.Revoker.Revoke(ctx, identity.MergeRevocation(m))
 	out := &mergeOutput{}
 	out.Body.Contact, out.Body.Merge = newContactView(c), newMergeView(m)
 	return out, nil

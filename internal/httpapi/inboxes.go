@@ -40,7 +40,7 @@ func (s *server) inboxRoutes() {
 	register(s, huma.Operation{
 		OperationID: "update-inbox", Method: http.MethodPatch, Path: "/api/v1/inboxes/{id}", Tags: tags,
 		Summary:     "Update an inbox",
-		Description: "Changes the fields present in the body, including single fields of `widget`, `identity` and `conversation`.",
+		Description: "Changes the fields present in the body, including single fields of `widget`, `identity`, `conversation` and `attachment_quotas`.",
 	}, staff(parley.ScopeInboxesWrite), s.updateInbox)
 	register(s, huma.Operation{
 		OperationID: "delete-inbox", Method: http.MethodDelete, Path: "/api/v1/inboxes/{id}", Tags: tags,
@@ -88,6 +88,8 @@ type inboxView struct {
 	Conversation   conversationSettingsView `json:"conversation"`
 	CreatedAt      time.Time                `json:"created_at"`
 	UpdatedAt      time.Time                `json:"updated_at"`
+
+	AttachmentQuotas attachmentQuotasView `json:"attachment_quotas" doc:"What the inbox's visitors may upload; agents', bots' and API tokens' uploads count toward none of it."`
 }
 
 func newInboxView(in *parley.Inbox) inboxView {
@@ -101,6 +103,8 @@ func newInboxView(in *parley.Inbox) inboxView {
 		Identity:     newIdentityView(in.Identity),
 		Conversation: newConversationSettingsView(in.Conversation),
 		CreatedAt:    in.CreatedAt, UpdatedAt: in.UpdatedAt,
+
+		AttachmentQuotas: newAttachmentQuotasView(in.AttachmentQuotas),
 	}
 }
 
@@ -195,6 +199,7 @@ func validateInbox(in *parley.Inbox) error {
 	}
 	validateIdentity(&v, in.Identity)
 	in.Conversation.Validate(&v, "conversation")
+	in.AttachmentQuotas.Validate(&v, "attachment_quotas")
 	return v.Err()
 }
 
@@ -213,6 +218,8 @@ type createInboxInput struct {
 		Widget         *widgetInput               `json:"widget,omitempty"`
 		Identity       *identityInput             `json:"identity,omitempty"`
 		Conversation   *conversationSettingsInput `json:"conversation,omitempty"`
+
+		AttachmentQuotas *attachmentQuotasInput `json:"attachment_quotas,omitempty"`
 	}
 }
 
@@ -230,6 +237,7 @@ func (s *server) createInbox(ctx context.Context, in *createInboxInput) (*inboxO
 	in.Body.Widget.apply(&inbox.Widget)
 	in.Body.Identity.apply(&inbox.Identity)
 	in.Body.Conversation.apply(&inbox.Conversation)
+	in.Body.AttachmentQuotas.apply(&inbox.AttachmentQuotas)
 	if err := validateInbox(inbox); err != nil {
 		return nil, err
 	}
@@ -255,6 +263,8 @@ type updateInboxInput struct {
 		Widget         *widgetInput               `json:"widget,omitempty"`
 		Identity       *identityInput             `json:"identity,omitempty"`
 		Conversation   *conversationSettingsInput `json:"conversation,omitempty"`
+
+		AttachmentQuotas *attachmentQuotasInput `json:"attachment_quotas,omitempty" doc:"Changes the quotas present."`
 	}
 }
 
@@ -288,6 +298,10 @@ func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxO
 			b.Conversation.apply(&inbox.Conversation)
 			upd.Conversation = &inbox.Conversation
 		}
+		if b.AttachmentQuotas != nil {
+			b.AttachmentQuotas.apply(&inbox.AttachmentQuotas)
+			upd.AttachmentQuotas = &inbox.AttachmentQuotas
+		}
 		if err := validateInbox(inbox); err != nil {
 			return parley.InboxUpdate{}, err
 		}
@@ -301,5 +315,9 @@ func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxO
 
 func (s *server) deleteInbox(ctx context.Context, in *inboxIDInput) (*struct{}, error) {
 	p := principal(ctx)
-	return nil, s.store.DeleteInbox(ctx, p.Actor, p.WorkspaceID, in.ID)
+	if err := s.store.DeleteInbox(ctx, p.Actor, p.WorkspaceID, in.ID); err != nil {
+		return nil, err
+	}
+	s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: p.WorkspaceID, InboxID: in.ID, Reason: parley.EndRevoked})
+	return nil, nil
 }

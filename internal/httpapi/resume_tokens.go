@@ -76,5 +76,9 @@ type resumeTokenIDInput struct {
 
 func (s *server) revokeResumeToken(ctx context.Context, in *resumeTokenIDInput) (*struct{}, error) {
 	p := principal(ctx)
-	return nil, s.store.DeleteResumeToken(ctx, &p.Actor, p.WorkspaceID, in.ID)
+	if err := s.store.DeleteResumeToken(ctx, &p.Actor, p.WorkspaceID, in.ID); err != nil {
+		return nil, err
+	}
+	s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: p.WorkspaceID, ResumeTokenID: in.ID, Reason: parley.EndRevoked})
+	return nil, nil
 }

@@ -47,7 +47,11 @@ type Config struct {
 	Accounts      *account.Service
 	Conversations *conversation.Service
 	Identity      *identity.Service
-	Logger        *slog.Logger // default slog.Default()
+	// Revoker closes the real-time connections of the credentials a
+	// request ends (logout, a token revoked, an agent disabled, …), on
+	// every node; default none.
+	Revoker parley.Revoker
+	Logger  *slog.Logger // default slog.Default()
 	// Registry receives the HTTP metrics, and /metrics serves it. A new
 	// registry is used when nil.
 	Registry *prometheus.Registry
@@ -84,7 +88,9 @@ type server struct {
 	api     huma.API
 	metrics *httpMetrics
 	logins  *ipLimiter // per-client-IP limit on POST /auth/login
-	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions
+	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions for guests
+	// verified limits POST /visitor/sessions with a JWT or resume token.
+	verified *ipLimiter
 	// readiness is the state of the /readyz checks at their last run.
 	readiness readiness
 }
@@ -104,6 +110,9 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Revoker == nil {
+		cfg.Revoker = parley.NoRevoker{}
+	}
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
@@ -121,6 +130,8 @@ func New(cfg Config) (http.Handler, error) {
 		metrics: metrics,
 		logins:  newIPLimiter(loginRate, loginBurst),
 		guests:  newIPLimiter(guestRate, guestBurst),
+
+		verified: newIPLimiter(verifiedRate, verifiedBurst),
 	}
 
 	mux := http.NewServeMux()

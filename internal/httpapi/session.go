@@ -18,8 +18,10 @@ func (s *server) authRoutes() {
 		Summary: "Log in to the console",
 		Description: "Checks an agent's email and password and starts a console session: the response sets the " +
 			"`parley_session` cookie (HttpOnly) and the `parley_csrf` cookie, and its body holds the CSRF token " +
-			"to send as X-CSRF-Token on unsafe requests. Limited per client IP, and locked for 15 minutes " +
-			"after 5 consecutive failures for one email.",
+			"to send as X-CSRF-Token on unsafe requests. With `\"bearer\": true` (a program, a bot, not a browser) " +
+			"it sets no cookie and returns the session's secret in `token`, to send as `Authorization: Bearer` " +
+			"and in a WebSocket auth frame. Limited per client IP (60 at once, then 30 a minute: room for a shift " +
+			"of agents behind one NAT), and locked for 15 minutes after 5 consecutive failures for one email.",
 	}, public, s.login)
 	register(s, huma.Operation{
 		OperationID: "logout", Method: http.MethodPost, Path: "/api/v1/auth/logout", Tags: []string{"Auth"},
@@ -41,6 +43,7 @@ type loginInput struct {
 		Email     string `json:"email"`
 		Password  string `json:"password"`
 		Workspace string `json:"workspace,omitempty" doc:"Slug of the workspace; the default workspace when omitted."`
+		Bearer    bool   `json:"bearer,omitempty" doc:"Return the session's secret in token instead of setting cookies: for programs, not browsers."`
 	}
 }
 
@@ -50,6 +53,7 @@ type loginOutput struct {
 		Agent     agentView `json:"agent"`
 		CSRFToken string    `json:"csrf_token" doc:"Send as the X-CSRF-Token header with POST, PUT, PATCH and DELETE."`
 		ExpiresAt time.Time `json:"expires_at"`
+		Token     string    `json:"token,omitempty" doc:"With bearer: the session's secret (prlys_…), shown only this once. It ends with the session: at expires_at, on logout, when the agent is disabled."`
 	}
 }
 
@@ -65,7 +69,12 @@ func (s *server) login(ctx context.Context, in *loginInput) (*loginOutput, error
 	if err != nil {
 		return nil, err
 	}
-	out := &loginOutput{SetCookie: s.sessionCookies(sess, sec)}
+	out := &loginOutput{}
+	if in.Body.Bearer {
+		out.Body.Token = sec
+	} else {
+		out.SetCookie = s.sessionCookies(sess, sec)
+	}
 	out.Body.Agent = newAgentView(agent)
 	out.Body.CSRFToken = sess.CSRFToken
 	out.Body.ExpiresAt = sess.ExpiresAt
@@ -84,6 +93,7 @@ func (s *server) logout(ctx context.Context, _ *struct{}) (*logoutOutput, error)
 	if err := s.accts.Logout(ctx, p.SessionID); err != nil {
 		return nil, err
 	}
+	s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: p.WorkspaceID, SessionID: p.SessionID, Reason: parley.EndRevoked})
 	return &logoutOutput{SetCookie: s.sessionCookies(nil, "")}, nil
 }
 

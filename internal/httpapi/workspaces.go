@@ -32,6 +32,23 @@ func (s *server) workspaceRoutes() {
 		OperationID: "update-workspace", Method: http.MethodPatch, Path: "/api/v1/workspaces/{id}", Tags: tags,
 		Summary: "Update a workspace",
 	}, staff(parley.ScopeWorkspacesWrite), s.updateWorkspace)
+	register(s, huma.Operation{
+		OperationID: "delete-workspace", Method: http.MethodDelete, Path: "/api/v1/workspaces/{id}", Tags: tags,
+		Summary: "Delete a workspace", DefaultStatus: http.StatusNoContent,
+		Description: "Deletes the workspace with everything in it — agents, inboxes, API tokens, contacts, " +
+			"conversations, its audit log — at once and for good. Its credentials stop working and its real-time " +
+			"connections are closed with 4004 on every node. The deletion is recorded in the audit log of the " +
+			"caller's workspace, which cannot be deleted this way (409).",
+	}, staff(parley.ScopeWorkspacesWrite), s.deleteWorkspace)
+}
+
+func (s *server) deleteWorkspace(ctx context.Context, in *workspaceIDInput) (*struct{}, error) {
+	p := principal(ctx)
+	if err := s.store.DeleteWorkspace(ctx, p.Actor, p.WorkspaceID, in.ID); err != nil {
+		return nil, err
+	}
+	s.cfg.Revoker.Revoke(ctx, parley.Revocation{WorkspaceID: in.ID, Reason: parley.EndWorkspaceDeleted})
+	return nil, nil
 }
 
 type workspaceView struct {

@@ -52,6 +52,9 @@ type Options struct {
 	// Outbound fetches JWKS URLs and checks them when saved; default a
 	// client that reaches public addresses only (no allow-list).
 	Outbound *outbound.Client
+	// Revoker is told of the contacts merged away (whose visitor
+	// sessions now belong to the contact that remains); default none.
+	Revoker parley.Revoker
 }
 
 // Service implements the visitor-identity rules on top of a parley.Store.
@@ -62,11 +65,15 @@ type Service struct {
 	logger   *slog.Logger
 	outbound *outbound.Client
 	jwt      *verifier // visitor JWTs and the JWKS cache (jwt.go)
+	revoke   parley.Revoker
 }
 
 // New returns a Service over store.
 func New(store parley.Store, opt Options) *Service {
-	s := &Service{store: store, now: opt.Now, logger: opt.Logger, outbound: opt.Outbound}
+	s := &Service{store: store, now: opt.Now, logger: opt.Logger, outbound: opt.Outbound, revoke: opt.Revoker}
+	if s.revoke == nil {
+		s.revoke = parley.NoRevoker{}
+	}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -137,8 +144,10 @@ func sessionPrincipal(sess *parley.VisitorSession) *parley.Principal {
 		ContactID:      sess.ContactID,
 		InboxID:        sess.InboxID,
 		ConversationID: sess.ConversationID,
+		ResumeTokenID:  sess.ResumeTokenID,
 		ExpiresAt:      sess.ExpiresAt,
 		Scopes:         parley.ScopeSet{},
+		Credential:     parley.Credential{Kind: parley.CredentialVisitorSession, ID: sess.ID},
 	}
 }
 

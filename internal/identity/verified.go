@@ -62,7 +62,8 @@ func (s *Service) StartVerified(ctx context.Context, inboxID, token, origin stri
 }
 
 // identify runs IdentifyContact, once more if a concurrent call took an
-// identifier first (the second finds it).
+// identifier first (the second finds it), and ends the real-time
+// connections of the contacts it merged away.
 func (s *Service) identify(ctx context.Context, in parley.Identify) (*parley.IdentifyResult, error) {
 	res, err := s.store.IdentifyContact(ctx, in)
 	if parley.ErrorCode(err) == parley.ECONFLICT {
@@ -71,7 +72,20 @@ func (s *Service) identify(ctx context.Context, in parley.Identify) (*parley.Ide
 		}
 		res, err = s.store.IdentifyContact(ctx, in)
 	}
+	if err == nil {
+		for _, m := range res.Merges {
+			s.revoke.Revoke(ctx, MergeRevocation(m))
+		}
+	}
 	return res, err
+}
+
+// MergeRevocation is the revocation of a merge: the connections of the
+// contact merged away close, telling the client to continue as the
+// contact that remains.
+func MergeRevocation(m *parley.ContactMerge) parley.Revocation {
+	return parley.Revocation{WorkspaceID: m.WorkspaceID, Reason: parley.EndContactMerged,
+		ContactID: m.SourceID, MergedInto: m.ContactID}
 }
 
 // Refresh replaces the credential of visitor p — a live connection's —

@@ -93,6 +93,9 @@ type conn struct {
 	authTimer *time.Timer
 	authed    bool
 	frames    frameReader
+	// limiter is the inbound rate limit of the connection's holder, set
+	// by authenticate, given back by teardown.
+	limiter *frameLimiter
 	// The hub subjects joined.
 	subs map[string]*convSink // by conversation ID
 	feed *feedSink
@@ -194,6 +197,10 @@ func (c *conn) teardown() {
 	if c.authTimer != nil {
 		c.authTimer.Stop()
 	}
+	if c.limiter != nil {
+		c.g.limits.release(c.limiter, c.g.clock())
+		c.limiter = nil
+	}
 	c.req = nil
 	c.frames = frameReader{}
 	c.bw = nil // the writer has ended
@@ -241,6 +248,10 @@ func (c *conn) message(text bool, data []byte) {
 		c.authenticate(text, data)
 		return
 	}
+	if refused, wait := c.overLimit(); refused {
+		c.refuse(text, data, wait)
+		return
+	}
 	c.handle(text, data)
 }
 
@@ -262,6 +273,7 @@ func (c *conn) authenticate(text bool, data []byte) {
 
 	ctx, cancel := context.WithTimeout(c.ctx, cfg.AuthTimeout)
 	defer cancel()
+	mark := c.g.revocations.mark()
 	var who Identity
 	var err error
 	if req.Token != "" {
@@ -298,8 +310,16 @@ func (c *conn) authenticate(text bool, data []byte) {
 		return
 	}
 	c.who.Store(&who)
+	if c.revokedSince(mark) {
+		return // the credential ended while it was being checked
+	}
 	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.authed = true
+	limit := cfg.StaffFrames
+	if who.Visitor {
+		limit = cfg.VisitorFrames
+	}
+	c.limiter = c.g.limits.acquire(limitHolder(&who), limit, c.g.clock())
 	c.reply(outFrame{data: encode(readyFrame{
 		Type: "ready", ConnectionID: c.id, WorkspaceID: who.Caller.WorkspaceID(),
 		Visitor: who.Visitor, Participant: c.participant, InboxID: who.InboxID,
@@ -328,6 +348,7 @@ func (c *conn) refresh(req *request) error {
 	ctx, cancel := context.WithTimeout(c.ctx, c.g.cfg.AuthTimeout)
 	defer cancel()
 	current := c.identity()
+	mark := c.g.revocations.mark()
 	who, err := c.g.auth.Refresh(ctx, *current, req.Token)
 	if err != nil {
 		return err
@@ -351,6 +372,9 @@ func (c *conn) refresh(req *request) error {
 		return parley.Errorf(parley.EUNAUTHORIZED, "The token has expired.")
 	}
 	c.who.Store(&who)
+	if c.revokedSince(mark) {
+		return nil // the new credential ended while it was being checked
+	}
 	c.expiry.schedule(who.ExpiresAt)
 	c.reply(outFrame{data: encode(refreshedFrame{Type: "refreshed", ID: req.ID, ExpiresAt: timeOrNil(who.ExpiresAt)})})
 	return nil
@@ -605,4 +629,8 @@ type stats struct {
 	slowConsumers     atomic.Int64
 	heartbeatTimeouts atomic.Int64
 	notesDropped      atomic.Int64 // notes stopped on their way to a visitor
+	revoked           atomic.Int64 // connections closed because their credential ended
+	rechecked         atomic.Int64 // … of which the recheck found
+	framesRefused     atomic.Int64 // frames answered with rate_limited
+	rateLimitCloses   atomic.Int64 // connections closed with 4029
 }

@@ -299,7 +299,9 @@ func TestOneBusSubscriptionPerSubject(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	counting := &countingBus{Bus: e.bus}
-	n := e.newNodeWith(t, e.svc, counting)
+	// Counting the conversations' subscriptions only: not the gateway's
+	// one to revocations.
+	n := e.newNodeWith(t, e.svc, counting, func(c *realtime.Config) { c.RevocationSubject = "" })
 	contact, token := e.newVisitor(t, e.inbox)
 	_, session := e.newAgent(t, parley.RoleAgent)
 	conv := e.start(t, contact)

@@ -26,10 +26,18 @@
 //     warned (token_expiring) Config.TokenExpiryWarning before it, may
 //     present a new credential of the same holder in place (refresh), and
 //     is closed with 4003 at the expiry otherwise.
+//   - A connection never outlives its credential: one that ends earlier
+//     (revoked, its agent disabled or its role changed, its contact erased
+//     or merged, its workspace deleted) closes the connections holding it
+//     on every node (4004, 4005, 4006), through Revoke, a bus notice, and
+//     a periodic recheck for a lost notice (see revoke.go).
 //   - Bounded everything: a read limit per frame (larger ones close the
-//     connection with 1009), a bounded send queue per connection (a slow
-//     consumer is closed with 4008; nobody else waits for it), write
-//     timeouts, heartbeats.
+//     connection with 1009), an inbound rate limit per visitor and per
+//     staff credential (frames beyond it are refused before any work, with
+//     rate_limited; sustained abuse closes the connection with 4029; a
+//     reconnect does not reset it), a bounded send queue per
+//     connection (a slow consumer is closed with 4008; nobody else waits
+//     for it), write timeouts, heartbeats.
 //
 // Idle connections are cheap: no goroutine and no buffer waits on one. On
 // Linux the gateway waits for all of them on one epoll instance and reads
@@ -45,6 +53,7 @@ package realtime
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -74,6 +83,9 @@ const (
 	// DefaultTokenExpiryWarning is how long before its credential expires
 	// a connection receives token_expiring.
 	DefaultTokenExpiryWarning = 3 * time.Minute
+	// DefaultCredentialRecheck is how often the credentials of the live
+	// connections are checked again.
+	DefaultCredentialRecheck = 30 * time.Second
 )
 
 // Config configures a Gateway. Zero limits select the defaults.
@@ -112,6 +124,25 @@ type Config struct {
 	// connection receives a token_expiring frame (at once if it connects
 	// or refreshes closer to the expiry than that).
 	TokenExpiryWarning time.Duration
+	// RevocationSubject is the bus subject of revocation notices, which
+	// every gateway subscribes to once (see Revoke). When empty, Revoke
+	// closes this node's connections only.
+	RevocationSubject string
+	// CredentialRecheck is how often the credentials of every
+	// authenticated connection are checked again (Authenticator.Recheck,
+	// in batches), to close those whose end this node was not told of.
+	CredentialRecheck time.Duration
+
+	// VisitorFrames and StaffFrames limit the frames a holder's
+	// connections on this node may send once authenticated, together (a
+	// visitor's contact's; an agent's, a bot's or an API token's): beyond
+	// it a frame is answered with rate_limited, and a connection that keeps
+	// sending at more than twice it is closed with 4029 (see
+	// frameLimiter). A zero limit selects the default.
+	VisitorFrames FrameLimit
+	StaffFrames   FrameLimit
+	// Clock is the rate limits' clock; default time.Now.
+	Clock func() time.Time
 }
 
 // Authenticator turns credentials into an Identity. The gateway defines it;
@@ -136,6 +167,13 @@ type Authenticator interface {
 	// ReasonTokenPrincipalMismatch) if it is someone else's. The gateway
 	// checks the holder again and refuses any change of it.
 	Refresh(ctx context.Context, current Identity, token string) (Identity, error)
+	// Recheck returns, for each identity of a live connection, how its
+	// credential ended since it was authenticated ("" if it still holds
+	// as it did), in the same order: the identities carry their
+	// Principal.Credential. It is called every Config.CredentialRecheck
+	// with batches of up to 1,000 identities, and should make a few
+	// queries per batch, not one per identity.
+	Recheck(ctx context.Context, ids []*Identity) ([]parley.EndReason, error)
 }
 
 // Identity is who a connection belongs to.
@@ -153,7 +191,9 @@ type Identity struct {
 	AllowedOrigins []string
 	// Principal is the staff principal (its WorkspaceID, and AgentID for an
 	// agent); for a visitor, its visitor principal or nil. Following the
-	// workspace feed needs its conversations:read scope.
+	// workspace feed needs its conversations:read scope. Its Credential
+	// says what revocations and rechecks close the connection; a visitor
+	// without a principal is closed by neither.
 	Principal *parley.Principal
 	// ExpiresAt is when the credential expires (zero: it does not): the
 	// connection is warned before and closed then unless refreshed.
@@ -211,6 +251,7 @@ type Gateway struct {
 	// stopRecovered unregisters their trigger from the bus.
 	catchUps      catchUps
 	stopRecovered func()
+	limits        frameLimits // inbound rate limits by holder
 
 	mu      sync.Mutex
 	closed  bool
@@ -226,7 +267,17 @@ type Gateway struct {
 	epoch          time.Time
 	stopHeartbeats chan struct{}
 	heartbeatsDone chan struct{}
+	rechecksDone   chan struct{}
 	stopOnce       sync.Once
+
+	// revocations are the recent revocation notices; unsubscribe ends the
+	// subscription to them (nil without a RevocationSubject). recheckNow
+	// asks for a recheck before the next tick (after a bus outage, which
+	// may have lost notices); stopRecheckOn unregisters that trigger.
+	revocations   *revocationLog
+	unsubscribe   func() error
+	recheckNow    chan struct{}
+	stopRecheckOn func()
 }
 
 // New returns a Gateway; Close ends its connections.
@@ -253,18 +304,50 @@ func New(cfg Config) (*Gateway, error) {
 	setDefault(&cfg.MaxSubscriptions, DefaultMaxSubscriptions)
 	setDefault(&cfg.Readers, DefaultReaders)
 	setDefault(&cfg.TokenExpiryWarning, DefaultTokenExpiryWarning)
+	setDefault(&cfg.CredentialRecheck, DefaultCredentialRecheck)
+	cfg.VisitorFrames.setDefault(DefaultVisitorFrames)
+	cfg.StaffFrames.setDefault(DefaultStaffFrames)
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
 	g := &Gateway{
-		cfg:    cfg,
-		svc:    cfg.Conversations,
-		auth:   cfg.Authenticator,
-		logger: cfg.Logger,
-		conns:  map[*conn]struct{}{},
-		epoch:  time.Now(),
+		cfg:         cfg,
+		svc:         cfg.Conversations,
+		auth:        cfg.Authenticator,
+		logger:      cfg.Logger,
+		conns:       map[*conn]struct{}{},
+		epoch:       time.Now(),
+		revocations: newRevocationLog(2 * cfg.AuthTimeout),
 	}
 	g.hub = newHub(cfg.Bus, cfg.Logger)
+	if err := g.subscribeRevocations(); err != nil {
+		return nil, err
+	}
+	g.recheckNow = make(chan struct{}, 1)
+	g.stopRecheckOn = cfg.Bus.OnRecovered(g.recheckSoon)
 	g.catchUps.ctx, g.catchUps.cancel = context.WithCancel(context.Background())
 	g.stopRecovered = cfg.Bus.OnRecovered(g.recovered)
 	return g, nil
+}
+
+// subscribeRevocations places the gateway's one subscription to the
+// revocation notices and waits until the bus server has it.
+func (g *Gateway) subscribeRevocations() error {
+	if g.cfg.RevocationSubject == "" {
+		return nil
+	}
+	unsubscribe, err := g.cfg.Bus.Subscribe(g.cfg.RevocationSubject, g.onRevocation)
+	if err != nil {
+		return fmt.Errorf("realtime: subscribe to revocations: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), subscribeTimeout)
+	defer cancel()
+	if err := g.cfg.Bus.Ping(ctx); err != nil {
+		unsubscribe()
+		return fmt.Errorf("realtime: subscribe to revocations: %w", err)
+	}
+	g.unsubscribe = unsubscribe
+	return nil
 }
 
 func setDefault[T int | int64 | time.Duration](v *T, def T) {
@@ -337,6 +420,7 @@ func (g *Gateway) read(c *conn, buffered bool) {
 // service and the bus.
 func (g *Gateway) Close() {
 	g.stopRecovered()
+	g.stopRecheckOn()
 	g.stopCatchUps()
 	g.mu.Lock()
 	g.closed = true
@@ -350,6 +434,11 @@ func (g *Gateway) Close() {
 	}
 	g.wg.Wait()
 	g.stopOnce.Do(func() {
+		if g.unsubscribe != nil {
+			if err := g.unsubscribe(); err != nil {
+				g.logger.Warn("realtime: unsubscribe from revocations", "err", err)
+			}
+		}
 		g.mu.Lock()
 		started := g.started
 		g.mu.Unlock()
@@ -358,6 +447,7 @@ func (g *Gateway) Close() {
 		}
 		close(g.stopHeartbeats)
 		<-g.heartbeatsDone
+		<-g.rechecksDone
 		if g.poller != nil {
 			g.poller.close()
 		}
@@ -397,6 +487,8 @@ func (g *Gateway) start() {
 	}
 	g.stopHeartbeats, g.heartbeatsDone = make(chan struct{}), make(chan struct{})
 	go g.heartbeats(g.stopHeartbeats)
+	g.rechecksDone = make(chan struct{})
+	go g.rechecks(g.stopHeartbeats)
 }
 
 func (g *Gateway) untrack(c *conn) {

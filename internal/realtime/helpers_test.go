@@ -114,6 +114,13 @@ func (e *env) visitorToken(c *parley.Contact, inbox *parley.Inbox, expiresAt tim
 	e.auth.visitors[token] = realtime.Identity{
 		Caller: conversation.Visitor(e.ws.ID, c.ID), Visitor: true,
 		InboxID: inbox.ID, AllowedOrigins: inbox.AllowedOrigins, ExpiresAt: expiresAt,
+		// A visitor session of the table's, not the store's: revocations of
+		// its contact close it, the recheck leaves it alone.
+		Principal: &parley.Principal{
+			Actor:       parley.Actor{Type: parley.ActorContact, ID: c.ID},
+			WorkspaceID: e.ws.ID, ContactID: c.ID, InboxID: inbox.ID, ExpiresAt: expiresAt,
+			Credential: parley.Credential{Kind: parley.CredentialVisitorSession},
+		},
 	}
 	e.auth.mu.Unlock()
 	return token
@@ -178,7 +185,7 @@ func (e *env) newNodeWith(t *testing.T, svc *conversation.Service, b parley.Bus,
 	t.Helper()
 	cfg := realtime.Config{
 		Conversations: svc, Bus: b, Authenticator: e.auth, Logger: discard,
-		PublicOrigin: consoleOrigin,
+		PublicOrigin: consoleOrigin, RevocationSubject: bus.RevocationSubject,
 	}
 	for _, mod := range mods {
 		mod(&cfg)
@@ -227,6 +234,15 @@ func (a *authenticator) Authenticate(ctx context.Context, token string) (realtim
 // checks that it is the same holder's.
 func (a *authenticator) Refresh(ctx context.Context, _ realtime.Identity, token string) (realtime.Identity, error) {
 	return a.Authenticate(ctx, token)
+}
+
+// Recheck checks the credentials in the store, as the application does.
+func (a *authenticator) Recheck(ctx context.Context, ids []*realtime.Identity) ([]parley.EndReason, error) {
+	ps := make([]*parley.Principal, len(ids))
+	for i, id := range ids {
+		ps[i] = id.Principal
+	}
+	return parley.RecheckPrincipals(ctx, a.store, ps, time.Now())
 }
 
 func (a *authenticator) AuthenticateCookie(ctx context.Context, r *http.Request) (realtime.Identity, bool, error) {

@@ -11,14 +11,20 @@ import (
 )
 
 const tokenColumns = `id, workspace_id, name, scopes, prefix, created_by_type, created_by_id, created_by_name,
-	created_at, last_used_at, revoked_at`
+	created_at, last_used_at, revoked_at, expires_at`
 
 // CreateAPIToken inserts t with the SHA-256 hash of its secret, setting ID,
-// CreatedAt and CreatedBy (the actor); LastUsedAt and RevokedAt start unset
-// and nil Scopes become an empty list. Returns ECONFLICT if the hash exists,
-// ENOTFOUND if the workspace does not.
+// CreatedAt and CreatedBy (the actor); LastUsedAt and RevokedAt start unset,
+// nil Scopes become an empty list and ExpiresAt, when set, is kept in UTC
+// to the microsecond. Returns ECONFLICT if the hash exists, ENOTFOUND if
+// the workspace does not.
 func (s *Store) CreateAPIToken(ctx context.Context, actor parley.Actor, t *parley.APIToken, hash []byte) error {
 	now, id := s.now(), newID()
+	var expires *time.Time
+	if t.ExpiresAt != nil {
+		e := fromMicros(t.ExpiresAt.UnixMicro())
+		expires = &e
+	}
 	scopes := t.Scopes
 	if scopes == nil {
 		scopes = []parley.Scope{}
@@ -29,8 +35,9 @@ func (s *Store) CreateAPIToken(ctx context.Context, actor parley.Actor, t *parle
 	}
 	err = s.inTx(ctx, func(tx runner) error {
 		_, err := tx.exec(ctx, `INSERT INTO api_tokens (`+tokenColumns+`, hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?)`,
-			id, t.WorkspaceID, t.Name, scopesJSON, t.Prefix, actor.Type, actor.ID, actor.Name, now.UnixMicro(), hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?)`,
+			id, t.WorkspaceID, t.Name, scopesJSON, t.Prefix, actor.Type, actor.ID, actor.Name, now.UnixMicro(),
+			nullMicros(expires), hash)
 		switch {
 		case isUniqueViolation(err):
 			return parley.Errorf(parley.ECONFLICT, "An API token with this secret already exists.")
@@ -39,20 +46,25 @@ func (s *Store) CreateAPIToken(ctx context.Context, actor parley.Actor, t *parle
 		case err != nil:
 			return fmt.Errorf("create api token: %w", err)
 		}
+		details := map[string]any{"name": t.Name, "scopes": scopes}
+		if expires != nil {
+			details["expires_at"] = *expires
+		}
 		return insertAudit(ctx, tx, parley.AuditEntry{
 			WorkspaceID: t.WorkspaceID, Actor: actor, Action: "token.create", TargetType: "token", TargetID: id,
-			Details: map[string]any{"name": t.Name, "scopes": scopes}, CreatedAt: now,
+			Details: details, CreatedAt: now,
 		})
 	})
 	if err != nil {
 		return err
 	}
 	t.ID, t.Scopes, t.CreatedBy, t.CreatedAt, t.LastUsedAt, t.RevokedAt = id, scopes, actor, now, nil, nil
+	t.ExpiresAt = expires
 	return nil
 }
 
-// FindAPITokenByHash returns the token whose secret hashes to hash, revoked
-// or not, in any workspace. Returns ENOTFOUND.
+// FindAPITokenByHash returns the token whose secret hashes to hash, revoked,
+// expired or not, in any workspace. Returns ENOTFOUND.
 func (s *Store) FindAPITokenByHash(ctx context.Context, hash []byte) (*parley.APIToken, error) {
 	return findAPIToken(ctx, s.read(), `hash = ?`, hash)
 }
@@ -97,6 +109,26 @@ func (s *Store) RevokeAPIToken(ctx context.Context, actor parley.Actor, workspac
 	})
 }
 
+// DeleteAPIToken removes the token, revoked or not, with a token.delete
+// audit entry. Returns ENOTFOUND.
+func (s *Store) DeleteAPIToken(ctx context.Context, actor parley.Actor, workspaceID, id string) error {
+	now := s.now()
+	return s.inTx(ctx, func(tx runner) error {
+		var name string
+		err := tx.queryRow(ctx, `DELETE FROM api_tokens WHERE workspace_id = ? AND id = ? RETURNING name`,
+			workspaceID, id).Scan(&name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("API token")
+		} else if err != nil {
+			return fmt.Errorf("delete api token: %w", err)
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: workspaceID, Actor: actor, Action: "token.delete", TargetType: "token", TargetID: id,
+			Details: map[string]any{"name": name}, CreatedAt: now,
+		})
+	})
+}
+
 // TouchAPIToken sets LastUsedAt to at if it is unset or older than at minus
 // one minute. A missing token is not an error.
 func (s *Store) TouchAPIToken(ctx context.Context, id string, at time.Time) error {
@@ -125,9 +157,10 @@ func scanAPIToken(row scanner) (*parley.APIToken, error) {
 		scopes              string
 		createdAt           int64
 		lastUsed, revokedAt sql.NullInt64
+		expiresAt           sql.NullInt64
 	)
 	err := row.Scan(&t.ID, &t.WorkspaceID, &t.Name, &scopes, &t.Prefix, &t.CreatedBy.Type, &t.CreatedBy.ID,
-		&t.CreatedBy.Name, &createdAt, &lastUsed, &revokedAt)
+		&t.CreatedBy.Name, &createdAt, &lastUsed, &revokedAt, &expiresAt)
 	if err != nil {
 		return nil, err
 	}
@@ -135,5 +168,6 @@ func scanAPIToken(row scanner) (*parley.APIToken, error) {
 		return nil, err
 	}
 	t.CreatedAt, t.LastUsedAt, t.RevokedAt = fromMicros(createdAt), fromNullMicros(lastUsed), fromNullMicros(revokedAt)
+	t.ExpiresAt = fromNullMicros(expiresAt)
 	return &t, nil
 }

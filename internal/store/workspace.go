@@ -90,6 +90,30 @@ func (s *Store) UpdateWorkspace(ctx context.Context, actor parley.Actor, id stri
 	return w, nil
 }
 
+// DeleteWorkspace deletes the workspace; every row of it goes with it
+// (each table's foreign keys cascade from workspaces), in one transaction,
+// and a workspace.delete audit entry is written in actorWorkspaceID.
+// Returns ENOTFOUND, or ECONFLICT if id is actorWorkspaceID.
+func (s *Store) DeleteWorkspace(ctx context.Context, actor parley.Actor, actorWorkspaceID, id string) error {
+	if id == actorWorkspaceID {
+		return parley.Errorf(parley.ECONFLICT, "You cannot delete the workspace you act from.")
+	}
+	now := s.now()
+	return s.inTx(ctx, func(tx runner) error {
+		var slug, name string
+		err := tx.queryRow(ctx, `DELETE FROM workspaces WHERE id = ? RETURNING slug, name`, id).Scan(&slug, &name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("Workspace")
+		} else if err != nil {
+			return fmt.Errorf("delete workspace: %w", err)
+		}
+		return insertAudit(ctx, tx, parley.AuditEntry{
+			WorkspaceID: actorWorkspaceID, Actor: actor, Action: "workspace.delete", TargetType: "workspace",
+			TargetID: id, Details: map[string]any{"slug": slug, "name": name}, CreatedAt: now,
+		})
+	})
+}
+
 func findWorkspace(ctx context.Context, r runner, where string, args ...any) (*parley.Workspace, error) {
 	w, err := scanWorkspace(r.queryRow(ctx, `SELECT `+workspaceColumns+` FROM workspaces WHERE `+where, args...))
 	if errors.Is(err, sql.ErrNoRows) {

@@ -78,6 +78,7 @@ func testAPITokens(t *testing.T, open func(t *testing.T) parley.Store) {
 			{"FindByNilHash", func() error { _, err := s.FindAPITokenByHash(ctx, nil); return err }},
 			{"FindByID", func() error { _, err := s.FindAPITokenByID(ctx, w.ID, "missing"); return err }},
 			{"Revoke", func() error { return s.RevokeAPIToken(ctx, actor, w.ID, "missing") }},
+			{"Delete", func() error { return s.DeleteAPIToken(ctx, actor, w.ID, "missing") }},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) { wantCode(t, tt.call(), parley.ENOTFOUND) })
@@ -109,6 +110,52 @@ func testAPITokens(t *testing.T, open func(t *testing.T) parley.Store) {
 		must(t, err)
 		diff(t, got, again)
 		noNewAudit()
+	})
+
+	t.Run("Expiry", func(t *testing.T) {
+		ctx := t.Context()
+		w := mustWorkspace(t, s)
+		// ExpiresAt is kept in UTC to the microsecond, whatever its zone.
+		at := time.Date(2031, 2, 3, 4, 5, 6, 123456789, time.FixedZone("UTC+2", 2*3600))
+		tok := mustExpiringToken(t, s, w.ID, at)
+		want := at.UTC().Truncate(time.Microsecond)
+		if tok.ExpiresAt == nil || !tok.ExpiresAt.Equal(want) || tok.ExpiresAt.Location() != time.UTC {
+			t.Fatalf("ExpiresAt = %v, want %v", tok.ExpiresAt, want)
+		}
+		got, err := s.FindAPITokenByID(ctx, w.ID, tok.ID)
+		must(t, err)
+		diff(t, tok, got)
+		e := wantAudit(t, s, w.ID, "token.create", "token", tok.ID)
+		if e.Details["expires_at"] != want.Format(time.RFC3339Nano) {
+			t.Errorf("audit details = %v, want expires_at %s", e.Details, want.Format(time.RFC3339Nano))
+		}
+		for _, tt := range []struct {
+			now  time.Time
+			want bool
+		}{{want.Add(-time.Microsecond), false}, {want, true}, {want.Add(time.Hour), true}} {
+			if got.Expired(tt.now) != tt.want {
+				t.Errorf("Expired(%v) = %v, want %v", tt.now, !tt.want, tt.want)
+			}
+		}
+	})
+
+	t.Run("Delete", func(t *testing.T) {
+		ctx := t.Context()
+		w := mustWorkspace(t, s)
+		tok, hash := mustToken(t, s, w.ID)
+		other, _ := mustToken(t, s, w.ID)
+		// Another workspace cannot delete it.
+		wantCode(t, s.DeleteAPIToken(ctx, actor, mustWorkspace(t, s).ID, tok.ID), parley.ENOTFOUND)
+		must(t, s.RevokeAPIToken(ctx, actor, w.ID, tok.ID)) // revoked tokens can be deleted
+		must(t, s.DeleteAPIToken(ctx, actor, w.ID, tok.ID))
+		_, err := s.FindAPITokenByHash(ctx, hash)
+		wantCode(t, err, parley.ENOTFOUND)
+		e := wantAudit(t, s, w.ID, "token.delete", "token", tok.ID)
+		diff(t, map[string]any{"name": tok.Name}, e.Details)
+		wantCode(t, s.DeleteAPIToken(ctx, actor, w.ID, tok.ID), parley.ENOTFOUND)
+		got, err := s.FindAPITokenByID(ctx, w.ID, other.ID)
+		must(t, err)
+		diff(t, other, got)
 	})
 
 	t.Run("Touch", func(t *testing.T) {

@@ -96,6 +96,50 @@ func testWorkspaces(t *testing.T, open func(t *testing.T) parley.Store) {
 		noNewAudit()
 	})
 
+	t.Run("Delete", func(t *testing.T) {
+		ctx := t.Context()
+		home := mustWorkspace(t, s) // the system administrator's
+		w := mustWorkspace(t, s)
+		agent := mustAgent(t, s, w.ID)
+		sess, _ := mustSession(t, s, w.ID, agent.ID)
+		tok, tokHash := mustToken(t, s, w.ID)
+		th := mustThreadIn(t, s, w, mustInbox(t, s, w.ID))
+		mustAppend(t, s, th.text(contactSender(th.contact), "Hello"))
+		guest, guestHash, _ := mustGuest(t, s, th.inbox)
+		kept := mustThread(t, s) // another workspace's data stays
+
+		noNewAudit := auditUnchanged(t, s, kept.ws.ID)
+		wantCode(t, s.DeleteWorkspace(ctx, actor, w.ID, w.ID), parley.ECONFLICT)
+		wantCode(t, s.DeleteWorkspace(ctx, actor, home.ID, "01900000-0000-7000-8000-00000000dead"), parley.ENOTFOUND)
+		must(t, s.DeleteWorkspace(ctx, actor, home.ID, w.ID))
+		noNewAudit()
+		e := wantAudit(t, s, home.ID, "workspace.delete", "workspace", w.ID)
+		diff(t, map[string]any{"slug": w.Slug, "name": w.Name}, e.Details)
+
+		_, err := s.FindWorkspaceByID(ctx, w.ID)
+		wantCode(t, err, parley.ENOTFOUND)
+		_, err = s.FindAgentByID(ctx, w.ID, agent.ID)
+		wantCode(t, err, parley.ENOTFOUND)
+		_, err = s.FindAPITokenByHash(ctx, tokHash)
+		wantCode(t, err, parley.ENOTFOUND)
+		_, err = s.FindConversation(ctx, w.ID, th.conv.ID)
+		wantCode(t, err, parley.ENOTFOUND)
+		if visitorSessionAlive(t, s, guestHash) {
+			t.Error("a visitor session outlived its workspace")
+		}
+		st, err := s.CheckCredentials(ctx, []parley.Credential{
+			{Kind: parley.CredentialSession, ID: sess.ID}, {Kind: parley.CredentialAPIToken, ID: tok.ID},
+			{Kind: parley.CredentialVisitorSession, ID: guest.ID},
+		}, time.Now())
+		must(t, err)
+		diff(t, make([]parley.CredentialStatus, 3), st)
+		if l := auditEntries(t, s, w.ID); len(l) != 0 {
+			t.Errorf("the deleted workspace keeps %d audit entries", len(l))
+		}
+		mustConversation(t, s, kept.ws.ID, kept.conv.ID)
+		wantCode(t, s.DeleteWorkspace(ctx, actor, home.ID, w.ID), parley.ENOTFOUND)
+	})
+
 	t.Run("List", func(t *testing.T) {
 		ctx := t.Context()
 		s := open(t) // an empty store: the list is exactly what is created here

@@ -964,6 +964,58 @@ func TestConsoleAdminPages(t *testing.T) {
 		return
 	}
 
+	if !t.Run("TokenExpiry", func(t *testing.T) {
+		c := c.in(t)
+		c.nav("admin/tokens")
+		// A token without an expiry says so.
+		c.js(`document.querySelector('tr[data-token="Billing export"] .token-expires')?.textContent === 'never'`)
+		c.click("Create token")
+		form := `form[aria-label="New API token"]`
+		c.do(chromedp.SendKeys(form+` input:not([type])`, "Nightly job"))
+		// Ten days from now, in the browser's time zone; the token stops
+		// working at the start of that day.
+		day := browsertest.Eval[string](t, c.tab, `(() => { const d = new Date(); d.setDate(d.getDate() + 10);
+			return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0'); })()`)
+		want := browsertest.Eval[string](t, c.tab, `new Date(`+jsString(day+"T00:00:00")+`).toISOString()`)
+		c.fill(form+` input[type=date]`, day)
+		c.do(chromedp.Click(form + ` button[type=submit]`))
+		c.js(`document.querySelector('.token-secret')?.textContent.startsWith('prly_')`)
+		c.click("I have stored it")
+		row := `tr[data-token="Nightly job"] .token-expires`
+		// In about ten days ("next wk."), the full time on hover.
+		c.js(`(e => e && !['never', 'expired', ''].includes(e.textContent) && e.title !== '')(document.querySelector('` + row + `'))`)
+
+		status, body := c.fetchJSON("GET", "/api/v1/tokens")
+		var list struct {
+			Items []struct {
+				Name      string     `json:"name"`
+				ExpiresAt *time.Time `json:"expires_at"`
+			} `json:"items"`
+		}
+		if err := json.Unmarshal([]byte(body), &list); status != http.StatusOK || err != nil {
+			t.Fatalf("GET /api/v1/tokens: %d %s", status, body)
+		}
+		wantAt, err := time.Parse(time.RFC3339Nano, want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, it := range list.Items {
+			if it.Name == "Nightly job" {
+				found = true
+				if it.ExpiresAt == nil || !it.ExpiresAt.Equal(wantAt) {
+					t.Errorf("the token's expires_at = %v, want %v (the start of %s in the browser's time)", it.ExpiresAt, wantAt, day)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no token Nightly job in %s", body)
+		}
+		browsertest.RequireAccessible(t, c.tab, "the tokens page with expiry dates")
+	}) {
+		return
+	}
+
 	if !t.Run("AuditLog", func(t *testing.T) {
 		c := c.in(t)
 		c.nav("admin/audit")

@@ -1,4 +1,5 @@
-// Admin: API tokens. A new token's secret is shown once.
+// Admin: API tokens. A new token's secret is shown once; a token may be
+// given an expiry date, shown in the list.
 
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../html.js';
@@ -43,7 +44,7 @@ export function TokensPage() {
       : html`
       <div class="table-wrap">
         <table class="table" aria-label="API tokens">
-          <thead><tr><th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Secret</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+          <thead><tr><th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Secret</th><th scope="col">Created</th><th scope="col">Last used</th><th scope="col">Expires</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
           <tbody>
             ${tokens.map((t) => html`
               <tr key=${t.id} class=${t.revoked_at ? 'revoked' : ''} data-token=${t.name}>
@@ -52,6 +53,8 @@ export function TokensPage() {
                 <td><code>${t.prefix}…</code></td>
                 <td class="muted" title=${fullTime(t.created_at)}>${ago(t.created_at)} by ${t.created_by?.name}</td>
                 <td class="muted">${t.last_used_at ? ago(t.last_used_at) : 'never'}</td>
+                <td class="muted token-expires" title=${t.expires_at ? fullTime(t.expires_at) : ''}>${!t.expires_at ? 'never'
+                  : new Date(t.expires_at) <= new Date() ? html`<span class="tag tag-muted">expired</span>` : ago(t.expires_at)}</td>
                 <td class="right">${t.revoked_at ? html`<span class="tag tag-muted">revoked</span>`
                   : html`<button type="button" class="button small danger-ghost" onClick=${() => revoke(t)}>Revoke</button>`}</td>
               </tr>`)}
@@ -65,11 +68,15 @@ function NewToken({ onDone }) {
   const [name, setName] = useState('');
   const [all, setAll] = useState(true);
   const [picked, setPicked] = useState([]);
+  const [expires, setExpires] = useState(''); // yyyy-mm-dd, '' for never
   const [error, setError] = useState(null);
   async function submit(e) {
     e.preventDefault();
+    const body = { name, scopes: all ? ['all'] : picked };
+    // The token stops working at the start of that day, the admin's time.
+    if (expires) body.expires_at = new Date(`${expires}T00:00:00`).toISOString();
     try {
-      const t = await api.createToken({ name, scopes: all ? ['all'] : picked });
+      const t = await api.createToken(body);
       onDone(t);
     } catch (err) { setError(err); }
   }
@@ -84,7 +91,17 @@ function NewToken({ onDone }) {
           <label class="check"><input type="checkbox" checked=${picked.includes(s)}
             onChange=${(e) => setPicked(e.currentTarget.checked ? [...picked, s] : picked.filter((x) => x !== s))} /> <code>${s}</code></label>`)}</div>`}
       </fieldset>
+      <label class="field"><span>Expires on (optional)</span>
+        <input type="date" name="expires_at" value=${expires} min=${tomorrow()} onInput=${(e) => setExpires(e.currentTarget.value)} aria-describedby="token-expiry-help" />
+        <small id="token-expiry-help" class="muted">Leave empty for a token that does not expire. It stops working at the start of that day, your time.</small></label>
       <div class="form-actions"><button type="submit" class="button primary" disabled=${!name || (!all && !picked.length)}>Create token</button>
         <button type="button" class="button ghost" onClick=${() => onDone(null)}>Cancel</button></div>
     </form>`;
+}
+
+/** tomorrow is the next day's date, yyyy-mm-dd, the admin's time: the earliest expiry. */
+function tomorrow() {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
