@@ -16,11 +16,14 @@ import (
 var docs = []struct {
 	path      string
 	minBlocks int
+	env       map[string]string // the server's further settings
 }{
-	{"../../docs/admin-api.md", 10},
-	{"../../docs/conversations-api.md", 15},
-	{"../../docs/identity.md", 8},
-	{"../../docs/contacts.md", 12},
+	{"../../docs/admin-api.md", 10, nil},
+	{"../../docs/conversations-api.md", 15, nil},
+	{"../../docs/identity.md", 8, nil},
+	{"../../docs/contacts.md", 12, nil},
+	// The company endpoint of its examples listens on 127.0.0.1.
+	{"../../docs/sign-in.md", 12, map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
 }
 
 // TestDocs runs every shell block of each guide in docs, in order, in one
@@ -29,7 +32,7 @@ var docs = []struct {
 // ADMIN_PASSWORD for the reader; the test sets them again after it, to
 // this server's.
 func TestDocs(t *testing.T) {
-	for _, tool := range []string{"bash", "curl", "jq"} {
+	for _, tool := range []string{"bash", "curl", "jq", "python3", "base64"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("the docs examples need %s: %v", tool, err)
 		}
@@ -37,14 +40,18 @@ func TestDocs(t *testing.T) {
 	for _, doc := range docs {
 		t.Run(filepath.Base(doc.path), func(t *testing.T) {
 			t.Parallel()
-			runDoc(t, doc.path, doc.minBlocks)
+			runDoc(t, doc.path, doc.minBlocks, doc.env)
 		})
 	}
 }
 
-func runDoc(t *testing.T, path string, minBlocks int) {
+func runDoc(t *testing.T, path string, minBlocks int, env map[string]string) {
 	const password = "docs-admin-password"
-	url, _, _ := serveInProcess(t, map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password})
+	vars := map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password}
+	for k, v := range env {
+		vars[k] = v
+	}
+	url, _, _ := serveInProcess(t, vars)
 
 	blocks := shellBlocks(t, path)
 	if len(blocks) < minBlocks {

@@ -79,7 +79,7 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 	}
 	a.revoker = &gatewayRevoker{bus: a.Bus, logger: logger}
 	a.Revoker = a.revoker
-	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger})
+	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger, Outbound: a.Outbound})
 	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound, Revoker: a.Revoker})
 	a.Conversations, err = conversation.New(conversation.Config{
 		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
@@ -142,6 +142,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		},
 		SecureCookies: a.Config.SecureCookies(),
 		TrustProxy:    a.Config.TrustProxy,
+		PublicURL:     a.Config.PublicURL,
 		Version:       a.Version,
 		Home:          site.Home(),
 		Routes:        routes,

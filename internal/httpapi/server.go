@@ -69,6 +69,10 @@ type Config struct {
 	// gateway at "GET /api/v1/realtime"), served behind the same request
 	// id, logging, metrics and recovery middleware as the API.
 	Routes map[string]http.Handler
+	// PublicURL is where browsers reach Parley (PARLEY_PUBLIC_URL); the
+	// OpenID Connect redirect URI is built on it. When empty, each request's
+	// own scheme and Host are used.
+	PublicURL string
 	// Now is the clock of the per-IP rate limits; default time.Now.
 	Now func() time.Time
 }
@@ -159,6 +163,8 @@ func New(cfg Config) (http.Handler, error) {
 func (s *server) routes() {
 	s.healthRoutes()
 	s.authRoutes()
+	s.signInRoutes()
+	s.brandingRoutes()
 	s.agentRoutes()
 	s.inboxRoutes()
 	s.tokenRoutes()

@@ -53,6 +53,8 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"AgentRelease", testAgentRelease},
 		{"LastAdmin", testLastAdmin},
 		{"ConversationTenantIsolation", testConversationTenantIsolation},
+		{"SignIn", testSignIn},
+		{"Branding", testBranding},
 		{"PingClose", testPingClose},
 	}
 	for _, g := range groups {
