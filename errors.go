@@ -3,6 +3,7 @@ package parley
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error codes. Each maps to one HTTP status (and later one WebSocket error
@@ -33,6 +34,9 @@ type Error struct {
 	Reason  string
 	Message string
 	Fields  []FieldError
+	// RetryAfter, for ERATELIMITED, is how long to wait before trying
+	// again; 0 when not known.
+	RetryAfter time.Duration
 }
 
 func (e *Error) Error() string {

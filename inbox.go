@@ -18,6 +18,9 @@ type Inbox struct {
 	Conversation   ConversationSettings // resolved-conversation policy, attachment limits
 	CreatedAt      time.Time
 	UpdatedAt      time.Time
+
+	// AttachmentQuotas bound what the inbox's visitors upload.
+	AttachmentQuotas AttachmentQuotas
 }
 
 // WidgetSettings shape the website widget of an inbox.
@@ -102,6 +105,9 @@ type InboxUpdate struct {
 	Widget         *WidgetSettings
 	Identity       *IdentitySettings
 	Conversation   *ConversationSettings
+
+	// AttachmentQuotas replaces the quotas as a whole.
+	AttachmentQuotas *AttachmentQuotas
 }
 
 // InboxStore persists inboxes, scoped by workspace: an inbox of another

@@ -310,15 +310,30 @@ type AttachmentFile struct {
 	MessageID string
 	Data      []byte
 	CreatedAt time.Time
+	// Uploader is who uploaded the file (zero for files stored before it
+	// was recorded). The quotas count contacts' uploads.
+	Uploader Participant
 }
 
 // AttachmentStore keeps attachment bytes in the database, scoped by workspace.
 type AttachmentStore interface {
 	// PutAttachment stores f, setting ID, Size (len(Data)) and CreatedAt;
-	// MessageID is ignored. It checks no limits: callers do. Returns
-	// ENOTFOUND if the conversation is not in the workspace.
-	PutAttachment(ctx context.Context, f *AttachmentFile) error
+	// MessageID is ignored. It checks no limit but quota: callers do. With
+	// a quota (nil for staff uploads), it checks, in the transaction that
+	// stores the file and one upload of a contact at a time, that the
+	// files contacts uploaded to the conversation's contact's
+	// conversations stay within quota.Quotas, f included, and that fewer
+	// than UploadsPerMinute were stored after quota.Since. Returns
+	// ENOTFOUND if the conversation is not in the workspace; EFORBIDDEN
+	// with the reason of the quota (ReasonConversationFiles, …) that f
+	// would exceed; ERATELIMITED (ReasonUploadRate, with RetryAfter).
+	PutAttachment(ctx context.Context, f *AttachmentFile, quota *UploadQuota) error
 	// GetAttachment returns the attachment with its bytes. Returns
 	// ENOTFOUND (also once the message it was part of is deleted).
 	GetAttachment(ctx context.Context, workspaceID, id string) (*AttachmentFile, error)
+	// DeleteUnsentAttachments deletes up to limit attachments that are
+	// part of no message and were stored before before, oldest first, in
+	// every workspace, and returns how many. Call it again until it
+	// returns less than limit.
+	DeleteUnsentAttachments(ctx context.Context, before time.Time, limit int) (int, error)
 }

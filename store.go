@@ -24,6 +24,8 @@ type Store interface {
 	ReadStateStore
 	AttachmentStore
 	EventStore
+	SignInStore
+	BrandingStore
 	CredentialStore
 
 	// Ping reports whether the database answers.

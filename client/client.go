@@ -262,7 +262,8 @@ type Error struct {
 	// RequestID is the X-Request-ID of a REST call, for matching server logs.
 	RequestID string
 	// RetryAfter is how long to wait before retrying a rate-limited call
-	// (the Retry-After header); 0 when the server did not say.
+	// (the Retry-After header, or an error frame's retry_after); 0 when
+	// the server did not say.
 	RetryAfter time.Duration
 }
 

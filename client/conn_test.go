@@ -553,3 +553,23 @@ func TestConnTokenExpiredWithoutSource(t *testing.T) {
 		t.Fatal("Refresh after the end succeeded")
 	}
 }
+
+// An error frame answering a frame beyond the server's rate limit carries
+// how long to wait: Error.RetryAfter.
+func TestConnRateLimited(t *testing.T) {
+	cfg := nodeConfig(t)
+	cfg.WSVisitorRate, cfg.WSVisitorBurst = 0.01, 2 // a frame every 100 s, 2 at once
+	e := setupEnv(t, startNode(t, cfg))
+	v, _ := e.visitor(t, 0)
+	conn := connect(t, v)
+	for range 2 {
+		if _, err := conn.Ping(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := conn.Ping(t.Context())
+	var ce *client.Error
+	if !errors.As(err, &ce) || ce.Code != client.CodeRateLimited || ce.RetryAfter <= 0 || ce.RetryAfter > 100*time.Second {
+		t.Fatalf("third ping: %v (%#v); want rate_limited with a retry-after of at most 100 s", err, ce)
+	}
+}

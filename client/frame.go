@@ -127,6 +127,7 @@ type wireFrame struct {
 	Code               string          `json:"code"`
 	Reason             string          `json:"reason"`
 	Fields             []FieldError    `json:"fields"`
+	RetryAfter         float64         `json:"retry_after"` // seconds, of a rate_limited error
 	// ready
 	ConnectionID      string `json:"connection_id"`
 	WorkspaceID       string `json:"workspace_id"`
@@ -154,7 +155,8 @@ func (w *wireFrame) message() *Message {
 
 // err returns the *Error of an error frame.
 func (w *wireFrame) err() *Error {
-	e := &Error{Code: w.Code, Reason: w.Reason, Fields: w.Fields}
+	e := &Error{Code: w.Code, Reason: w.Reason, Fields: w.Fields,
+		RetryAfter: time.Duration(w.RetryAfter * float64(time.Second))}
 	if len(w.Message) > 0 && w.Message[0] == '"' {
 		json.Unmarshal(w.Message, &e.Detail)
 	}

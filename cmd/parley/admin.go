@@ -22,6 +22,7 @@ Commands (each takes -h for its flags, and the database settings of "parley serv
   create-agent      --email E --role R [...]                create an agent; prints its id
   create-token      --name N --scopes s1,s2                 create an API token; prints only the token
   reset-password    --email E                               set an agent's password; ends its sessions
+  sign-in           --password local|external|off           how the sign-in form checks passwords (break-glass)
 
 --workspace SLUG picks the workspace (default "default"). The password of
 create-agent and reset-password is asked for on a terminal; in a script,
@@ -50,6 +51,7 @@ type adminTarget struct {
 // adminInput collects the flags of every admin subcommand.
 type adminInput struct {
 	workspace, slug, name, email, password, role, scopes string
+	passwordMode                                         string
 	passwordStdin, bot, systemAdmin                      bool
 }
 
@@ -137,6 +139,23 @@ var adminCommands = map[string]adminCommand{
 				return err
 			}
 			fmt.Fprintf(e.stdout, "Password of %s changed.\n", a.Email)
+			return nil
+		},
+	},
+	"sign-in": {
+		summary: "Set how the console's sign-in form checks passwords, leaving single sign-on as it is. " +
+			"The way back in when the identity provider or the company's endpoint fails: --password local.",
+		flags: func(fs *flag.FlagSet, in *adminInput) {
+			workspaceFlag(fs, in)
+			fs.StringVar(&in.passwordMode, "password", string(parley.PasswordLocal),
+				"local (Parley's passwords), external (the company's endpoint) or off")
+		},
+		run: func(ctx context.Context, e env, in *adminInput, t adminTarget) error {
+			set, err := t.accounts.SetPasswordMode(ctx, parley.SystemActor, t.workspace.ID, parley.PasswordMode(in.passwordMode))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "Password sign-in of workspace %s: %s.\n", t.workspace.Slug, set.Password)
 			return nil
 		},
 	},

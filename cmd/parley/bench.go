@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -138,13 +137,7 @@ func bench(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if cfg.jsonOut {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
-	}
-	rep.print(e.stdout)
-	return nil
+	return writeReport(e.stdout, rep, cfg.jsonOut)
 }
 
 // benchReport is the outcome of a run; its JSON form is printed by --json.

@@ -12,19 +12,8 @@ import (
 // parley bench drives a real server for a second and reports deliveries,
 // latencies and memory per idle connection.
 func TestBench(t *testing.T) {
-	const password = "bench-admin-password"
-	url, _, _ := serveInProcess(t, map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password})
-	token := loginAndCreateToken(t, url, password)
-
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	stdout, stderr := &syncBuffer{}, &syncBuffer{}
-	code := run(ctx, []string{"bench", "--url", url, "--conversations", "10", "--visitors", "3", "--agents", "2",
-		"--rate", "50", "--duration", "1s", "--warmup", "200ms", "--progress", "500ms", "--idle", "20", "--json"},
-		env{stdout: stdout, stderr: stderr, getenv: mapEnv(map[string]string{"PARLEY_BENCH_TOKEN": token})})
-	if code != 0 {
-		t.Fatalf("bench exited with %d; stderr:\n%s", code, stderr)
-	}
+	stdout, stderr := runAgainstServer(t, nil, "bench", "--conversations", "10", "--visitors", "3", "--agents", "2",
+		"--rate", "50", "--duration", "1s", "--warmup", "200ms", "--progress", "500ms", "--idle", "20", "--json")
 	var rep benchReport
 	if err := json.Unmarshal([]byte(stdout.String()), &rep); err != nil {
 		t.Fatalf("the report is not JSON: %v\n%s", err, stdout)

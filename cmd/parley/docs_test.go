@@ -18,14 +18,23 @@ type guide struct {
 	minBlocks int
 }
 
+// docGroup is guides run one after the other against one server, with its
+// further settings (env).
+type docGroup struct {
+	guides []guide
+	env    map[string]string
+}
+
 // docs are the guides TestDocs runs. The guides of one group run one after
 // the other against the same server, as a reader following both would:
 // their examples must not depend on, or collide with, each other's.
-var docs = [][]guide{
-	{{"../../docs/getting-started.md", 3}, {"../../docs/admin-api.md", 10}},
-	{{"../../docs/conversations-api.md", 15}},
-	{{"../../docs/identity.md", 8}},
-	{{"../../docs/contacts.md", 12}},
+var docs = []docGroup{
+	{guides: []guide{{"../../docs/getting-started.md", 3}, {"../../docs/admin-api.md", 10}}},
+	{guides: []guide{{"../../docs/conversations-api.md", 15}}},
+	{guides: []guide{{"../../docs/identity.md", 8}}},
+	{guides: []guide{{"../../docs/contacts.md", 12}}},
+	// The company endpoint of its examples listens on 127.0.0.1.
+	{guides: []guide{{"../../docs/sign-in.md", 12}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
 }
 
 // readerURL is the address the guides give for the reader's own server.
@@ -40,14 +49,14 @@ const readerURL = "http://127.0.0.1:8080"
 // test sets them again, to this server's. Blocks run ./parley, built by the
 // test, on the server's data directory.
 func TestDocs(t *testing.T) {
-	for _, tool := range []string{"bash", "curl", "jq"} {
+	for _, tool := range []string{"bash", "curl", "jq", "python3", "base64"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("the docs examples need %s: %v", tool, err)
 		}
 	}
 	for _, group := range docs {
 		var names []string
-		for _, g := range group {
+		for _, g := range group.guides {
 			names = append(names, filepath.Base(g.path))
 		}
 		t.Run(strings.Join(names, "+"), func(t *testing.T) {
@@ -57,13 +66,17 @@ func TestDocs(t *testing.T) {
 	}
 }
 
-func runDocs(t *testing.T, group []guide) {
+func runDocs(t *testing.T, group docGroup) {
 	const password = "docs-admin-password"
 	dataDir := t.TempDir()
-	url, _, _ := serveInProcess(t, map[string]string{"PARLEY_DATA_DIR": dataDir, "PARLEY_ADMIN_PASSWORD": password})
+	vars := map[string]string{"PARLEY_DATA_DIR": dataDir, "PARLEY_ADMIN_PASSWORD": password}
+	for k, v := range group.env {
+		vars[k] = v
+	}
+	url, _, _ := serveInProcess(t, vars)
 
 	var blocks []shellBlock
-	for _, g := range group {
+	for _, g := range group.guides {
 		bs := shellBlocks(t, g.path)
 		if len(bs) < g.minBlocks {
 			t.Fatalf("found only %d shell blocks in %s, want at least %d", len(bs), g.path, g.minBlocks)

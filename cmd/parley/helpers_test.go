@@ -111,3 +111,27 @@ func call(t *testing.T, method, url, token string, body any) (int, map[string]an
 	}
 	return resp.StatusCode, out
 }
+
+// runAgainstServer starts a server with the environment vars (nil for
+// none) besides its data directory and admin password, creates an API
+// token on it, runs the command line args (a load tool, given --url and
+// the token in PARLEY_BENCH_TOKEN) against it, fails the test if it does
+// not exit with 0, and returns what it printed.
+func runAgainstServer(t *testing.T, vars map[string]string, args ...string) (stdout, stderr *syncBuffer) {
+	t.Helper()
+	const password = "bench-admin-password"
+	serverEnv := map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password}
+	for k, v := range vars {
+		serverEnv[k] = v
+	}
+	url, _, _ := serveInProcess(t, serverEnv)
+	token := loginAndCreateToken(t, url, password)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	stdout, stderr = &syncBuffer{}, &syncBuffer{}
+	args = append([]string{args[0], "--url", url}, args[1:]...)
+	if code := run(ctx, args, env{stdout: stdout, stderr: stderr, getenv: mapEnv(map[string]string{"PARLEY_BENCH_TOKEN": token})}); code != 0 {
+		t.Fatalf("%s exited with %d; stderr:\n%s", args[0], code, stderr)
+	}
+	return stdout, stderr
+}

@@ -38,6 +38,7 @@ Usage:
   parley admin COMMAND ...   administration: create-workspace, create-agent,
                              create-token, reset-password ("parley admin help")
   parley bench [flags]       load-test a running server ("parley bench -h")
+  parley bench-flood [flags] measure one flooding visitor's effect on others
   parley version             print the version
   parley help                show this text (also -h, --help)
 
@@ -62,6 +63,8 @@ func run(ctx context.Context, args []string, e env) int {
 		err = admin(ctx, e, args)
 	case "bench":
 		err = bench(ctx, e, args)
+	case "bench-flood":
+		err = benchFlood(ctx, e, args)
 	case "version":
 		fmt.Fprintln(stdout, "parley", buildVersion())
 	case "help", "-h", "-help", "--help":

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/outbound"
 	"github.com/parleychat/parley/internal/secret"
 )
 
@@ -46,6 +47,12 @@ type Options struct {
 	Now        func() time.Time // default time.Now
 	SessionTTL time.Duration    // default 12h
 	Logger     *slog.Logger     // default slog.Default()
+	// Outbound makes the requests to identity providers and external
+	// authentication endpoints; default a client with no allow-list.
+	Outbound *outbound.Client
+	// ExternalAuthTimeout bounds a call to an external authentication
+	// endpoint; default DefaultExternalAuthTimeout.
+	ExternalAuthTimeout time.Duration
 }
 
 // Service implements the accounts rules on top of a parley.Store.
@@ -55,6 +62,10 @@ type Service struct {
 	now    func() time.Time
 	ttl    time.Duration
 	logger *slog.Logger
+
+	outbound        *outbound.Client
+	externalTimeout time.Duration
+	providers       providerCache // OpenID providers by issuer
 
 	// dummyHash is verified against when a login names an unknown email,
 	// so that the answer takes as long as for a known one.
@@ -72,6 +83,13 @@ func New(store parley.Store, opt Options) *Service {
 	}
 	if s.logger == nil {
 		s.logger = slog.Default()
+	}
+	s.outbound, s.externalTimeout = opt.Outbound, opt.ExternalAuthTimeout
+	if s.outbound == nil {
+		s.outbound, _ = outbound.New(outbound.Config{Logger: s.logger}) // no allow-list: cannot fail
+	}
+	if s.externalTimeout <= 0 {
+		s.externalTimeout = DefaultExternalAuthTimeout
 	}
 	s.dummyHash = sync.OnceValue(func() string { return secret.HashPassword(secret.NewToken("")) })
 	return s

@@ -41,6 +41,10 @@ func (e *RateLimitedError) RetryAfter() time.Duration { return e.Wait }
 // (ERATELIMITED) until 15 minutes have passed since the last failure, even
 // with the right password; a success clears the count. A disabled agent
 // gets EUNAUTHORIZED.
+//
+// A workspace whose sign-in settings turn passwords off answers EFORBIDDEN
+// (reason password_sign_in_off); one that sends them to the company's
+// endpoint checks them there (see externalLogin).
 func (s *Service) Login(ctx context.Context, workspaceSlug, email, password, ip, userAgent string) (*parley.Session, string, *parley.Agent, error) {
 	email = parley.NormalizeEmail(email)
 	key := "login:" + email
@@ -48,6 +52,9 @@ func (s *Service) Login(ctx context.Context, workspaceSlug, email, password, ip,
 		return nil, "", nil, err
 	}
 
+	if done, sess, sec, agent, err := s.passwordElsewhere(ctx, workspaceSlug, email, password, key, ip, userAgent); done {
+		return sess, sec, agent, err
+	}
 	agent, hash, err := s.findLogin(ctx, workspaceSlug, email)
 	if err != nil {
 		return nil, "", nil, err
@@ -70,26 +77,9 @@ func (s *Service) Login(ctx context.Context, workspaceSlug, email, password, ip,
 		return nil, "", nil, err
 	}
 	if agent.Disabled {
-		return nil, "", nil, parley.Errorf(parley.EUNAUTHORIZED, "This account is disabled.")
+		return nil, "", nil, errDisabled()
 	}
-
-	sec := secret.NewToken(SessionPrefix)
-	now := s.now()
-	if len(userAgent) > maxUserAgentLength {
-		userAgent = userAgent[:maxUserAgentLength]
-	}
-	sess := &parley.Session{
-		WorkspaceID: agent.WorkspaceID,
-		AgentID:     agent.ID,
-		CSRFToken:   secret.NewToken(""),
-		UserAgent:   userAgent,
-		IP:          ip,
-		ExpiresAt:   now.Add(s.ttl),
-	}
-	if err := s.store.CreateSession(ctx, sess, secret.Hash(sec)); err != nil {
-		return nil, "", nil, err
-	}
-	return sess, sec, agent, nil
+	return s.startSession(ctx, agent, ip, userAgent)
 }
 
 // checkThrottle returns a *RateLimitedError while key is locked out.

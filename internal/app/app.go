@@ -84,7 +84,7 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 	}
 	a.revoker = &gatewayRevoker{bus: a.Bus, logger: logger}
 	a.Revoker = a.revoker
-	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger})
+	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger, Outbound: a.Outbound})
 	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound, Revoker: a.Revoker})
 	a.Conversations, err = conversation.New(conversation.Config{
 		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
@@ -129,6 +129,8 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Presence:           a.Presence,
 		RevocationSubject:  bus.RevocationSubject,
 		CredentialRecheck:  a.Config.CredentialRecheck,
+		VisitorFrames:      realtime.FrameLimit{Rate: a.Config.WSVisitorRate, Burst: a.Config.WSVisitorBurst},
+		StaffFrames:        realtime.FrameLimit{Rate: a.Config.WSStaffRate, Burst: a.Config.WSStaffBurst},
 	})
 	if err != nil {
 		return nil, nil, err
@@ -156,6 +158,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		},
 		SecureCookies: a.Config.SecureCookies(),
 		TrustProxy:    a.Config.TrustProxy,
+		PublicURL:     a.Config.PublicURL,
 		Version:       a.Version,
 		Home:          site.Home(),
 		Routes:        routes,

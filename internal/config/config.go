@@ -41,6 +41,17 @@ type Config struct {
 	TrustProxy         bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
 	Demo               string        // --demo, PARLEY_DEMO: "auto" | "true" | "false" (see DemoEnabled)
 	OutboundAllow      string        // --outbound-allow, PARLEY_OUTBOUND_ALLOW: comma-separated CIDRs and host names (see OutboundAllowList)
+
+	// Inbound rate limits of real-time connections, per holder (a
+	// visitor's contact, an agent, an API token) and node: frames a second
+	// and the burst, for visitors and for staff.
+	WSVisitorRate  float64 // --ws-visitor-rate, PARLEY_WS_VISITOR_RATE: > 0
+	WSVisitorBurst int     // --ws-visitor-burst, PARLEY_WS_VISITOR_BURST: >= 1
+	WSStaffRate    float64 // --ws-staff-rate, PARLEY_WS_STAFF_RATE: > 0
+	WSStaffBurst   int     // --ws-staff-burst, PARLEY_WS_STAFF_BURST: >= 1
+	// UnsentAttachmentTTL is how long an uploaded file that no sent
+	// message carries is kept before the sweeper deletes it.
+	UnsentAttachmentTTL time.Duration // --unsent-attachment-ttl, PARLEY_UNSENT_ATTACHMENT_TTL: >= 1m
 }
 
 // Default returns the built-in defaults: a single node on 127.0.0.1:8080
@@ -58,6 +69,13 @@ func Default() Config {
 		PresenceGrace:      30 * time.Second,
 		CredentialRecheck:  30 * time.Second,
 		Demo:               "auto",
+
+		// Limits (docs/configuration.md#limits).
+		WSVisitorRate:       5,
+		WSVisitorBurst:      40,
+		WSStaffRate:         50,
+		WSStaffBurst:        1000,
+		UnsentAttachmentTTL: 24 * time.Hour,
 	}
 }
 

@@ -39,6 +39,12 @@ func TestLoad(t *testing.T) {
 		"PARLEY_TRUST_PROXY":          "true",
 		"PARLEY_DEMO":                 "false",
 		"PARLEY_OUTBOUND_ALLOW":       "10.1.0.0/16, idp.corp.example",
+
+		"PARLEY_WS_VISITOR_RATE":       "2.5",
+		"PARLEY_WS_VISITOR_BURST":      "10",
+		"PARLEY_WS_STAFF_RATE":         "20",
+		"PARLEY_WS_STAFF_BURST":        "300",
+		"PARLEY_UNSENT_ATTACHMENT_TTL": "2h",
 	}
 	fromAllEnv := config.Config{
 		Addr:               ":9000",
@@ -58,6 +64,12 @@ func TestLoad(t *testing.T) {
 		TrustProxy:         true,
 		Demo:               "false",
 		OutboundAllow:      "10.1.0.0/16, idp.corp.example",
+
+		WSVisitorRate:       2.5,
+		WSVisitorBurst:      10,
+		WSStaffRate:         20,
+		WSStaffBurst:        300,
+		UnsentAttachmentTTL: 2 * time.Hour,
 	}
 	with := func(f func(*config.Config)) config.Config {
 		c := config.Default()
@@ -86,6 +98,12 @@ func TestLoad(t *testing.T) {
 				PresenceGrace:      30 * time.Second,
 				CredentialRecheck:  30 * time.Second,
 				Demo:               "auto",
+
+				WSVisitorRate:       5,
+				WSVisitorBurst:      40,
+				WSStaffRate:         50,
+				WSStaffBurst:        1000,
+				UnsentAttachmentTTL: 24 * time.Hour,
 			},
 		},
 		{name: "EveryEnvVariable", env: allEnv, want: fromAllEnv},
@@ -97,6 +115,8 @@ func TestLoad(t *testing.T) {
 				"-log-level=debug", "--admin-email=ops@example.com", "--admin-password=correct horse",
 				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--token-expiry-warning=90s", "--presence-grace=45s", "--credential-recheck=5s", "--trust-proxy", "--demo=false",
 				"--outbound-allow=10.1.0.0/16, idp.corp.example",
+				"--ws-visitor-rate=2.5", "--ws-visitor-burst=10", "--ws-staff-rate", "20", "--ws-staff-burst=300",
+				"--unsent-attachment-ttl=2h",
 			},
 			want: fromAllEnv,
 		},
@@ -151,6 +171,8 @@ func TestLoadErrors(t *testing.T) {
 		{name: "BadEnvDuration", env: map[string]string{"PARLEY_SHUTDOWN_TIMEOUT": "fifteen"}, want: []string{"PARLEY_SHUTDOWN_TIMEOUT", `"fifteen"`}},
 		{name: "BadEnvDurationUnitless", env: map[string]string{"PARLEY_SESSION_TTL": "3600"}, want: []string{"PARLEY_SESSION_TTL", `"3600"`}},
 		{name: "BadEnvBool", env: map[string]string{"PARLEY_TRUST_PROXY": "maybe"}, want: []string{"PARLEY_TRUST_PROXY", `"maybe"`}},
+		{name: "BadEnvInt", env: map[string]string{"PARLEY_WS_VISITOR_BURST": "1.5"}, want: []string{"PARLEY_WS_VISITOR_BURST", `"1.5"`}},
+		{name: "BadEnvFloat", env: map[string]string{"PARLEY_WS_STAFF_RATE": "fast"}, want: []string{"PARLEY_WS_STAFF_RATE", `"fast"`}},
 		{
 			name: "EveryBadEnvIsReported",
 			env:  map[string]string{"PARLEY_TRUST_PROXY": "maybe", "PARLEY_SESSION_TTL": "x"},

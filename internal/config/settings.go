@@ -23,7 +23,7 @@ type Setting struct {
 // entry binds a Setting to its Config field and its validation rule.
 type entry struct {
 	Setting
-	field func(c *Config) any  // the field: *string, *time.Duration or *bool
+	field func(c *Config) any  // the field: *string, *time.Duration, *bool, *int or *float64
 	check func(c Config) error // nil when every parsable value is valid
 }
 
@@ -115,6 +115,31 @@ var table = []entry{
 		field:   func(c *Config) any { return &c.OutboundAllow },
 		check:   func(c Config) error { return outbound.ValidateAllow(c.OutboundAllowList()) },
 	},
+	{
+		Setting: Setting{Flag: "ws-visitor-rate", Env: "PARLEY_WS_VISITOR_RATE", Description: "Frames a second a visitor's real-time connections on a node may send together, sustained; more are refused with rate_limited."},
+		field:   func(c *Config) any { return &c.WSVisitorRate },
+		check:   func(c Config) error { return checkRate(c.WSVisitorRate) },
+	},
+	{
+		Setting: Setting{Flag: "ws-visitor-burst", Env: "PARLEY_WS_VISITOR_BURST", Description: "Frames a visitor's real-time connections on a node may send at once, above their rate."},
+		field:   func(c *Config) any { return &c.WSVisitorBurst },
+		check:   func(c Config) error { return checkBurst(c.WSVisitorBurst) },
+	},
+	{
+		Setting: Setting{Flag: "ws-staff-rate", Env: "PARLEY_WS_STAFF_RATE", Description: "Frames a second the real-time connections of one agent, bot or API token on a node may send together, sustained."},
+		field:   func(c *Config) any { return &c.WSStaffRate },
+		check:   func(c Config) error { return checkRate(c.WSStaffRate) },
+	},
+	{
+		Setting: Setting{Flag: "ws-staff-burst", Env: "PARLEY_WS_STAFF_BURST", Description: "Frames the real-time connections of one agent, bot or API token on a node may send at once, above their rate."},
+		field:   func(c *Config) any { return &c.WSStaffBurst },
+		check:   func(c Config) error { return checkBurst(c.WSStaffBurst) },
+	},
+	{
+		Setting: Setting{Flag: "unsent-attachment-ttl", Env: "PARLEY_UNSENT_ATTACHMENT_TTL", Description: "How long an uploaded file that no sent message carries is kept before it is deleted (at least 1m)."},
+		field:   func(c *Config) any { return &c.UnsentAttachmentTTL },
+		check:   func(c Config) error { return checkMinDuration(c.UnsentAttachmentTTL, time.Minute, true) },
+	},
 }
 
 // Settings describes every setting, in the order of the documentation,
@@ -146,6 +171,10 @@ func (c *Config) RegisterFlags(fs *flag.FlagSet) {
 			fs.DurationVar(p, e.Flag, *p, usage)
 		case *bool:
 			fs.BoolVar(p, e.Flag, *p, usage)
+		case *int:
+			fs.IntVar(p, e.Flag, *p, usage)
+		case *float64:
+			fs.Float64Var(p, e.Flag, *p, usage)
 		}
 		fs.Lookup(e.Flag).DefValue = format(e.field(&defaults))
 	}
@@ -186,6 +215,18 @@ func parse(p any, s string) error {
 			return errors.New("must be true or false")
 		}
 		*p = b
+	case *int:
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return errors.New("must be a whole number")
+		}
+		*p = n
+	case *float64:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return errors.New("must be a number such as 5 or 0.5")
+		}
+		*p = f
 	}
 	return nil
 }
@@ -200,6 +241,10 @@ func format(p any) string {
 		return formatDuration(*p)
 	case *bool:
 		return strconv.FormatBool(*p)
+	case *int:
+		return strconv.Itoa(*p)
+	case *float64:
+		return strconv.FormatFloat(*p, 'g', -1, 64)
 	}
 	panic(fmt.Sprintf("config: unsupported setting type %T", p))
 }

@@ -168,3 +168,24 @@ func checkDemo(s string) error {
 	}
 	return nil
 }
+
+// Bounds of the real-time rate limits: a rate above maxRate frames a
+// second or a burst above maxBurst frames is no limit at all.
+const (
+	maxRate  = 100_000
+	maxBurst = 100_000
+)
+
+func checkRate(r float64) error {
+	if !(r > 0 && r <= maxRate) { // also NaN
+		return fmt.Errorf("must be more than 0 and at most %d frames a second; got %s", maxRate, strconv.FormatFloat(r, 'g', -1, 64))
+	}
+	return nil
+}
+
+func checkBurst(n int) error {
+	if n < 1 || n > maxBurst {
+		return fmt.Errorf("must be from 1 to %d frames; got %d", maxBurst, n)
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -93,6 +94,13 @@ func TestValidate(t *testing.T) {
 			name: "OutboundAllowURL", set: func(c *config.Config) { c.OutboundAllow = "https://idp.corp.example" },
 			setting: "PARLEY_OUTBOUND_ALLOW (--outbound-allow)", want: `"https://idp.corp.example"`,
 		},
+		{name: "WSRateFraction", set: func(c *config.Config) { c.WSVisitorRate = 0.5 }},
+		{name: "WSRateZero", set: func(c *config.Config) { c.WSVisitorRate = 0 }, setting: "PARLEY_WS_VISITOR_RATE (--ws-visitor-rate)", want: "got 0"},
+		{name: "WSRateNaN", set: func(c *config.Config) { c.WSStaffRate = math.NaN() }, setting: "PARLEY_WS_STAFF_RATE (--ws-staff-rate)"},
+		{name: "WSRateHuge", set: func(c *config.Config) { c.WSStaffRate = 1e9 }, setting: "PARLEY_WS_STAFF_RATE (--ws-staff-rate)"},
+		{name: "WSBurstZero", set: func(c *config.Config) { c.WSVisitorBurst = 0 }, setting: "PARLEY_WS_VISITOR_BURST (--ws-visitor-burst)", want: "got 0"},
+		{name: "WSBurstHuge", set: func(c *config.Config) { c.WSStaffBurst = 1 << 30 }, setting: "PARLEY_WS_STAFF_BURST (--ws-staff-burst)"},
+		{name: "UnsentTTLShort", set: func(c *config.Config) { c.UnsentAttachmentTTL = time.Second }, setting: "PARLEY_UNSENT_ATTACHMENT_TTL (--unsent-attachment-ttl)", want: "at least 1m"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := config.Default()

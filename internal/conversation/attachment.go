@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,7 +15,14 @@ import (
 // PutAttachment stores a file in a conversation the caller may write in,
 // to be sent with an attachment message (SendInput.AttachmentIDs). The
 // inbox's settings bound its size and media type; an image must look like
-// the image type it claims. Returns EINVALID, EFORBIDDEN or ENOTFOUND.
+// the image type it claims. A visitor's upload must also keep within the
+// inbox's attachment quotas (files and bytes per conversation and per
+// contact, uploads a minute), checked as it is stored, so that concurrent
+// uploads cannot overshoot them; a file never sent is deleted after a
+// while (the caller's sweep, DeleteUnsentAttachments), which frees its
+// place. Returns EINVALID, ENOTFOUND, EFORBIDDEN (also for a quota, with
+// its reason: parley.ReasonConversationFiles, …) or ERATELIMITED
+// (parley.ReasonUploadRate, with RetryAfter).
 func (s *Service) PutAttachment(ctx context.Context, c Caller, conversationID, name, contentType string, data []byte) (*parley.Attachment, error) {
 	conv, err := s.writable(ctx, c, conversationID)
 	if err != nil {
@@ -48,8 +56,13 @@ func (s *Service) PutAttachment(ctx context.Context, c Caller, conversationID, n
 	f := &parley.AttachmentFile{
 		Attachment:  parley.Attachment{Name: name, ContentType: mediaType},
 		WorkspaceID: c.workspaceID, ConversationID: conversationID, Data: data,
+		Uploader: c.Participant(),
 	}
-	if err := s.store.PutAttachment(ctx, f); err != nil {
+	var quota *parley.UploadQuota
+	if c.isVisitor() {
+		quota = &parley.UploadQuota{Quotas: inbox.AttachmentQuotas.Effective(), Since: s.now().Add(-parley.UploadWindow)}
+	}
+	if err := s.store.PutAttachment(ctx, f, quota); err != nil {
 		return nil, err
 	}
 	return &f.Attachment, nil
@@ -107,4 +120,24 @@ func cleanFileName(name string) string {
 		name = name[:len(name)-size]
 	}
 	return name
+}
+
+// sweepBatch is how many files one transaction of SweepUnsentAttachments
+// deletes.
+const sweepBatch = 500
+
+// SweepUnsentAttachments deletes the files uploaded more than ttl ago (by
+// the service's clock) that no message carries, in batches of short
+// transactions, and returns how many. It keeps no state: what it has not
+// deleted when it stops (ctx ended, the node stopped) the next sweep does.
+func (s *Service) SweepUnsentAttachments(ctx context.Context, ttl time.Duration) (int, error) {
+	before := s.now().Add(-ttl)
+	total := 0
+	for {
+		n, err := s.store.DeleteUnsentAttachments(ctx, before, sweepBatch)
+		total += n
+		if err != nil || n < sweepBatch {
+			return total, err
+		}
+	}
 }

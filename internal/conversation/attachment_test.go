@@ -2,7 +2,9 @@ package conversation_test
 
 import (
 	"bytes"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
@@ -75,5 +77,49 @@ func TestAttachmentLimits(t *testing.T) {
 	_, err := e.svc.PutAttachment(ctx, visitor, strictConv.ID, "x.txt", "text/plain; charset=utf-8", bytes.Repeat([]byte("x"), 100))
 	must(t, err)
 	_, err = e.svc.PutAttachment(ctx, visitor, strictConv.ID, "x.png", "image/png", png)
+	must(t, err)
+}
+
+// TestSweepUnsentAttachments: a file never sent is deleted once it is
+// older than the TTL, by the service's clock, which frees its place in the
+// quotas; a sent one stays.
+func TestSweepUnsentAttachments(t *testing.T) {
+	var clock atomic.Int64
+	clock.Store(time.Now().UnixNano()) // the store stamps files with the real time
+	e := newEnv(t, func(cfg *conversation.Config) { cfg.Now = func() time.Time { return time.Unix(0, clock.Load()) } })
+	ctx := t.Context()
+	e.inbox.AttachmentQuotas = parley.AttachmentQuotas{FilesPerConversation: 2}
+	_, err := e.store.UpdateInbox(ctx, parley.SystemActor, e.ws.ID, e.inbox.ID, parley.InboxUpdate{AttachmentQuotas: &e.inbox.AttachmentQuotas})
+	must(t, err)
+	conv := e.pending(t)
+	visitor := e.visitorOf(e.visitor)
+	sent, err := e.svc.PutAttachment(ctx, visitor, conv.ID, "sent.png", "image/png", png)
+	must(t, err)
+	unsent, err := e.svc.PutAttachment(ctx, visitor, conv.ID, "unsent.png", "image/png", png)
+	must(t, err)
+	_, err = e.svc.Send(ctx, visitor, conversation.SendInput{ConversationID: conv.ID, Kind: parley.KindAttachment, AttachmentIDs: []string{sent.ID}})
+	must(t, err)
+	_, err = e.svc.PutAttachment(ctx, visitor, conv.ID, "third.png", "image/png", png)
+	wantCode(t, err, parley.EFORBIDDEN)
+
+	const ttl = 24 * time.Hour
+	clock.Add(int64(ttl - time.Minute))
+	n, err := e.svc.SweepUnsentAttachments(ctx, ttl)
+	must(t, err)
+	if n != 0 {
+		t.Fatalf("swept %d files a minute before their time", n)
+	}
+	clock.Add(int64(2 * time.Minute))
+	n, err = e.svc.SweepUnsentAttachments(ctx, ttl)
+	must(t, err)
+	if n != 1 {
+		t.Fatalf("swept %d files, want the unsent one", n)
+	}
+	_, err = e.svc.GetAttachment(ctx, visitor, unsent.ID)
+	wantCode(t, err, parley.ENOTFOUND)
+	_, err = e.svc.GetAttachment(ctx, visitor, sent.ID)
+	must(t, err)
+	// Its place in the conversation's quota is free again.
+	_, err = e.svc.PutAttachment(ctx, visitor, conv.ID, "third.png", "image/png", png)
 	must(t, err)
 }

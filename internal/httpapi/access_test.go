@@ -41,6 +41,8 @@ func operations(t *testing.T, ts *testServer) map[string]openAPIOperation {
 var publicOperations = map[string]bool{
 	"POST /api/v1/auth/login": true, "GET /healthz": true, "GET /readyz": true,
 	"POST /api/v1/visitor/sessions": true, "GET /api/v1/visitor/inbox": true,
+	"GET /api/v1/auth/options": true, "GET /api/v1/auth/oidc/start": true, "GET /api/v1/auth/oidc/callback": true,
+	"GET /branding/{workspace_id}/{kind}": true,
 }
 
 // visitorAllowed reports whether op admits visitor tokens besides staff

@@ -28,7 +28,11 @@ func (s *server) attachmentRoutes() {
 			"(its `attachment_ids`). The body is the file itself, not a form: `Content-Type` is the file's media type and " +
 			"the file name is the `filename` query parameter or the `Content-Disposition` header's filename. " +
 			"The inbox's conversation settings bound the file: a larger one is refused with 413, a media type the inbox " +
-			"does not accept (or an image that is not what it claims) with 422.",
+			"does not accept (or an image that is not what it claims) with 422. A visitor's uploads must also keep within " +
+			"the inbox's `attachment_quotas`: over a file or byte quota the upload is refused with 403 and a `reason` naming " +
+			"the quota (`conversation_file_quota`, `conversation_byte_quota`, `contact_file_quota`, `contact_byte_quota`), " +
+			"over the upload rate with 429, `Retry-After` and the reason `upload_rate`. A file no message carries is deleted " +
+			"after PARLEY_UNSENT_ATTACHMENT_TTL (24 h by default).",
 		RequestBody: &huma.RequestBody{
 			Required:    true,
 			Description: "The file's bytes.",

@@ -122,9 +122,12 @@ func fieldLocation(field string) string {
 // it says (rounded up), or a minute.
 func retryAfter(err error) string {
 	var ra interface{ RetryAfter() time.Duration }
+	var pe *parley.Error
 	wait := time.Minute
 	if errors.As(err, &ra) {
 		wait = ra.RetryAfter()
+	} else if errors.As(err, &pe) && pe.RetryAfter > 0 {
+		wait = pe.RetryAfter
 	}
 	return strconv.Itoa(max(1, int(math.Ceil(wait.Seconds()))))
 }

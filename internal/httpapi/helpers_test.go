@@ -179,6 +179,7 @@ type problemBody struct {
 	Status    int    `json:"status"`
 	Detail    string `json:"detail"`
 	Code      string `json:"code"`
+	Reason    string `json:"reason"`
 	RequestID string `json:"request_id"`
 	Errors    []struct {
 		Location string `json:"location"`

@@ -34,7 +34,7 @@ func (s *server) inboxRoutes() {
 	register(s, huma.Operation{
 		OperationID: "update-inbox", Method: http.MethodPatch, Path: "/api/v1/inboxes/{id}", Tags: tags,
 		Summary:     "Update an inbox",
-		Description: "Changes the fields present in the body, including single fields of `widget`, `identity` and `conversation`.",
+		Description: "Changes the fields present in the body, including single fields of `widget`, `identity`, `conversation` and `attachment_quotas`.",
 	}, staff(parley.ScopeInboxesWrite), s.updateInbox)
 	register(s, huma.Operation{
 		OperationID: "delete-inbox", Method: http.MethodDelete, Path: "/api/v1/inboxes/{id}", Tags: tags,
@@ -92,6 +92,8 @@ type inboxView struct {
 	Conversation   conversationSettingsView `json:"conversation"`
 	CreatedAt      time.Time                `json:"created_at"`
 	UpdatedAt      time.Time                `json:"updated_at"`
+
+	AttachmentQuotas attachmentQuotasView `json:"attachment_quotas" doc:"What the inbox's visitors may upload; agents', bots' and API tokens' uploads count toward none of it."`
 }
 
 func newInboxView(in *parley.Inbox) inboxView {
@@ -105,6 +107,8 @@ func newInboxView(in *parley.Inbox) inboxView {
 		Identity:     newIdentityView(in.Identity),
 		Conversation: newConversationSettingsView(in.Conversation),
 		CreatedAt:    in.CreatedAt, UpdatedAt: in.UpdatedAt,
+
+		AttachmentQuotas: newAttachmentQuotasView(in.AttachmentQuotas),
 	}
 }
 
@@ -168,10 +172,10 @@ func set[T any](to *T, from *T) {
 // parts validated: a PATCH of the allowed origins, say, never fails on a
 // widget setting it does not send.
 type inboxParts struct {
-	name, origins, widget, identity, conversation bool
+	name, origins, widget, identity, conversation, attachmentQuotas bool
 }
 
-var allInboxParts = inboxParts{name: true, origins: true, widget: true, identity: true, conversation: true}
+var allInboxParts = inboxParts{name: true, origins: true, widget: true, identity: true, conversation: true, attachmentQuotas: true}
 
 // validateInbox checks the parts of an inbox, as it would be stored.
 func validateInbox(in *parley.Inbox, parts inboxParts) error {
@@ -190,6 +194,9 @@ func validateInbox(in *parley.Inbox, parts inboxParts) error {
 	}
 	if parts.conversation {
 		in.Conversation.Validate(&v, "conversation")
+	}
+	if parts.attachmentQuotas {
+		in.AttachmentQuotas.Validate(&v, "attachment_quotas")
 	}
 	return v.Err()
 }
@@ -243,6 +250,8 @@ type createInboxInput struct {
 		Widget         *widgetInput               `json:"widget,omitempty"`
 		Identity       *identityInput             `json:"identity,omitempty"`
 		Conversation   *conversationSettingsInput `json:"conversation,omitempty"`
+
+		AttachmentQuotas *attachmentQuotasInput `json:"attachment_quotas,omitempty"`
 	}
 }
 
@@ -260,6 +269,7 @@ func (s *server) createInbox(ctx context.Context, in *createInboxInput) (*inboxO
 	in.Body.Widget.apply(&inbox.Widget)
 	in.Body.Identity.apply(&inbox.Identity)
 	in.Body.Conversation.apply(&inbox.Conversation)
+	in.Body.AttachmentQuotas.apply(&inbox.AttachmentQuotas)
 	if err := validateInbox(inbox, allInboxParts); err != nil {
 		return nil, err
 	}
@@ -285,6 +295,8 @@ type updateInboxInput struct {
 		Widget         *widgetInput               `json:"widget,omitempty"`
 		Identity       *identityInput             `json:"identity,omitempty"`
 		Conversation   *conversationSettingsInput `json:"conversation,omitempty"`
+
+		AttachmentQuotas *attachmentQuotasInput `json:"attachment_quotas,omitempty" doc:"Changes the quotas present."`
 	}
 }
 
@@ -318,8 +330,12 @@ func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxO
 			b.Conversation.apply(&inbox.Conversation)
 			upd.Conversation = &inbox.Conversation
 		}
+		if b.AttachmentQuotas != nil {
+			b.AttachmentQuotas.apply(&inbox.AttachmentQuotas)
+			upd.AttachmentQuotas = &inbox.AttachmentQuotas
+		}
 		parts := inboxParts{name: b.Name != nil, origins: b.AllowedOrigins != nil, widget: b.Widget != nil,
-			identity: b.Identity != nil, conversation: b.Conversation != nil}
+			identity: b.Identity != nil, conversation: b.Conversation != nil, attachmentQuotas: b.AttachmentQuotas != nil}
 		if err := validateInbox(inbox, parts); err != nil {
 			return parley.InboxUpdate{}, err
 		}

@@ -24,6 +24,8 @@ var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 type requestInfo struct {
 	id     string
 	ip     string
+	host   string       // the Host the request was sent to
+	tls    bool         // whether it came over TLS
 	logger *slog.Logger // carries request_id
 }
 
@@ -58,7 +60,7 @@ func (s *server) observe(next http.Handler) http.Handler {
 			id = secret.NewToken("")[:16] // 96 random bits
 		}
 		w.Header().Set("X-Request-ID", id)
-		info := &requestInfo{id: id, ip: s.clientIP(r), logger: s.logger.With("request_id", id)}
+		info := &requestInfo{id: id, ip: s.clientIP(r), host: r.Host, tls: r.TLS != nil, logger: s.logger.With("request_id", id)}
 		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, info))
 		sw := &statusWriter{ResponseWriter: w}
 

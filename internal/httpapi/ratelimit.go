@@ -7,17 +7,28 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Login attempts per client IP: 10 a minute, in bursts of up to 20. This
-// sits on top of the per-email lockout of the accounts service.
+// The per-client-IP limits (docs/operations.md#limits lists them all).
 const (
-	loginRate  = rate.Limit(10.0 / 60)
-	loginBurst = 20
+	// Login attempts per client IP: 30 a minute, in bursts of up to 60,
+	// so that a shift of 50 agents behind one NAT logs in at once. Each
+	// attempt costs a password hash, which the limit bounds; guessing one
+	// account's password is stopped by the accounts service's per-email
+	// lockout (5 failures, then 15 minutes), whatever the address.
+	loginRate  = rate.Limit(30.0 / 60)
+	loginBurst = 60
 	// Guest visitor sessions per client IP: 30 a minute, in bursts of up to
 	// 60. Each creates a contact, so an unbounded client could fill the
 	// database; a browser needs one per visitor (it keeps its token), and
 	// the burst leaves room for many visitors behind one NAT.
 	guestRate  = rate.Limit(30.0 / 60)
 	guestBurst = 60
+	// Visitor sessions opened with a credential — an identity JWT signed
+	// by the customer's back-end, or a resume token — per client IP: 60 a
+	// minute, in bursts of up to 120. They are not anonymous (only the
+	// back-end can sign a token), so they do not draw on the guests' limit;
+	// this one only bounds the verification work one address can cause.
+	verifiedRate  = rate.Limit(60.0 / 60)
+	verifiedBurst = 120
 	// maxTrackedIPs bounds the limiter's memory; see ipLimiter.allow.
 	maxTrackedIPs = 10_000
 )

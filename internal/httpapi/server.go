@@ -73,6 +73,10 @@ type Config struct {
 	// gateway at "GET /api/v1/realtime"), served behind the same request
 	// id, logging, metrics and recovery middleware as the API.
 	Routes map[string]http.Handler
+	// PublicURL is where browsers reach Parley (PARLEY_PUBLIC_URL); the
+	// OpenID Connect redirect URI is built on it. When empty, each request's
+	// own scheme and Host are used.
+	PublicURL string
 	// Now is the clock of the per-IP rate limits; default time.Now.
 	Now func() time.Time
 }
@@ -88,7 +92,9 @@ type server struct {
 	api     huma.API
 	metrics *httpMetrics
 	logins  *ipLimiter // per-client-IP limit on POST /auth/login
-	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions
+	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions for guests
+	// verified limits POST /visitor/sessions with a JWT or resume token.
+	verified *ipLimiter
 	// readiness is the state of the /readyz checks at their last run.
 	readiness readiness
 }
@@ -134,6 +140,8 @@ func New(cfg Config) (http.Handler, error) {
 		metrics: metrics,
 		logins:  newIPLimiter(loginRate, loginBurst),
 		guests:  newIPLimiter(guestRate, guestBurst),
+
+		verified: newIPLimiter(verifiedRate, verifiedBurst),
 	}
 
 	mux := http.NewServeMux()
@@ -165,6 +173,8 @@ func New(cfg Config) (http.Handler, error) {
 func (s *server) routes() {
 	s.healthRoutes()
 	s.authRoutes()
+	s.signInRoutes()
+	s.brandingRoutes()
 	s.agentRoutes()
 	s.inboxRoutes()
 	s.tokenRoutes()

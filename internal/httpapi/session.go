@@ -20,8 +20,8 @@ func (s *server) authRoutes() {
 			"`parley_session` cookie (HttpOnly) and the `parley_csrf` cookie, and its body holds the CSRF token " +
 			"to send as X-CSRF-Token on unsafe requests. With `\"bearer\": true` (a program, a bot, not a browser) " +
 			"it sets no cookie and returns the session's secret in `token`, to send as `Authorization: Bearer` " +
-			"and in a WebSocket auth frame. Limited per client IP, and locked for 15 minutes " +
-			"after 5 consecutive failures for one email.",
+			"and in a WebSocket auth frame. Limited per client IP (60 at once, then 30 a minute: room for a shift " +
+			"of agents behind one NAT), and locked for 15 minutes after 5 consecutive failures for one email.",
 	}, public, s.login)
 	register(s, huma.Operation{
 		OperationID: "logout", Method: http.MethodPost, Path: "/api/v1/auth/logout", Tags: []string{"Auth"},

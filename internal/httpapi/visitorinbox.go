@@ -15,7 +15,9 @@ func (s *server) visitorInboxRoutes() {
 		OperationID: "get-visitor-inbox", Method: http.MethodGet, Path: "/api/v1/visitor/inbox",
 		Tags: []string{"Visitors"}, Summary: "Get an inbox's widget settings",
 		Description: "What a widget or chat UI needs before a visitor chats: the inbox's widget settings " +
-			"(title, greeting, colour, locale, position, pre-chat form) and whether an agent of its workspace is online. " +
+			"(title, greeting, colour, locale, position, pre-chat form), whether an agent of its workspace is online, and " +
+			"the workspace's default agent picture. The colour is the inbox's, unless it is empty or Parley's default (#2563eb, what a new inbox gets): then the " +
+			"workspace's branding colour, when set. " +
 			"Public: an inbox ID is not a secret (it is in the widget's script tag). " +
 			"When the request carries an Origin header, the inbox's `allowed_origins` must allow it (else 404).",
 	}, public, s.getVisitorInbox)
@@ -40,6 +42,12 @@ type visitorInboxView struct {
 	Name   string     `json:"name"`
 	Widget widgetView `json:"widget"`
 	Online bool       `json:"online" doc:"Whether an agent of the workspace is online; when not, the widget invites the visitor to leave a message."`
+	// Branding is the workspace's, for the widget.
+	Branding widgetBrandingView `json:"branding"`
+}
+
+type widgetBrandingView struct {
+	AgentAvatarURL string `json:"agent_avatar_url" doc:"Absolute URL of the workspace's default agent picture on this server (the widget shows it for agents who have none); empty when none."`
 }
 
 type visitorInboxOutput struct {
@@ -59,9 +67,22 @@ func (s *server) getVisitorInbox(ctx context.Context, in *visitorInboxInput) (*v
 	if err != nil {
 		return nil, err
 	}
-	return &visitorInboxOutput{CacheControl: "no-cache", Body: visitorInboxView{
+	out := &visitorInboxOutput{CacheControl: "no-cache", Body: visitorInboxView{
 		ID: inbox.ID, Name: inbox.Name, Widget: newWidgetView(inbox.Widget), Online: online,
-	}}, nil
+	}}
+	// An inbox's own colour wins; one left at Parley's default (what a new
+	// inbox gets) or empty takes the workspace's branding colour, if set.
+	b, err := s.store.Branding(ctx, inbox.WorkspaceID)
+	if err != nil {
+		return nil, err
+	}
+	if c := out.Body.Widget.Color; (c == "" || strings.EqualFold(c, parley.DefaultWidgetColor)) && b.Color != "" {
+		out.Body.Widget.Color = b.Color
+	}
+	if u := brandImageURL(b.WorkspaceID, parley.BrandAvatar, b.Avatar); u != "" {
+		out.Body.Branding.AgentAvatarURL = s.publicURL(ctx) + u
+	}
+	return out, nil
 }
 
 type visitorContactInput struct {

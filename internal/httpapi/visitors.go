@@ -27,7 +27,8 @@ func (s *server) visitorRoutes() {
 			"the verified contact and keeps its conversations.\n" +
 			"- With `resume_token` (prlyr_…): the token's contact, confined to the token's conversation.\n\n" +
 			"When the request carries an Origin header (a browser page), the inbox's `allowed_origins` must allow it. " +
-			"Limited per client IP.",
+			"Limited per client IP: guests to 60 at once then 30 a minute; sessions opened with a token or resume token, " +
+			"which are not anonymous, separately, to 120 at once then 60 a minute. Over the limit: 429 with Retry-After.",
 	}, public, s.createVisitorSession)
 }
 
@@ -63,13 +64,17 @@ type visitorSessionOutput struct {
 }
 
 func (s *server) createVisitorSession(ctx context.Context, in *createVisitorSessionInput) (*visitorSessionOutput, error) {
-	if ok, wait := s.guests.allow(requestFrom(ctx).ip, s.cfg.Now()); !ok {
+	b := in.Body
+	limit := s.guests
+	if b.Token != "" || b.ResumeToken != "" {
+		limit = s.verified // not anonymous: not a guest
+	}
+	if ok, wait := limit.allow(requestFrom(ctx).ip, s.cfg.Now()); !ok {
 		return nil, &account.RateLimitedError{
 			Err:  parley.Errorf(parley.ERATELIMITED, "Too many new visitor sessions from your address. Try again later."),
 			Wait: wait,
 		}
 	}
-	b := in.Body
 	var (
 		sess    *parley.VisitorSession
 		sec     string

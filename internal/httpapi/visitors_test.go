@@ -1,6 +1,7 @@
 package httpapi_test
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -114,6 +115,36 @@ func TestGuestSessionRateLimit(t *testing.T) {
 	r.problem(t, 429, "rate_limited")
 	if secs, err := strconv.Atoi(r.header.Get("Retry-After")); err != nil || secs < 1 || secs > 5 {
 		t.Errorf("Retry-After = %q, want a couple of seconds", r.header.Get("Retry-After"))
+	}
+}
+
+// TestVerifiedSessionsNotGuests: a session opened with an identity JWT is
+// not anonymous, so it does not draw on the guests' limit; it has a limit
+// of its own, larger.
+func TestVerifiedSessionsNotGuests(t *testing.T) {
+	now := time.Now() // frozen: no token refills
+	ts := newServer(t, func(c *httpapi.Config) { c.Now = func() time.Time { return now } })
+	in := ts.identityInbox(t)
+	guest := func() *result {
+		return ts.do(t, "POST", "/api/v1/visitor/sessions", nil, map[string]string{"inbox_id": in.ID})
+	}
+	verified := func(i int) *result {
+		return ts.do(t, "POST", "/api/v1/visitor/sessions", nil, map[string]string{
+			"inbox_id": in.ID, "token": visitorJWT(t, in, fmt.Sprint("user-", i), nil)})
+	}
+	for range 60 {
+		guest().want(t, 201)
+	}
+	guest().problem(t, 429, "rate_limited")
+	// The guests' limit is spent; logged-in customers still get in, up
+	// to a burst of 120 from the address.
+	for i := range 120 {
+		verified(i).want(t, 201)
+	}
+	r := verified(120)
+	r.problem(t, 429, "rate_limited")
+	if secs, err := strconv.Atoi(r.header.Get("Retry-After")); err != nil || secs != 1 {
+		t.Errorf("Retry-After = %q, want the 1 s refill of one session (60 a minute)", r.header.Get("Retry-After"))
 	}
 }
 

@@ -93,6 +93,9 @@ type conn struct {
 	authTimer *time.Timer
 	authed    bool
 	frames    frameReader
+	// limiter is the inbound rate limit of the connection's holder, set
+	// by authenticate, given back by teardown.
+	limiter *frameLimiter
 	// The hub subjects joined.
 	subs map[string]*convSink // by conversation ID
 	feed *feedSink
@@ -205,6 +208,10 @@ func (c *conn) teardown() {
 	if c.authTimer != nil {
 		c.authTimer.Stop()
 	}
+	if c.limiter != nil {
+		c.g.limits.release(c.limiter, c.g.clock())
+		c.limiter = nil
+	}
 	c.req = nil
 	c.frames = frameReader{}
 	c.bw = nil // the writer has ended
@@ -250,6 +257,10 @@ func (c *conn) message(text bool, data []byte) {
 	}
 	if !c.authed {
 		c.authenticate(text, data)
+		return
+	}
+	if refused, wait := c.overLimit(); refused {
+		c.refuse(text, data, wait)
 		return
 	}
 	c.handle(text, data)
@@ -315,6 +326,11 @@ func (c *conn) authenticate(text bool, data []byte) {
 	}
 	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.authed = true
+	limit := cfg.StaffFrames
+	if who.Visitor {
+		limit = cfg.VisitorFrames
+	}
+	c.limiter = c.g.limits.acquire(limitHolder(&who), limit, c.g.clock())
 	c.trackPresence(ctx, &who)
 	c.reply(outFrame{data: encode(readyFrame{
 		Type: "ready", ConnectionID: c.id, WorkspaceID: who.Caller.WorkspaceID(),
@@ -656,4 +672,6 @@ type stats struct {
 	notesDropped      atomic.Int64 // notes stopped on their way to a visitor
 	revoked           atomic.Int64 // connections closed because their credential ended
 	rechecked         atomic.Int64 // … of which the recheck found
+	framesRefused     atomic.Int64 // frames answered with rate_limited
+	rateLimitCloses   atomic.Int64 // connections closed with 4029
 }

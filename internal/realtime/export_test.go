@@ -33,3 +33,11 @@ func Revoked(g *Gateway) (all, rechecked int64) {
 // CatchUp runs g's catch-up after a loss of notifications from since, at
 // once, and reports whether it read everything.
 func CatchUp(g *Gateway, since time.Time) bool { return g.catchUp(g.catchUps.ctx, since) }
+
+// FramesRefused returns how many frames g answered with rate_limited, and
+// RateLimitCloses how many connections it closed with 4029.
+func FramesRefused(g *Gateway) int64   { return g.stats.framesRefused.Load() }
+func RateLimitCloses(g *Gateway) int64 { return g.stats.rateLimitCloses.Load() }
+
+// LimitHolders returns how many holders' rate limits g keeps.
+func LimitHolders(g *Gateway) int { return g.limits.size() }

@@ -3,6 +3,7 @@ package realtime
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ const (
 	// StatusContactMerged: the visitor's contact was merged into another;
 	// reconnect with the same token to continue as that contact.
 	StatusContactMerged websocket.StatusCode = 4006
+	StatusRateLimited   websocket.StatusCode = 4029 // frames far beyond the inbound rate limit
 )
 
 // Reasons of the forbidden errors answering a refresh whose token belongs to
@@ -53,6 +55,7 @@ const (
 	reasonTooBig         = "frame too big"
 	reasonProtocol       = "protocol error"
 	reasonTokenExpired   = "token expired"
+	reasonRateLimited    = "rate limit exceeded"
 	maxRequestIDLength   = 64
 	maxConversationIDLen = 128
 )
@@ -136,6 +139,9 @@ type errorFrame struct {
 	Message        string       `json:"message"`
 	Fields         []fieldError `json:"fields,omitempty"`
 	ConversationID string       `json:"conversation_id,omitempty"`
+	// RetryAfter, of a rate_limited error, is the seconds (to the
+	// millisecond, rounded up) to wait before trying again.
+	RetryAfter float64 `json:"retry_after,omitempty"`
 }
 
 type fieldError struct {
@@ -272,7 +278,19 @@ func newErrorFrame(id string, err error) outFrame {
 			f.Fields = append(f.Fields, fieldError{Field: fe.Field, Message: fe.Message})
 		}
 	}
+	if f.Code == parley.ERATELIMITED && errors.As(err, &pe) {
+		f.RetryAfter = retryAfterSeconds(pe.RetryAfter)
+	}
 	return outFrame{data: encode(f)}
+}
+
+// retryAfterSeconds renders a wait as seconds to the millisecond, rounded
+// up (a wait under a millisecond is one).
+func retryAfterSeconds(d time.Duration) float64 {
+	if d <= 0 {
+		return 0
+	}
+	return math.Ceil(float64(d)/float64(time.Millisecond)) / 1000
 }
 
 // authCloseStatus returns how to close a connection whose authentication

@@ -32,9 +32,12 @@
 //     on every node (4004, 4005, 4006), through Revoke, a bus notice, and
 //     a periodic recheck for a lost notice (see revoke.go).
 //   - Bounded everything: a read limit per frame (larger ones close the
-//     connection with 1009), a bounded send queue per connection (a slow
-//     consumer is closed with 4008; nobody else waits for it), write
-//     timeouts, heartbeats.
+//     connection with 1009), an inbound rate limit per visitor and per
+//     staff credential (frames beyond it are refused before any work, with
+//     rate_limited; sustained abuse closes the connection with 4029; a
+//     reconnect does not reset it), a bounded send queue per
+//     connection (a slow consumer is closed with 4008; nobody else waits
+//     for it), write timeouts, heartbeats.
 //
 // Idle connections are cheap: no goroutine and no buffer waits on one. On
 // Linux the gateway waits for all of them on one epoll instance and reads
@@ -130,6 +133,17 @@ type Config struct {
 	// authenticated connection are checked again (Authenticator.Recheck,
 	// in batches), to close those whose end this node was not told of.
 	CredentialRecheck time.Duration
+
+	// VisitorFrames and StaffFrames limit the frames a holder's
+	// connections on this node may send once authenticated, together (a
+	// visitor's contact's; an agent's, a bot's or an API token's): beyond
+	// it a frame is answered with rate_limited, and a connection that keeps
+	// sending at more than twice it is closed with 4029 (see
+	// frameLimiter). A zero limit selects the default.
+	VisitorFrames FrameLimit
+	StaffFrames   FrameLimit
+	// Clock is the rate limits' clock; default time.Now.
+	Clock func() time.Time
 	// Presence, when set, is told of every agent's connections, and its
 	// workspace's availability reaches every visitor connection.
 	Presence Presence
@@ -258,6 +272,7 @@ type Gateway struct {
 	// stopRecovered unregisters their trigger from the bus.
 	catchUps      catchUps
 	stopRecovered func()
+	limits        frameLimits // inbound rate limits by holder
 
 	mu      sync.Mutex
 	closed  bool
@@ -311,6 +326,11 @@ func New(cfg Config) (*Gateway, error) {
 	setDefault(&cfg.Readers, DefaultReaders)
 	setDefault(&cfg.TokenExpiryWarning, DefaultTokenExpiryWarning)
 	setDefault(&cfg.CredentialRecheck, DefaultCredentialRecheck)
+	cfg.VisitorFrames.setDefault(DefaultVisitorFrames)
+	cfg.StaffFrames.setDefault(DefaultStaffFrames)
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
 	g := &Gateway{
 		cfg:         cfg,
 		svc:         cfg.Conversations,

@@ -8,6 +8,9 @@ import (
 // monotonic, never 0.
 func (g *Gateway) now() int64 { return int64(time.Since(g.epoch)) + 1 }
 
+// clock is the gateway's clock for rate limits (Config.Clock).
+func (g *Gateway) clock() time.Time { return g.cfg.Clock() }
+
 // heartbeatTick returns how often the heartbeat ticker looks at the
 // connections: a fraction of the shorter of the ping interval and the pong
 // timeout, so that a ping or a timeout comes at most that late.

@@ -10,6 +10,7 @@ import (
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/realtime"
 	"github.com/parleychat/parley/internal/testenv"
 )
 
@@ -31,7 +32,12 @@ func TestBusOutageLosesNothing(t *testing.T) {
 	gateA, gateB := testenv.NewGate(t, ns.Addr()), testenv.NewGate(t, ns.Addr())
 	busA, busB := openBus(t, gateA, "node-a"), openBus(t, gateB, "node-b")
 	svcA, svcB := e.newService(t, busA), e.newService(t, busB)
-	a, b := e.newNodeWith(t, svcA, busA), e.newNodeWith(t, svcB, busB)
+	// The visitor follows a new conversation in each of the 20 runs: more
+	// frames than a visitor's default burst allows, and beside the point.
+	unlimited := func(cfg *realtime.Config) {
+		cfg.VisitorFrames = realtime.FrameLimit{Rate: 1000, Burst: 1000}
+	}
+	a, b := e.newNodeWith(t, svcA, busA, unlimited), e.newNodeWith(t, svcB, busB, unlimited)
 
 	contact, token := e.newVisitor(t, e.inbox)
 	_, session := e.newAgent(t, parley.RoleAgent)

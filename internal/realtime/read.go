@@ -189,6 +189,11 @@ func (c *conn) frame(h ws.Header, p []byte) {
 	fr := &c.frames
 	switch h.OpCode {
 	case ws.OpPing:
+		if c.authed {
+			if refused, _ := c.overLimit(); refused {
+				return // counted as a frame; refused without a pong
+			}
+		}
 		if !c.isEnding() {
 			c.push(item{kind: itemPong, frame: outFrame{data: append([]byte(nil), p...)}})
 		}

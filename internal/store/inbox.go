@@ -10,7 +10,8 @@ import (
 	"github.com/parleychat/parley"
 )
 
-const inboxColumns = `id, workspace_id, name, allowed_origins, widget, identity, conversation, created_at, updated_at`
+const inboxColumns = `id, workspace_id, name, allowed_origins, widget, identity, conversation, created_at, updated_at,
+	attachment_quotas`
 
 // widgetJSON and identityJSON fix the stored form of the inbox settings,
 // whatever becomes of the domain structs' field names.
@@ -61,6 +62,15 @@ type conversationSettingsJSON struct {
 	AllowedAttachmentTypes []string              `json:"allowed_attachment_types"`
 }
 
+// attachmentQuotasJSON fixes the stored form of parley.AttachmentQuotas.
+type attachmentQuotasJSON struct {
+	FilesPerConversation int   `json:"files_per_conversation,omitempty"`
+	BytesPerConversation int64 `json:"bytes_per_conversation,omitempty"`
+	FilesPerContact      int   `json:"files_per_contact,omitempty"`
+	BytesPerContact      int64 `json:"bytes_per_contact,omitempty"`
+	UploadsPerMinute     int   `json:"uploads_per_minute,omitempty"`
+}
+
 // CreateInbox inserts in, setting ID, CreatedAt and UpdatedAt and replacing
 // nil AllowedOrigins with an empty list. Returns ENOTFOUND if the workspace
 // does not exist.
@@ -75,9 +85,13 @@ func (s *Store) CreateInbox(ctx context.Context, actor parley.Actor, in *parley.
 	if err != nil {
 		return err
 	}
+	quotas, err := encodeJSON(attachmentQuotasJSON(in.AttachmentQuotas))
+	if err != nil {
+		return err
+	}
 	err = s.inTx(ctx, func(tx runner) error {
-		_, err := tx.exec(ctx, `INSERT INTO inboxes (`+inboxColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, in.WorkspaceID, in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), now.UnixMicro())
+		_, err := tx.exec(ctx, `INSERT INTO inboxes (`+inboxColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, in.WorkspaceID, in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), now.UnixMicro(), quotas)
 		if isForeignKeyViolation(err) {
 			return notFound("Workspace")
 		} else if err != nil {
@@ -179,6 +193,10 @@ func (s *Store) applyInboxUpdate(ctx context.Context, tx runner, actor parley.Ac
 		in.Conversation = *upd.Conversation
 		details["conversation"] = conversationSettingsJSON(in.Conversation)
 	}
+	if upd.AttachmentQuotas != nil {
+		in.AttachmentQuotas = *upd.AttachmentQuotas
+		details["attachment_quotas"] = attachmentQuotasJSON(in.AttachmentQuotas)
+	}
 	if len(details) == 0 {
 		return nil
 	}
@@ -186,10 +204,14 @@ func (s *Store) applyInboxUpdate(ctx context.Context, tx runner, actor parley.Ac
 	if err != nil {
 		return err
 	}
+	quotas, err := encodeJSON(attachmentQuotasJSON(in.AttachmentQuotas))
+	if err != nil {
+		return err
+	}
 	in.UpdatedAt = now
 	if _, err := tx.exec(ctx, `UPDATE inboxes SET name = ?, allowed_origins = ?, widget = ?, identity = ?,
-		conversation = ?, updated_at = ? WHERE workspace_id = ? AND id = ?`,
-		in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), in.WorkspaceID, in.ID); err != nil {
+		conversation = ?, updated_at = ?, attachment_quotas = ? WHERE workspace_id = ? AND id = ?`,
+		in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), quotas, in.WorkspaceID, in.ID); err != nil {
 		return fmt.Errorf("update inbox: %w", err)
 	}
 	return insertAudit(ctx, tx, parley.AuditEntry{
@@ -246,11 +268,18 @@ func scanInbox(row scanner) (*parley.Inbox, error) {
 		storedWidget                            widgetJSON
 		storedIdentity                          identityJSON
 		storedConversation                      conversationSettingsJSON
+		quotas                                  string
+		storedQuotas                            attachmentQuotasJSON
 	)
-	err := row.Scan(&in.ID, &in.WorkspaceID, &in.Name, &origins, &widget, &identity, &conversation, &createdAt, &updatedAt)
+	err := row.Scan(&in.ID, &in.WorkspaceID, &in.Name, &origins, &widget, &identity, &conversation, &createdAt, &updatedAt,
+		&quotas)
 	if err != nil {
 		return nil, err
 	}
+	if err := decodeJSON(quotas, &storedQuotas); err != nil {
+		return nil, err
+	}
+	in.AttachmentQuotas = parley.AttachmentQuotas(storedQuotas)
 	if err := decodeJSON(origins, &in.AllowedOrigins); err != nil {
 		return nil, err
 	}

@@ -14,7 +14,7 @@ func mustAttachment(t *testing.T, s parley.Store, th *thread, name string, data 
 		Attachment:  parley.Attachment{Name: name, ContentType: "image/png"},
 		WorkspaceID: th.ws.ID, ConversationID: th.conv.ID, Data: data,
 	}
-	must(t, s.PutAttachment(t.Context(), f))
+	must(t, s.PutAttachment(t.Context(), f, nil))
 	return f
 }
 
@@ -29,7 +29,7 @@ func testAttachments(t *testing.T, open func(t *testing.T) parley.Store) {
 			Attachment:  parley.Attachment{Name: "screenshot.png", ContentType: "image/png", Size: 1},
 			WorkspaceID: th.ws.ID, ConversationID: th.conv.ID, MessageID: "ignored", Data: data,
 		}
-		must(t, s.PutAttachment(t.Context(), f))
+		must(t, s.PutAttachment(t.Context(), f, nil))
 		if f.ID == "" || f.Size != int64(len(data)) || f.MessageID != "" {
 			t.Fatalf("after put: %+v", f.Attachment)
 		}
@@ -52,9 +52,9 @@ func testAttachments(t *testing.T, open func(t *testing.T) parley.Store) {
 	t.Run("ErrNotFound", func(t *testing.T) {
 		th := mustThread(t, s)
 		other := mustWorkspace(t, s)
-		err := s.PutAttachment(t.Context(), &parley.AttachmentFile{WorkspaceID: th.ws.ID, ConversationID: "missing", Data: []byte("x")})
+		err := s.PutAttachment(t.Context(), &parley.AttachmentFile{WorkspaceID: th.ws.ID, ConversationID: "missing", Data: []byte("x")}, nil)
 		wantCode(t, err, parley.ENOTFOUND)
-		err = s.PutAttachment(t.Context(), &parley.AttachmentFile{WorkspaceID: other.ID, ConversationID: th.conv.ID, Data: []byte("x")})
+		err = s.PutAttachment(t.Context(), &parley.AttachmentFile{WorkspaceID: other.ID, ConversationID: th.conv.ID, Data: []byte("x")}, nil)
 		wantCode(t, err, parley.ENOTFOUND)
 		_, err = s.GetAttachment(t.Context(), th.ws.ID, "missing")
 		wantCode(t, err, parley.ENOTFOUND)

@@ -83,7 +83,7 @@ func testConversationTenantIsolation(t *testing.T, open func(t *testing.T) parle
 		{"ReadStates", func() error { _, err := s.ReadStates(ctx, b, th.conv.ID); return err }},
 		{"UnreadCount", func() error { _, err := s.UnreadCount(ctx, b, th.conv.ID, byB); return err }},
 		{"PutAttachment", func() error {
-			return s.PutAttachment(ctx, &parley.AttachmentFile{WorkspaceID: b, ConversationID: th.conv.ID, Data: []byte("x")})
+			return s.PutAttachment(ctx, &parley.AttachmentFile{WorkspaceID: b, ConversationID: th.conv.ID, Data: []byte("x")}, nil)
 		}},
 		{"GetAttachment", func() error { _, err := s.GetAttachment(ctx, b, file.ID); return err }},
 	}

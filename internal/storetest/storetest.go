@@ -46,6 +46,8 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Conversations", testConversations},
 		{"Messages", testMessages},
 		{"Attachments", testAttachments},
+		{"AttachmentQuotas", testAttachmentQuotas},
+		{"AttachmentSweep", testAttachmentSweep},
 		{"ReadState", testReadState},
 		{"VisitorSequence", testVisitorSequence},
 		{"Events", testEvents},
@@ -53,6 +55,8 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"AgentRelease", testAgentRelease},
 		{"LastAdmin", testLastAdmin},
 		{"ConversationTenantIsolation", testConversationTenantIsolation},
+		{"SignIn", testSignIn},
+		{"Branding", testBranding},
 		{"PingClose", testPingClose},
 	}
 	for _, g := range groups {

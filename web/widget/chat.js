@@ -48,6 +48,7 @@ function App({ w }) {
       aria-label=${title} aria-hidden=${!w.isOpen} inert=${!w.isOpen} onKeyDown=${onKey} lang=${w.lang}>
       <div class="head">
         ${conv && w.convs.size > 1 ? html`<button type="button" class="icon back" aria-label=${t.back} onClick=${() => w.show(null)}>‹</button>` : null}
+        ${w.inbox.branding?.agent_avatar_url ? html`<img class="team-avatar" src=${w.inbox.branding.agent_avatar_url} alt="" />` : null}
         <div class="titles">
           <h2>${title}</h2>
           <p class="sub"><span class=${'dot ' + (w.inbox.online ? 'on' : 'off')} aria-hidden="true"></span>${w.inbox.online ? t.online : t.offline}</p>

@@ -1,4 +1,4 @@
-// The admin pages: agents, inboxes, API tokens and the audit log.
+// The admin pages: agents, inboxes, API tokens, the audit log, sign-in and branding.
 
 import { html } from '../html.js';
 import { role } from '../store.js';
@@ -6,8 +6,10 @@ import { AgentsPage } from './admin-agents.js';
 import { InboxesPage } from './admin-inboxes.js';
 import { TokensPage } from './admin-tokens.js';
 import { AuditPage } from './admin-audit.js';
+import { SignInPage } from './admin-signin.js';
+import { BrandingPage } from './admin-branding.js';
 
-const pages = { agents: AgentsPage, inboxes: InboxesPage, tokens: TokensPage, audit: AuditPage };
+const pages = { agents: AgentsPage, inboxes: InboxesPage, tokens: TokensPage, audit: AuditPage, 'sign-in': SignInPage, branding: BrandingPage };
 
 export function Admin({ page }) {
   const Page = pages[page];

@@ -6,7 +6,10 @@ import { me, ready, role, lists, unread, reset, loadMe, boot, toast, fail } from
 import { route, navigate, listPath, BASE } from '../router.js';
 import { logout } from '../api.js';
 import { connection, reconnectNow } from '../socket.js';
-import { Login } from './login.js';
+import { Login, setSignOutNotice } from './login.js';
+import { BrandMark } from './brand-mark.js';
+import { loadBranding } from '../brand.js';
+import { get } from '../api.js';
 import { Inbox as InboxIcon, User, Chats, Check, Users, Key, List, Settings, Logo, Refresh } from './icons.js';
 import { InboxView } from './inbox-view.js';
 import { Admin } from './admin.js';
@@ -22,6 +25,7 @@ export function App() {
   useEffect(() => { loadMe(); }, []);
   useEffect(() => {
     if (me.value) {
+      loadBranding();
       boot();
       restorePresence();
     }
@@ -62,7 +66,7 @@ function Nav() {
 
   return html`
     <nav class="nav" aria-label="Console">
-      <div class="nav-brand"><${Logo} /><span>Parley</span></div>
+      <div class="nav-brand"><${BrandMark} /></div>
       <${ConnectionState} />
       <h2 class="nav-heading" id="nav-conv">Conversations</h2>
       <ul class="nav-list" aria-labelledby="nav-conv">
@@ -78,12 +82,17 @@ function Nav() {
           ${isAdmin && link(`${BASE}/admin/agents`, 'Agents', Users, r.section === 'admin' && r.page === 'agents')}
           ${isAdmin && link(`${BASE}/admin/inboxes`, 'Inboxes', Settings, r.section === 'admin' && r.page === 'inboxes')}
           ${isAdmin && link(`${BASE}/admin/tokens`, 'API tokens', Key, r.section === 'admin' && r.page === 'tokens')}
+          ${isAdmin && link(`${BASE}/admin/sign-in`, 'Sign-in', Key, r.section === 'admin' && r.page === 'sign-in')}
+          ${isAdmin && link(`${BASE}/admin/branding`, 'Branding', Settings, r.section === 'admin' && r.page === 'branding')}
           ${link(`${BASE}/admin/audit`, 'Audit log', List, r.section === 'admin' && r.page === 'audit')}
         </ul>`}
       <div class="nav-foot">
         <${UserMenu} onLogout=${async () => {
           await signOffPresence();
+          // Single sign-on: offer to sign out at the provider too (RP-initiated logout).
+          const opts = await get('/api/v1/auth/options').catch(() => null);
           try { await logout(); } catch (e) { fail(e); }
+          setSignOutNotice({ endSessionURL: opts?.oidc?.end_session_url || '' });
           reset();
           toast('You are signed out.', 'info');
         }} />

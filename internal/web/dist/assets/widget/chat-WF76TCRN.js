@@ -64,11 +64,13 @@ textarea{flex:1;resize:none;border:1px solid #d1d5db;border-radius:12px;padding:
 @keyframes blink{0%,80%,100%{opacity:.3}40%{opacity:1}}
 @media (max-width:480px){.slot{position:fixed;inset:0;bottom:0}.panel{width:100vw;height:100%;border-radius:0}:host([data-open]) .launcher{display:none}.head .icon{width:44px;height:44px}textarea,.prechat input{font-size:16px}}
 @media (prefers-reduced-motion:reduce){.panel,.msg{transition:none;animation:none}}
+.team-avatar{width:32px;height:32px;border-radius:50%;object-fit:cover;margin-right:10px;flex:none;background:#fff}
 `;var g=Ae.bind(be);window.__parleyChat=(t,e,n,i)=>{i(e,Fe),Se(g`<${ot} w=${n} />`,t)};function nt(t){let[,e]=ue(n=>n+1,0);O(()=>t.subscribe(e),[t])}function ot({w:t}){nt(t);let e=J(null),n=t.t,i=t.inbox.widget||{},s=i.title||t.inbox.name||"Chat",o=t.current&&t.convs.get(t.current),r=!o&&t.convs.size>0,a=i.prechat||{},c=a.enabled&&(a.fields||[]).length&&!t.convs.size&&!t.prechatDone();O(()=>{if(t.isOpen&&e.current){let l=e.current.querySelector("textarea, [data-autofocus]");l&&l.focus()}},[t.isOpen,t.current,!!c]);let f=l=>{if(l.key==="Escape"){l.stopPropagation(),t.setOpen(!1);let p=e.current.getRootNode().querySelector(".launcher");p&&p.focus()}};return g`
     <div id="parley-panel" ref=${e} class=${"panel"+(t.isOpen?" open":"")} role="dialog"
       aria-label=${s} aria-hidden=${!t.isOpen} inert=${!t.isOpen} onKeyDown=${f} lang=${t.lang}>
       <div class="head">
         ${o&&t.convs.size>1?g`<button type="button" class="icon back" aria-label=${n.back} onClick=${()=>t.show(null)}>‹</button>`:null}
+        ${t.inbox.branding?.agent_avatar_url?g`<img class="team-avatar" src=${t.inbox.branding.agent_avatar_url} alt="" />`:null}
         <div class="titles">
           <h2>${s}</h2>
           <p class="sub"><span class=${"dot "+(t.inbox.online?"on":"off")} aria-hidden="true"></span>${t.inbox.online?n.online:n.offline}</p>
