@@ -52,9 +52,17 @@ type Agent struct {
 	// ends their sessions and puts their conversations back in the queue.
 	Disabled bool
 	Capacity int // concurrent conversations the agent may hold; 0 = no limit
-	// Presence says whether the agent is available for chats; set by the
-	// agent (PUT /api/v1/me/presence). New agents are offline.
+	// Presence is the agent's availability as everyone sees it: the status
+	// it chose (ChosenPresence) while it is connected, offline once it has
+	// not been for the grace period (see PresenceStore). New agents are
+	// offline.
 	Presence Presence
+	// ChosenPresence is the status the agent last chose (PUT
+	// /api/v1/me/presence), which Presence returns to when it connects.
+	ChosenPresence Presence
+	// AvatarURL is an https URL of the agent's picture, shown to visitors
+	// with its name; "" for none.
+	AvatarURL string
 	// Attributes are custom attributes, e.g. an external system's id.
 	// Keys match AttributeKeyPattern; values are JSON values.
 	Attributes map[string]any
@@ -72,6 +80,7 @@ type AgentUpdate struct {
 	Disabled   *bool
 	Capacity   *int
 	Attributes *map[string]any
+	AvatarURL  *string
 }
 
 // AgentFilter narrows ListAgents. An empty field matches everything.
@@ -112,11 +121,11 @@ type AgentStore interface {
 	SetAgentPassword(ctx context.Context, actor Actor, workspaceID, id, passwordHash string) error
 	// AgentPasswordHash returns the stored hash ("" if none). Returns ENOTFOUND.
 	AgentPasswordHash(ctx context.Context, workspaceID, id string) (string, error)
-	// SetAgentPresence sets the agent's presence. Returns ENOTFOUND.
-	SetAgentPresence(ctx context.Context, workspaceID, id string, p Presence) error
-	// AnyAgentOnline reports whether an enabled agent of the workspace
-	// (not a bot) is online.
-	AnyAgentOnline(ctx context.Context, workspaceID string) (bool, error)
+	// ConversationAgents returns the agents (people and bots) who wrote a
+	// message in the conversation — not counting notes unless includeNotes
+	// — or are assigned to it, ordered by ID; none for an unknown
+	// conversation.
+	ConversationAgents(ctx context.Context, workspaceID, conversationID string, includeNotes bool) ([]*Agent, error)
 	// DeleteAgent removes the agent and its sessions, and releases its
 	// conversations: each conversation assigned to it goes back to pending
 	// with no assignee, writing the conversation.unassigned event

@@ -33,6 +33,25 @@ type WidgetSettings struct {
 	Prechat  PrechatForm
 }
 
+// Widget defaults: what an inbox's widget shows until they are set.
+const (
+	DefaultWidgetColor    = "#2563eb"
+	DefaultWidgetPosition = "right"
+)
+
+// WithDefaults returns w with the defaults in place of a colour or position
+// that is unset or not valid — as inboxes stored by early versions have an
+// empty position — so that every inbox has valid widget settings.
+func (w WidgetSettings) WithDefaults() WidgetSettings {
+	if !ValidColor(w.Color) {
+		w.Color = DefaultWidgetColor
+	}
+	if w.Position != "left" && w.Position != "right" {
+		w.Position = DefaultWidgetPosition
+	}
+	return w
+}
+
 // PrechatForm is the optional form a visitor fills in before the first
 // message of a conversation.
 type PrechatForm struct {

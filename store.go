@@ -9,6 +9,7 @@ import "context"
 type Store interface {
 	WorkspaceStore
 	AgentStore
+	PresenceStore
 	InboxStore
 	TokenStore
 	SessionStore

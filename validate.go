@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -85,5 +86,19 @@ func (v *Validation) Password(field, s string) {
 		v.Add(field, "must be at least %d characters", MinPasswordLength)
 	case len(s) > MaxPasswordLength:
 		v.Add(field, "must be at most %d characters", MaxPasswordLength)
+	}
+}
+
+// AvatarURL checks an optional picture URL: "" or an https URL with a
+// host, of at most MaxAvatarURLLength bytes, without spaces or control
+// characters.
+func (v *Validation) AvatarURL(field, s string) {
+	if s == "" {
+		return
+	}
+	u, err := url.Parse(s)
+	if len(s) > MaxAvatarURLLength || err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil ||
+		strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 || !utf8.ValidString(s) {
+		v.Add(field, "must be an https URL of at most %d bytes", MaxAvatarURLLength)
 	}
 }

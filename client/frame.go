@@ -29,6 +29,10 @@ const (
 	// WithTokenSource) or the connection is closed then with
 	// StatusTokenExpired.
 	FrameTokenExpiring = "token_expiring"
+	// FrameAvailability tells a visitor's connection whether an agent of
+	// the workspace is online (Online), each time an agent's presence
+	// changes.
+	FrameAvailability = "availability"
 )
 
 // Frame is a frame received on a real-time connection. Type says which
@@ -62,6 +66,8 @@ type Frame struct {
 	Err *Error
 	// ExpiresAt: token_expiring.
 	ExpiresAt time.Time
+	// Online: availability.
+	Online bool
 	// Raw is the frame as received.
 	Raw json.RawMessage
 }
@@ -131,6 +137,8 @@ type wireFrame struct {
 	MaxFrameSize      int64  `json:"max_frame_size"`
 	// ready, token_expiring, refreshed
 	ExpiresAt *time.Time `json:"expires_at"`
+	// availability
+	Online bool `json:"online"`
 }
 
 // message decodes the message a frame carries, or returns nil.
@@ -177,7 +185,7 @@ func (w *wireFrame) frame(raw []byte) Frame {
 	f := Frame{
 		Type: w.Type, ConversationID: w.ConversationID, Conversation: w.Conversation,
 		By: w.By, Participant: w.Participant, PreviousAssigneeID: w.PreviousAssigneeID,
-		LastSeq: w.LastSeq, LastReadSeq: w.LastReadSeq, LastReadVisitorSeq: w.LastReadVisitorSeq, Note: w.Note, Raw: raw,
+		LastSeq: w.LastSeq, LastReadSeq: w.LastReadSeq, LastReadVisitorSeq: w.LastReadVisitorSeq, Note: w.Note, Online: w.Online, Raw: raw,
 	}
 	if w.ExpiresAt != nil {
 		f.ExpiresAt = *w.ExpiresAt

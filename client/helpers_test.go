@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,6 +31,8 @@ const shopOrigin = "https://shop.example"
 type node struct {
 	app *app.App
 	url string
+	// stop shuts the node down (at the latest when the test ends).
+	stop func()
 }
 
 // startNode opens and serves a node until the test ends.
@@ -63,7 +66,7 @@ func startNode(t *testing.T, cfg config.Config) *node {
 	case <-time.After(wait):
 		t.Fatal("the node did not start")
 	}
-	t.Cleanup(func() {
+	n.stop = sync.OnceFunc(func() {
 		cancel()
 		select {
 		case err := <-served:
@@ -77,6 +80,7 @@ func startNode(t *testing.T, cfg config.Config) *node {
 			t.Errorf("close node: %v", err)
 		}
 	})
+	t.Cleanup(n.stop)
 	return n
 }
 
@@ -192,13 +196,21 @@ func (e *env) agent(t *testing.T, i int, role parley.Role) (*client.Client, *par
 	st := e.nodes[0].app.Store
 	ag := &parley.Agent{WorkspaceID: e.workspace.ID, Email: testenv.Unique() + "@example.com", Name: "Agent", Role: role}
 	must(t, st.CreateAgent(ctx, parley.SystemActor, ag, ""))
+	return e.session(t, i, ag), ag
+}
+
+// session returns a client of node i authenticated by a new console
+// session of agent ag (made in the store, see agent).
+func (e *env) session(t *testing.T, i int, ag *parley.Agent) *client.Client {
+	t.Helper()
+	st := e.nodes[0].app.Store
 	sec := secret.NewToken(account.SessionPrefix)
 	sess := &parley.Session{
 		WorkspaceID: ag.WorkspaceID, AgentID: ag.ID, CSRFToken: secret.NewToken(""),
 		ExpiresAt: time.Now().Add(time.Hour),
 	}
-	must(t, st.CreateSession(ctx, sess, secret.Hash(sec)))
-	return e.client(t, e.nodes[i].url, client.WithSession(sec, sess.CSRFToken)), ag
+	must(t, st.CreateSession(t.Context(), sess, secret.Hash(sec)))
+	return e.client(t, e.nodes[i].url, client.WithSession(sec, sess.CSRFToken))
 }
 
 // connect opens a real-time connection that is closed when the test ends.

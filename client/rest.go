@@ -102,6 +102,7 @@ type CreateAgentInput struct {
 	Bot        bool           `json:"bot,omitempty"`
 	Capacity   int            `json:"capacity,omitempty"`
 	Attributes map[string]any `json:"attributes,omitempty"`
+	AvatarURL  string         `json:"avatar_url,omitempty"`
 }
 
 // CreateAgent creates an agent (POST /api/v1/agents; scope agents:write).
@@ -109,6 +110,14 @@ func (c *Client) CreateAgent(ctx context.Context, in CreateAgentInput) (*Agent, 
 	var out Agent
 	_, err := c.do(ctx, request{method: http.MethodPost, path: "/api/v1/agents", body: in}, &out)
 	return ret(&out, err)
+}
+
+// SetPresence sets the calling agent's status: online, away or offline
+// (PUT /api/v1/me/presence). It holds while the agent has a real-time
+// connection open, and for the server's grace period without one.
+func (c *Client) SetPresence(ctx context.Context, status string) error {
+	_, err := c.do(ctx, request{method: http.MethodPut, path: "/api/v1/me/presence", body: map[string]string{"status": status}}, nil)
+	return err
 }
 
 // Agent returns an agent (GET /api/v1/agents/{id}).

@@ -145,8 +145,13 @@ type Agent struct {
 	Disabled    bool           `json:"disabled"`
 	Capacity    int            `json:"capacity"`
 	Attributes  map[string]any `json:"attributes"`
-	CreatedAt   time.Time      `json:"created_at"`
-	UpdatedAt   time.Time      `json:"updated_at"`
+	AvatarURL   string         `json:"avatar_url"`
+	// Presence is online, away or offline: the status the agent chose
+	// while it is connected, offline once it has not been for the grace
+	// period.
+	Presence  string    `json:"presence"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Inbox is a chat entry point: a website's widget or a custom chat UI.
@@ -161,6 +166,11 @@ type Inbox struct {
 		Color    string `json:"color"`
 		Locale   string `json:"locale"`
 		Position string `json:"position"`
+		// Prechat is the form a guest fills in before writing.
+		Prechat struct {
+			Enabled bool     `json:"enabled"`
+			Fields  []string `json:"fields"`
+		} `json:"prechat"`
 	} `json:"widget"`
 	Identity struct {
 		RequireVerified bool `json:"require_verified"`

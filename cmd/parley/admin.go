@@ -19,20 +19,26 @@ const adminUsage = `Usage: parley admin COMMAND [flags]
 
 Commands (each takes -h for its flags, and the database settings of "parley serve"):
   create-workspace  --slug S --name N                       create a workspace; prints its id
-  create-agent      --email E --password P --role R [...]   create an agent; prints its id
+  create-agent      --email E --role R [...]                create an agent; prints its id
   create-token      --name N --scopes s1,s2                 create an API token; prints only the token
-  reset-password    --email E --password P                  set an agent's password; ends its sessions
+  reset-password    --email E                               set an agent's password; ends its sessions
   sign-in           --password local|external|off           how the sign-in form checks passwords (break-glass)
 
---workspace SLUG picks the workspace (default "default"). Instead of --password,
---password-stdin reads the password from the first line of standard input.
+--workspace SLUG picks the workspace (default "default"). The password of
+create-agent and reset-password is asked for on a terminal; in a script,
+--password-stdin reads it from the first line of standard input (--password P
+also works, but shows it to everyone who can list processes).
 `
 
 // adminCommand is one "parley admin" subcommand.
 type adminCommand struct {
 	summary string
-	flags   func(fs *flag.FlagSet, in *adminInput)
-	run     func(ctx context.Context, e env, in *adminInput, t adminTarget) error
+	// password says whether the command needs a password for in: one
+	// given by neither --password nor --password-stdin is asked for on a
+	// terminal.
+	password func(in *adminInput) bool
+	flags    func(fs *flag.FlagSet, in *adminInput)
+	run      func(ctx context.Context, e env, in *adminInput, t adminTarget) error
 }
 
 // adminTarget is what an admin subcommand works on.
@@ -70,7 +76,8 @@ var adminCommands = map[string]adminCommand{
 		},
 	},
 	"create-agent": {
-		summary: "Create an agent (a console user or a bot) and print its id.",
+		summary:  "Create an agent (a console user or a bot) and print its id.",
+		password: func(in *adminInput) bool { return !in.bot },
 		flags: func(fs *flag.FlagSet, in *adminInput) {
 			workspaceFlag(fs, in)
 			fs.StringVar(&in.email, "email", "", "email address (the login)")
@@ -116,7 +123,8 @@ var adminCommands = map[string]adminCommand{
 		},
 	},
 	"reset-password": {
-		summary: "Set an agent's password and end all of its sessions.",
+		summary:  "Set an agent's password and end all of its sessions.",
+		password: func(*adminInput) bool { return true },
 		flags: func(fs *flag.FlagSet, in *adminInput) {
 			workspaceFlag(fs, in)
 			fs.StringVar(&in.email, "email", "", "the agent's email address")
@@ -181,10 +189,8 @@ func admin(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if in.passwordStdin {
-		if in.password, err = readPassword(e.stdin); err != nil {
-			return err
-		}
+	if in.password, err = adminPassword(e, cmd, &in, args[0]); err != nil {
+		return err
 	}
 	logger := cfg.Logger(e.stderr)
 	st, err := store.Open(ctx, cfg.ResolvedDatabaseURL(), logger)
@@ -227,6 +233,32 @@ func describe(err error) error {
 		msg += fmt.Sprintf("\n  --%s: %s", strings.ReplaceAll(f.Field, "_", "-"), f.Message)
 	}
 	return errors.New(msg)
+}
+
+// adminPassword returns the password of an admin command: --password,
+// else --password-stdin's line, else, when the command needs one, the
+// password typed on the terminal. Without a terminal it says how to give
+// one in a script.
+func adminPassword(e env, cmd adminCommand, in *adminInput, name string) (string, error) {
+	switch {
+	case in.passwordStdin:
+		return readPassword(e.stdin)
+	case in.password != "" || cmd.password == nil || !cmd.password(in):
+		return in.password, nil
+	}
+	tty := terminal(e.stdin)
+	if tty == nil {
+		return "", fmt.Errorf("%s needs a password: pipe it in with --password-stdin, e.g.\n"+
+			"  echo 'a long password' | %s admin %s --email %s --password-stdin", name, selfCommand(), name, orPlaceholder(in.email))
+	}
+	return promptPassword(tty, e.stderr, orPlaceholder(in.email))
+}
+
+func orPlaceholder(email string) string {
+	if email == "" {
+		return "EMAIL"
+	}
+	return email
 }
 
 func readPassword(r io.Reader) (string, error) {

@@ -11,68 +11,97 @@ import (
 	"time"
 )
 
-// docs are the guides whose shell blocks TestDocs runs, with the fewest
-// blocks each must hold (so that a broken fence cannot empty a guide).
-var docs = []struct {
+// guide is a Markdown file whose shell blocks TestDocs runs, with the fewest
+// blocks it must hold (so that a broken fence cannot empty it).
+type guide struct {
 	path      string
 	minBlocks int
-	env       map[string]string // the server's further settings
-}{
-	{"../../docs/admin-api.md", 10, nil},
-	{"../../docs/conversations-api.md", 15, nil},
-	{"../../docs/identity.md", 8, nil},
-	{"../../docs/contacts.md", 12, nil},
-	// The company endpoint of its examples listens on 127.0.0.1.
-	{"../../docs/sign-in.md", 12, map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
 }
 
-// TestDocs runs every shell block of each guide in docs, in order, in one
-// bash against a fresh server, and checks each "# expect:" line against
-// what the block printed. The first block of a guide sets PARLEY and
-// ADMIN_PASSWORD for the reader; the test sets them again after it, to
-// this server's.
+// docGroup is guides run one after the other against one server, with its
+// further settings (env).
+type docGroup struct {
+	guides []guide
+	env    map[string]string
+}
+
+// docs are the guides TestDocs runs. The guides of one group run one after
+// the other against the same server, as a reader following both would:
+// their examples must not depend on, or collide with, each other's.
+var docs = []docGroup{
+	{guides: []guide{{"../../docs/getting-started.md", 3}, {"../../docs/admin-api.md", 10}}},
+	{guides: []guide{{"../../docs/conversations-api.md", 15}}},
+	{guides: []guide{{"../../docs/identity.md", 8}}},
+	{guides: []guide{{"../../docs/contacts.md", 12}}},
+	// The company endpoint of its examples listens on 127.0.0.1.
+	{guides: []guide{{"../../docs/sign-in.md", 12}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
+}
+
+// readerURL is the address the guides give for the reader's own server.
+const readerURL = "http://127.0.0.1:8080"
+
+// TestDocs runs every shell block of the guides of each group in docs, in
+// order, in one bash against a fresh server, and checks each "# expect:"
+// line against what the block printed. A block placed right after the
+// comment "<!-- docs-test: skip (why) -->" is not run (it starts a server,
+// say). The reader's address (readerURL) in a block becomes this server's,
+// and after a block that sets PARLEY or ADMIN_PASSWORD for the reader, the
+// test sets them again, to this server's. Blocks run ./parley, built by the
+// test, on the server's data directory.
 func TestDocs(t *testing.T) {
 	for _, tool := range []string{"bash", "curl", "jq", "python3", "base64"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("the docs examples need %s: %v", tool, err)
 		}
 	}
-	for _, doc := range docs {
-		t.Run(filepath.Base(doc.path), func(t *testing.T) {
+	for _, group := range docs {
+		var names []string
+		for _, g := range group.guides {
+			names = append(names, filepath.Base(g.path))
+		}
+		t.Run(strings.Join(names, "+"), func(t *testing.T) {
 			t.Parallel()
-			runDoc(t, doc.path, doc.minBlocks, doc.env)
+			runDocs(t, group)
 		})
 	}
 }
 
-func runDoc(t *testing.T, path string, minBlocks int, env map[string]string) {
+func runDocs(t *testing.T, group docGroup) {
 	const password = "docs-admin-password"
-	vars := map[string]string{"PARLEY_DATA_DIR": t.TempDir(), "PARLEY_ADMIN_PASSWORD": password}
-	for k, v := range env {
+	dataDir := t.TempDir()
+	vars := map[string]string{"PARLEY_DATA_DIR": dataDir, "PARLEY_ADMIN_PASSWORD": password}
+	for k, v := range group.env {
 		vars[k] = v
 	}
 	url, _, _ := serveInProcess(t, vars)
 
-	blocks := shellBlocks(t, path)
-	if len(blocks) < minBlocks {
-		t.Fatalf("found only %d shell blocks in %s, want at least %d", len(blocks), path, minBlocks)
+	var blocks []shellBlock
+	for _, g := range group.guides {
+		bs := shellBlocks(t, g.path)
+		if len(bs) < g.minBlocks {
+			t.Fatalf("found only %d shell blocks in %s, want at least %d", len(bs), g.path, g.minBlocks)
+		}
+		blocks = append(blocks, bs...)
 	}
-	if !strings.Contains(blocks[0].code, "PARLEY=") || !strings.Contains(blocks[0].code, "ADMIN_PASSWORD=") {
-		t.Fatalf("the first block of %s must set PARLEY and ADMIN_PASSWORD:\n%s", path, blocks[0].code)
-	}
+	workDir := t.TempDir()
 	var script strings.Builder
 	script.WriteString("set -euo pipefail\n")
-	for i, b := range blocks {
-		script.WriteString("echo '@@block'\n" + b.code + "\n")
-		if i == 0 { // the reader's placeholders → this test's server
+	for _, b := range blocks {
+		if strings.Contains(b.code, "./parley ") && !fileExists(filepath.Join(workDir, "parley")) {
+			if err := os.Rename(buildBinary(t), filepath.Join(workDir, "parley")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		script.WriteString("echo '@@block'\n" + strings.ReplaceAll(b.code, readerURL, url) + "\n")
+		if strings.Contains(b.code, "PARLEY=") || strings.Contains(b.code, "ADMIN_PASSWORD=") {
 			script.WriteString("PARLEY='" + url + "'\nADMIN_PASSWORD='" + password + "'\n")
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", "-c", script.String())
-	cmd.Dir = t.TempDir()
-	cmd.Env = append(os.Environ(), "LC_ALL=C")
+	cmd.Dir = workDir
+	cmd.Env = append(os.Environ(), "LC_ALL=C", "PARLEY_DATA_DIR="+dataDir)
 	out, err := cmd.Output()
 	outputs := strings.Split(string(out), "@@block\n")[1:]
 	if err != nil {
@@ -97,15 +126,20 @@ func runDoc(t *testing.T, path string, minBlocks int, env map[string]string) {
 	}
 }
 
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 type shellBlock struct {
 	code   string
 	expect []string
 }
 
-var fencedSh = regexp.MustCompile("(?s)```sh\n(.*?)```")
+var fencedSh = regexp.MustCompile("(?s)(<!-- docs-test: skip[^>]*-->\n)?```sh\n(.*?)```")
 
 // shellBlocks returns the ```sh blocks of a Markdown file with their
-// "# expect: …" lines.
+// "# expect: …" lines, but those marked "<!-- docs-test: skip … -->".
 func shellBlocks(t *testing.T, path string) []shellBlock {
 	t.Helper()
 	md, err := os.ReadFile(path)
@@ -114,8 +148,11 @@ func shellBlocks(t *testing.T, path string) []shellBlock {
 	}
 	var blocks []shellBlock
 	for _, m := range fencedSh.FindAllStringSubmatch(string(md), -1) {
-		b := shellBlock{code: m[1]}
-		for line := range strings.SplitSeq(m[1], "\n") {
+		if m[1] != "" {
+			continue
+		}
+		b := shellBlock{code: m[2]}
+		for line := range strings.SplitSeq(m[2], "\n") {
 			if rest, ok := strings.CutPrefix(line, "# expect: "); ok {
 				b.expect = append(b.expect, strings.TrimSpace(rest))
 			}

@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
+	"strings"
 	"syscall"
 )
 
@@ -38,7 +40,7 @@ Usage:
   parley bench [flags]       load-test a running server ("parley bench -h")
   parley bench-flood [flags] measure one flooding visitor's effect on others
   parley version             print the version
-  parley help                show this text
+  parley help                show this text (also -h, --help)
 
 Every setting can be given as a flag or a PARLEY_* environment variable;
 see docs/configuration.md or "parley serve -h".
@@ -48,7 +50,7 @@ see docs/configuration.md or "parley serve -h".
 func run(ctx context.Context, args []string, e env) int {
 	stdout, stderr := e.stdout, e.stderr
 	cmd := "serve"
-	if len(args) > 0 && (len(args[0]) == 0 || args[0][0] != '-') {
+	if len(args) > 0 && (len(args[0]) == 0 || args[0][0] != '-' || isHelpFlag(args[0])) {
 		cmd, args = args[0], args[1:]
 	}
 	var err error
@@ -65,7 +67,7 @@ func run(ctx context.Context, args []string, e env) int {
 		err = benchFlood(ctx, e, args)
 	case "version":
 		fmt.Fprintln(stdout, "parley", buildVersion())
-	case "help", "-h", "--help":
+	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 	default:
 		fmt.Fprintf(stderr, "parley: unknown command %q\n\n%s", cmd, usage)
@@ -78,6 +80,28 @@ func run(ctx context.Context, args []string, e env) int {
 		return exitCode(err)
 	}
 	return 0
+}
+
+// isHelpFlag reports whether arg asks for help: "parley -h" lists the
+// subcommands, while "parley serve -h" (and "parley --addr … -h") lists
+// the server's flags.
+func isHelpFlag(arg string) bool {
+	return arg == "-h" || arg == "-help" || arg == "--help"
+}
+
+// selfCommand is how to run this program again from the same directory, for
+// hints that must work as printed: "go run ./cmd/parley" when started by go
+// run (or go test), which builds into a temporary go-build directory, the
+// path typed when it has one (./parley), else "parley" (found on PATH).
+func selfCommand() string {
+	exe := os.Args[0]
+	switch {
+	case strings.Contains(filepath.ToSlash(exe), "/go-build"):
+		return "go run ./cmd/parley"
+	case strings.ContainsRune(exe, filepath.Separator) || strings.ContainsRune(exe, '/'):
+		return exe
+	}
+	return "parley"
 }
 
 // buildVersion is the -ldflags version, else the module version recorded by

@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/parleychat/parley/internal/app"
+	"github.com/parleychat/parley/internal/config"
 )
 
 // serve runs the server until ctx ends (SIGINT or SIGTERM).
@@ -18,24 +20,51 @@ func serve(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer a.Close()
-
 	boot, err := a.Accounts.Bootstrap(ctx, cfg.AdminEmail, cfg.AdminPassword)
 	if err != nil {
+		a.Close()
 		return fmt.Errorf("first-start setup: %w", err)
 	}
-	return a.Serve(ctx, func(url string) {
+	err = a.Serve(ctx, func(url string) {
 		logger.Info("parley is ready", "url", url, "version", buildVersion(),
 			"database", a.Store.Dialect(), "bus_embedded", a.Bus.Embedded())
 		fmt.Fprintf(e.stdout, "Parley %s is running at %s\n", buildVersion(), url)
 		if boot.Created {
 			fmt.Fprintf(e.stdout, "Created the first administrator:\n  email:    %s\n", boot.Admin.Email)
 			if boot.GeneratedPassword != "" {
-				fmt.Fprintf(e.stdout, "  password: %s\n  (shown only this once; change it with: parley admin reset-password --email %s)\n",
-					boot.GeneratedPassword, boot.Admin.Email)
+				fmt.Fprintf(e.stdout, "  password: %s\n  (shown only this once; change it with: %s)\n",
+					boot.GeneratedPassword, resetPasswordHint(cfg, boot.Admin.Email))
 			} else {
 				fmt.Fprintln(e.stdout, "  password: the one given in PARLEY_ADMIN_PASSWORD")
 			}
 		}
 	})
+	if cerr := a.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	logger.Info("parley stopped")
+	return nil
+}
+
+// resetPasswordHint is the command that sets the admin's password, as it
+// works when typed in the directory the server was started from: the
+// same program (see selfCommand) and the same data directory.
+func resetPasswordHint(cfg config.Config, email string) string {
+	hint := selfCommand() + " admin reset-password --email " + email
+	if cfg.DatabaseURL == "" && cfg.DataDir != config.Default().DataDir {
+		hint += " --data-dir " + shellQuote(cfg.DataDir)
+	}
+	return hint
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but plain
+// path characters.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:@+=,") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

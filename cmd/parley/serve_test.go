@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,20 @@ import (
 // way SIGTERM does and checks it exited cleanly (called at the latest when
 // the test ends).
 func serveInProcess(t *testing.T, vars map[string]string, args ...string) (string, *syncBuffer, func()) {
+	t.Helper()
+	s := startServe(t, vars, args...)
+	return s.url, s.stdout, s.stop
+}
+
+// served is a "parley serve" run in-process by startServe.
+type served struct {
+	url            string
+	stdout, stderr *syncBuffer
+	stop           func()
+}
+
+// startServe is serveInProcess, also returning the log (standard error).
+func startServe(t *testing.T, vars map[string]string, args ...string) *served {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	stdout, stderr := &syncBuffer{}, &syncBuffer{}
@@ -49,7 +64,7 @@ func serveInProcess(t *testing.T, vars map[string]string, args ...string) (strin
 		}
 		return "no URL announced yet"
 	})
-	return url, stdout, stop
+	return &served{url: url, stdout: stdout, stderr: stderr, stop: stop}
 }
 
 var generatedPassword = regexp.MustCompile(`password: (\S+)`)
@@ -112,5 +127,84 @@ func TestServeSecondStartKeepsAdmin(t *testing.T) {
 		map[string]any{"email": "admin@example.com", "password": password})
 	if status != http.StatusOK {
 		t.Fatalf("login after restart: %d %v", status, body)
+	}
+}
+
+var resetHint = regexp.MustCompile(`change it with: (.+)\)`)
+
+// The first start's hint to change the generated password works as
+// printed: on a terminal it asks for the new password; in a script it
+// says to use --password-stdin, which works too. Shutting down logs, last,
+// that the server stopped.
+func TestServeFirstStartPasswordHint(t *testing.T) {
+	dir := t.TempDir()
+	s := startServe(t, nil, "--data-dir", dir)
+	m := resetHint.FindStringSubmatch(s.stdout.String())
+	if m == nil {
+		t.Fatalf("the first start printed no hint to change the password:\n%s", s.stdout)
+	}
+	// The test binary, like go run's, is built in a go-build directory.
+	cmdline, ok := strings.CutPrefix(m[1], "go run ./cmd/parley ")
+	if !ok {
+		t.Fatalf("the hint %q does not run this program as go run does", m[1])
+	}
+	args := strings.Fields(cmdline)
+	if want := []string{"admin", "reset-password", "--email", "admin@example.com", "--data-dir", dir}; !slices.Equal(args, want) {
+		t.Fatalf("the hint runs %q, want %q", args, want)
+	}
+	runHint := func(stdin io.Reader) (int, string) {
+		var stdout, stderr syncBuffer
+		code := run(context.Background(), args, env{stdin: stdin, stdout: &stdout, stderr: &stderr, getenv: mapEnv(nil)})
+		return code, stdout.String() + stderr.String()
+	}
+	login := func(password string) int {
+		status, _ := call(t, "POST", s.url+"/api/v1/auth/login", "", map[string]any{"email": "admin@example.com", "password": password})
+		return status
+	}
+
+	t.Run("OnATerminal", func(t *testing.T) {
+		ptmx, tty := openPTY(t)
+		if _, err := ptmx.WriteString("typed-password-1\ntyped-password-1\n"); err != nil {
+			t.Fatal(err)
+		}
+		code, out := runHint(tty)
+		if code != 0 {
+			t.Fatalf("exit %d:\n%s", code, out)
+		}
+		if !strings.Contains(out, "New password for admin@example.com") || strings.Contains(out, "typed-password-1") {
+			t.Errorf("the prompt printed:\n%s", out)
+		}
+		if got := login("typed-password-1"); got != http.StatusOK {
+			t.Errorf("login with the typed password: %d", got)
+		}
+	})
+	t.Run("TwoDifferentPasswords", func(t *testing.T) {
+		ptmx, tty := openPTY(t)
+		ptmx.WriteString("typed-password-2\ntyped-password-3\n")
+		if code, out := runHint(tty); code == 0 || !strings.Contains(out, "differ") {
+			t.Errorf("exit %d:\n%s", code, out)
+		}
+		if got := login("typed-password-1"); got != http.StatusOK {
+			t.Errorf("the password changed after a mismatch: login %d", got)
+		}
+	})
+	t.Run("InAScript", func(t *testing.T) {
+		code, out := runHint(strings.NewReader("piped-password-1\n"))
+		if code == 0 || !strings.Contains(out, "--password-stdin") {
+			t.Errorf("without a terminal: exit %d, want a hint at --password-stdin:\n%s", code, out)
+		}
+		args = append(args, "--password-stdin")
+		if code, out := runHint(strings.NewReader("piped-password-1\n")); code != 0 {
+			t.Fatalf("with --password-stdin: exit %d:\n%s", code, out)
+		}
+		if got := login("piped-password-1"); got != http.StatusOK {
+			t.Errorf("login with the piped password: %d", got)
+		}
+	})
+
+	s.stop()
+	lines := strings.Split(strings.TrimSpace(s.stderr.String()), "\n")
+	if last := lines[len(lines)-1]; !strings.Contains(last, "parley stopped") {
+		t.Errorf("the last log line is %q, want one saying parley stopped; log:\n%s", last, s.stderr)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // password may be "" only for a bot (which then cannot log in).
 // Authorization is the caller's job. Returns EINVALID listing the bad
 // fields ("email", "name", "role", "attributes.<key>", "capacity",
-// "password"), or ECONFLICT if the email is taken in the workspace.
+// "avatar_url", "password"), or ECONFLICT if the email is taken in the workspace.
 func (s *Service) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.Agent, password string) error {
 	a.Email = parley.NormalizeEmail(a.Email)
 	var v parley.Validation
@@ -59,6 +59,9 @@ func (s *Service) UpdateAgentReleasing(ctx context.Context, actor parley.Actor, 
 	if upd.Attributes != nil {
 		v.Attributes("attributes", *upd.Attributes)
 	}
+	if upd.AvatarURL != nil {
+		v.AvatarURL("avatar_url", *upd.AvatarURL)
+	}
 	if err := v.Err(); err != nil {
 		return nil, nil, err
 	}
@@ -87,6 +90,7 @@ func validateAgent(v *parley.Validation, prefix string, a *parley.Agent, passwor
 	validateRole(v, prefix+"role", a.Role)
 	validateCapacity(v, prefix+"capacity", a.Capacity)
 	v.Attributes(prefix+"attributes", a.Attributes)
+	v.AvatarURL(prefix+"avatar_url", a.AvatarURL)
 	if password != "" || !a.Bot {
 		v.Password(prefix+"password", password)
 	}

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -26,6 +27,7 @@ import (
 	"github.com/parleychat/parley/internal/httpapi"
 	"github.com/parleychat/parley/internal/identity"
 	"github.com/parleychat/parley/internal/outbound"
+	"github.com/parleychat/parley/internal/presence"
 	"github.com/parleychat/parley/internal/realtime"
 	"github.com/parleychat/parley/internal/store"
 	"github.com/parleychat/parley/internal/web"
@@ -48,7 +50,10 @@ type App struct {
 	// the HTTP server has stopped, or else Close stops it, committing what
 	// is queued, before the bus and the store close.
 	Conversations *conversation.Service
-	Registry      *prometheus.Registry
+	// Presence keeps agents' presence in step with their connections;
+	// Serve runs it.
+	Presence *presence.Service
+	Registry *prometheus.Registry
 	// Revoker closes the real-time connections of credentials that
 	// ended, on every node: the gateway's once Handler has made it.
 	Revoker parley.Revoker
@@ -89,6 +94,15 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		a.Store.Close()
 		return nil, fmt.Errorf("start conversations: %w", err)
 	}
+	a.Presence, err = presence.New(presence.Config{
+		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger, Grace: cfg.PresenceGrace,
+	})
+	if err != nil {
+		a.Conversations.Close()
+		a.Bus.Close()
+		a.Store.Close()
+		return nil, fmt.Errorf("start presence: %w", err)
+	}
 	a.Registry = prometheus.NewRegistry()
 	a.Registry.MustRegister(
 		collectors.NewGoCollector(),
@@ -112,6 +126,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Logger:             a.Logger,
 		PublicOrigin:       publicOrigin(a.Config.PublicURL),
 		TokenExpiryWarning: a.Config.TokenExpiryWarning,
+		Presence:           a.Presence,
 		RevocationSubject:  bus.RevocationSubject,
 		CredentialRecheck:  a.Config.CredentialRecheck,
 		VisitorFrames:      realtime.FrameLimit{Rate: a.Config.WSVisitorRate, Burst: a.Config.WSVisitorBurst},
@@ -133,6 +148,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Accounts:      a.Accounts,
 		Conversations: a.Conversations,
 		Identity:      a.Identity,
+		Presence:      a.Presence,
 		Revoker:       a.Revoker,
 		Logger:        a.Logger,
 		Registry:      a.Registry,
@@ -185,8 +201,9 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 	go func() { served <- srv.Serve(ln) }()
 
 	bg, stopBackground := context.WithCancel(context.WithoutCancel(ctx))
-	background := make(chan struct{})
-	go func() { defer close(background); a.sweepSessions(bg) }()
+	var background sync.WaitGroup
+	background.Go(func() { a.sweepSessions(bg) })
+	background.Go(func() { a.Presence.Run(bg) })
 
 	if ready != nil {
 		ready(a.baseURL(ln.Addr()))
@@ -195,7 +212,7 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 	case err := <-served:
 		gw.Close()
 		stopBackground()
-		<-background
+		background.Wait()
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
@@ -208,7 +225,7 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 		srv.Close() // the deadline passed: cut the connections still open
 	}
 	stopBackground()
-	<-background
+	background.Wait()
 	a.Conversations.Close()
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return err

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/golang-jwt/jwt/v5"
+
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/identity"
 	"github.com/parleychat/parley/internal/web"
@@ -16,9 +18,11 @@ import (
 
 // Demo mode (config.DemoEnabled): the page at / is a pretend customer site
 // that embeds the widget of a "Demo site" inbox of the default workspace,
-// and POST /demo/visitor-token hands out verified visitor tokens for one
-// fixed demo user, so that `go run ./cmd/parley` shows a working chat —
-// with identity — and needs no setup.
+// and POST /demo/visitor-token stands in for the site's back-end: it signs
+// visitor JWTs for one fixed demo user with the demo inbox's identity
+// secret, which the page hands to Parley.identify exactly as a customer's
+// page would — so `go run ./cmd/parley` shows a working chat, with
+// identity (and a guest's conversation kept on login), and needs no setup.
 const (
 	demoInboxName   = "Demo site"
 	demoExternalID  = "demo-user-1"
@@ -91,6 +95,19 @@ func (a *App) setupDemo(ctx context.Context, baseURL string) error {
 			return fmt.Errorf("demo mode: allow %v in the demo inbox: %w", missing, err)
 		}
 	}
+	if len(inbox.Identity.Secrets) == 0 {
+		// The demo's stand-in back-end signs visitor JWTs with it.
+		_, err := a.Store.ModifyInbox(ctx, parley.SystemActor, ws.ID, inbox.ID, func(in *parley.Inbox) (parley.InboxUpdate, error) {
+			if len(in.Identity.Secrets) > 0 {
+				return parley.InboxUpdate{}, nil
+			}
+			in.Identity.Secrets = []string{identity.NewSecret()}
+			return parley.InboxUpdate{Identity: &in.Identity}, nil
+		})
+		if err != nil {
+			return fmt.Errorf("demo mode: give the demo inbox an identity secret: %w", err)
+		}
+	}
 	a.demo.workspaceID.Store(&ws.ID)
 	a.demo.inboxID.Store(&inbox.ID)
 	return nil
@@ -140,18 +157,36 @@ func demoOrigins(baseURL string) []string {
 	return origins
 }
 
-// demoVisitorToken mints a verified visitor token for the demo user.
+// demoVisitorToken signs a visitor JWT for the demo user with the demo
+// inbox's first identity secret, as a customer's back-end would.
 func (a *App) demoVisitorToken(ctx context.Context) (web.DemoToken, error) {
-	ws, inbox := a.demo.workspaceID.Load(), a.demo.inboxID.Load()
-	if ws == nil || inbox == nil {
+	ws, inboxID := a.demo.workspaceID.Load(), a.demo.inboxID.Load()
+	if ws == nil || inboxID == nil {
 		return web.DemoToken{}, parley.Errorf(parley.EUNAVAILABLE, "The demo inbox is not set up yet.")
 	}
-	token, sess, _, err := a.Identity.Mint(ctx, *ws, identity.MintRequest{
-		InboxID: *inbox, ExternalID: demoExternalID, Email: demoUserEmail, Name: demoUserName,
-		Verified: true, TTL: demoTokenTTL,
-	})
+	inbox, err := a.Store.FindInboxByID(ctx, *ws, *inboxID)
 	if err != nil {
 		return web.DemoToken{}, err
 	}
-	return web.DemoToken{Token: token, ExternalID: demoExternalID, Name: demoUserName, ExpiresAt: sess.ExpiresAt}, nil
+	if len(inbox.Identity.Secrets) == 0 {
+		return web.DemoToken{}, parley.Errorf(parley.EUNAVAILABLE, "The demo inbox has no identity secret; restart Parley to add one.")
+	}
+	now := time.Now()
+	ttl := demoTokenTTL
+	if limit := inbox.Identity.MaxTokenLifetime; limit > 0 && limit < ttl {
+		ttl = limit
+	}
+	claims := jwt.MapClaims{
+		"sub": demoExternalID, "aud": inbox.ID, "name": demoUserName, "email": demoUserEmail,
+		"iat": now.Unix(), "exp": now.Add(ttl).Unix(),
+	}
+	if inbox.Identity.Issuer != "" {
+		claims["iss"] = inbox.Identity.Issuer
+	}
+	token, err := jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString([]byte(inbox.Identity.Secrets[0]))
+	if err != nil {
+		return web.DemoToken{}, fmt.Errorf("demo mode: sign a visitor token: %w", err)
+	}
+	return web.DemoToken{Token: token, ExternalID: demoExternalID, Name: demoUserName,
+		ExpiresAt: time.Unix(now.Add(ttl).Unix(), 0).UTC()}, nil
 }

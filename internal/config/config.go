@@ -36,6 +36,7 @@ type Config struct {
 	ShutdownTimeout    time.Duration // --shutdown-timeout, PARLEY_SHUTDOWN_TIMEOUT: > 0
 	SessionTTL         time.Duration // --session-ttl, PARLEY_SESSION_TTL: >= 1m
 	TokenExpiryWarning time.Duration // --token-expiry-warning, PARLEY_TOKEN_EXPIRY_WARNING: > 0
+	PresenceGrace      time.Duration // --presence-grace, PARLEY_PRESENCE_GRACE: >= 1s
 	CredentialRecheck  time.Duration // --credential-recheck, PARLEY_CREDENTIAL_RECHECK: > 0
 	TrustProxy         bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
 	Demo               string        // --demo, PARLEY_DEMO: "auto" | "true" | "false" (see DemoEnabled)
@@ -65,6 +66,7 @@ func Default() Config {
 		ShutdownTimeout:    15 * time.Second,
 		SessionTTL:         12 * time.Hour,
 		TokenExpiryWarning: 3 * time.Minute,
+		PresenceGrace:      30 * time.Second,
 		CredentialRecheck:  30 * time.Second,
 		Demo:               "auto",
 

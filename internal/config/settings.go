@@ -92,6 +92,11 @@ var table = []entry{
 		check:   func(c Config) error { return checkMinDuration(c.TokenExpiryWarning, 0, false) },
 	},
 	{
+		Setting: Setting{Flag: "presence-grace", Env: "PARLEY_PRESENCE_GRACE", Description: "How long an agent stays online (or away) after its last console tab or connection closes."},
+		field:   func(c *Config) any { return &c.PresenceGrace },
+		check:   func(c Config) error { return checkMinDuration(c.PresenceGrace, time.Second, true) },
+	},
+	{
 		Setting: Setting{Flag: "credential-recheck", Env: "PARLEY_CREDENTIAL_RECHECK", Description: "How often each node checks again the credentials of its real-time connections, to close those whose end it was not told of."},
 		field:   func(c *Config) any { return &c.CredentialRecheck },
 		check:   func(c Config) error { return checkMinDuration(c.CredentialRecheck, 0, false) },

@@ -56,18 +56,20 @@ func (s *server) agentRoutes() {
 
 // agentView is an agent as the API shows it (never its password hash).
 type agentView struct {
-	ID          string         `json:"id"`
-	WorkspaceID string         `json:"workspace_id"`
-	Email       string         `json:"email"`
-	Name        string         `json:"name"`
-	Role        parley.Role    `json:"role" enum:"admin,supervisor,agent"`
-	SystemAdmin bool           `json:"system_admin" doc:"May manage every workspace of the installation."`
-	Bot         bool           `json:"bot"`
-	Disabled    bool           `json:"disabled" doc:"A disabled agent cannot log in or be assigned conversations."`
-	Capacity    int            `json:"capacity" doc:"Concurrent conversations the agent may hold; 0 = no limit."`
-	Attributes  map[string]any `json:"attributes" doc:"Custom attributes, e.g. an external system's id."`
-	CreatedAt   time.Time      `json:"created_at"`
-	UpdatedAt   time.Time      `json:"updated_at"`
+	ID          string          `json:"id"`
+	WorkspaceID string          `json:"workspace_id"`
+	Email       string          `json:"email"`
+	Name        string          `json:"name"`
+	Role        parley.Role     `json:"role" enum:"admin,supervisor,agent"`
+	SystemAdmin bool            `json:"system_admin" doc:"May manage every workspace of the installation."`
+	Bot         bool            `json:"bot"`
+	Disabled    bool            `json:"disabled" doc:"A disabled agent cannot log in or be assigned conversations."`
+	Capacity    int             `json:"capacity" doc:"Concurrent conversations the agent may hold; 0 = no limit."`
+	Attributes  map[string]any  `json:"attributes" doc:"Custom attributes, e.g. an external system's id."`
+	AvatarURL   string          `json:"avatar_url" doc:"An https URL of the agent's picture, shown to visitors with its name; empty for none."`
+	Presence    parley.Presence `json:"presence" enum:"online,away,offline" doc:"Whether the agent takes chats now: the status it chose while it is connected (a console tab open), offline once it has not been for the grace period."`
+	CreatedAt   time.Time       `json:"created_at"`
+	UpdatedAt   time.Time       `json:"updated_at"`
 }
 
 func newAgentView(a *parley.Agent) agentView {
@@ -78,7 +80,7 @@ func newAgentView(a *parley.Agent) agentView {
 	return agentView{
 		ID: a.ID, WorkspaceID: a.WorkspaceID, Email: a.Email, Name: a.Name, Role: a.Role,
 		SystemAdmin: a.SystemAdmin, Bot: a.Bot, Disabled: a.Disabled, Capacity: a.Capacity,
-		Attributes: attrs, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
+		Attributes: attrs, AvatarURL: a.AvatarURL, Presence: a.Presence, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
 	}
 }
 
@@ -145,6 +147,7 @@ type createAgentInput struct {
 		Bot        bool           `json:"bot,omitempty"`
 		Capacity   int            `json:"capacity,omitempty" doc:"Concurrent conversations; 0 = no limit."`
 		Attributes map[string]any `json:"attributes,omitempty" doc:"Custom attributes; keys are letters, digits and _, starting with a letter."`
+		AvatarURL  string         `json:"avatar_url,omitempty" doc:"An https URL of the agent's picture."`
 	}
 }
 
@@ -156,7 +159,7 @@ func (s *server) createAgent(ctx context.Context, in *createAgentInput) (*agentO
 	}
 	a := &parley.Agent{
 		WorkspaceID: p.WorkspaceID, Email: b.Email, Name: b.Name, Role: b.Role,
-		Bot: b.Bot, Capacity: b.Capacity, Attributes: b.Attributes,
+		Bot: b.Bot, Capacity: b.Capacity, Attributes: b.Attributes, AvatarURL: b.AvatarURL,
 	}
 	if err := s.accts.CreateAgent(ctx, p.Actor, a, b.Password); err != nil {
 		return nil, err
@@ -203,6 +206,7 @@ type updateAgentInput struct {
 		Capacity   *int            `json:"capacity,omitempty"`
 		Attributes attributesPatch `json:"attributes,omitempty"`
 		Password   *string         `json:"password,omitempty" doc:"A new password; ends the agent's sessions."`
+		AvatarURL  *string         `json:"avatar_url,omitempty" doc:"An https URL of the agent's picture; \"\" removes it."`
 	}
 }
 
@@ -229,7 +233,8 @@ func (s *server) updateAgent(ctx context.Context, in *updateAgentInput) (*agentO
 			return nil, err
 		}
 	}
-	upd := parley.AgentUpdate{Email: b.Email, Name: b.Name, Role: b.Role, Bot: b.Bot, Disabled: b.Disabled, Capacity: b.Capacity}
+	upd := parley.AgentUpdate{Email: b.Email, Name: b.Name, Role: b.Role, Bot: b.Bot, Disabled: b.Disabled,
+		Capacity: b.Capacity, AvatarURL: b.AvatarURL}
 	if b.Attributes.set {
 		attrs := b.Attributes.value
 		if attrs == nil {

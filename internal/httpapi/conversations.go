@@ -66,6 +66,45 @@ func (s *server) conversationRoutes() {
 			"At most one notification a second per participant is sent; more are dropped silently. " +
 			"`note: true` (agents only) marks typing a note, which only agents hear.",
 	}, participant(parley.ScopeConversationsWrite), s.typing)
+	register(s, huma.Operation{
+		OperationID: "list-conversation-agents", Method: http.MethodGet, Path: "/api/v1/conversations/{id}/agents", Tags: tags,
+		Summary: "List the agents of a conversation",
+		Description: "The agents and bots taking part in the conversation — who wrote in it, and its assignee — with only " +
+			"what a visitor may see of them: name and picture. The widget shows them on agents' messages. A visitor " +
+			"does not learn of an agent who wrote only notes.",
+	}, participant(parley.ScopeConversationsRead), s.conversationAgents)
+}
+
+// participantAgentView is what anyone taking part in a conversation,
+// visitors included, may know of an agent: its name and picture.
+type participantAgentView struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	AvatarURL string `json:"avatar_url,omitempty" doc:"An https URL of the agent's picture; absent when it has none."`
+	Bot       bool   `json:"bot"`
+}
+
+type conversationAgentsOutput struct {
+	Body struct {
+		Items []participantAgentView `json:"items" nullable:"false"`
+	}
+}
+
+func (s *server) conversationAgents(ctx context.Context, in *conversationIDInput) (*conversationAgentsOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	agents, err := s.conv.Agents(ctx, c, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := &conversationAgentsOutput{}
+	out.Body.Items = make([]participantAgentView, 0, len(agents))
+	for _, a := range agents {
+		out.Body.Items = append(out.Body.Items, participantAgentView{ID: a.ID, Name: a.Name, AvatarURL: a.AvatarURL, Bot: a.Bot})
+	}
+	return out, nil
 }
 
 // caller returns who calls the conversation service: the visitor as its

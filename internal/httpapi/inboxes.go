@@ -13,12 +13,6 @@ import (
 	"github.com/parleychat/parley"
 )
 
-// Widget defaults of a new inbox.
-const (
-	defaultWidgetColor    = "#2563eb"
-	defaultWidgetPosition = "right"
-)
-
 // localePattern is a loose BCP 47 language tag: a language and optional
 // subtags (en, pt-BR, zh-Hant-TW).
 var localePattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
@@ -56,6 +50,16 @@ type widgetView struct {
 	Locale   string             `json:"locale" doc:"BCP 47 language tag; empty follows the browser."`
 	Position string             `json:"position" enum:"left,right"`
 	Prechat  parley.PrechatForm `json:"prechat" doc:"The pre-chat form: when enabled, a visitor gives the fields (name, email) before the first message."`
+}
+
+// newWidgetView shows w with its defaults, and an empty list of pre-chat
+// fields rather than null.
+func newWidgetView(w parley.WidgetSettings) widgetView {
+	w = w.WithDefaults()
+	if w.Prechat.Fields == nil {
+		w.Prechat.Fields = []string{}
+	}
+	return widgetView(w)
 }
 
 // conversationSettingsView shows the settings in effect: the defaults
@@ -99,7 +103,7 @@ func newInboxView(in *parley.Inbox) inboxView {
 	}
 	return inboxView{
 		ID: in.ID, WorkspaceID: in.WorkspaceID, Name: in.Name, AllowedOrigins: origins,
-		Widget:       widgetView(in.Widget),
+		Widget:       newWidgetView(in.Widget),
 		Identity:     newIdentityView(in.Identity),
 		Conversation: newConversationSettingsView(in.Conversation),
 		CreatedAt:    in.CreatedAt, UpdatedAt: in.UpdatedAt,
@@ -164,19 +168,51 @@ func set[T any](to *T, from *T) {
 	}
 }
 
-// validateInbox checks an inbox as it would be stored.
-func validateInbox(in *parley.Inbox) error {
+// inboxParts names the parts of an inbox that a change sets, which are the
+// parts validated: a PATCH of the allowed origins, say, never fails on a
+// widget setting it does not send.
+type inboxParts struct {
+	name, origins, widget, identity, conversation, attachmentQuotas bool
+}
+
+var allInboxParts = inboxParts{name: true, origins: true, widget: true, identity: true, conversation: true, attachmentQuotas: true}
+
+// validateInbox checks the parts of an inbox, as it would be stored.
+func validateInbox(in *parley.Inbox, parts inboxParts) error {
 	var v parley.Validation
-	v.Name("name", in.Name)
-	if len(in.AllowedOrigins) > parley.MaxAllowedOrigins {
+	if parts.name {
+		v.Name("name", in.Name)
+	}
+	if parts.origins {
+		validateOrigins(&v, in.AllowedOrigins)
+	}
+	if parts.widget {
+		validateWidget(&v, in.Widget)
+	}
+	if parts.identity {
+		validateIdentity(&v, in.Identity)
+	}
+	if parts.conversation {
+		in.Conversation.Validate(&v, "conversation")
+	}
+	if parts.attachmentQuotas {
+		in.AttachmentQuotas.Validate(&v, "attachment_quotas")
+	}
+	return v.Err()
+}
+
+func validateOrigins(v *parley.Validation, origins []string) {
+	if len(origins) > parley.MaxAllowedOrigins {
 		v.Add("allowed_origins", "must hold at most %d origins", parley.MaxAllowedOrigins)
 	}
-	for i, o := range in.AllowedOrigins {
+	for i, o := range origins {
 		if !parley.ValidOrigin(o) {
 			v.Add(fmt.Sprintf("allowed_origins[%d]", i), "must be \"*\" or an origin such as https://example.com (no path)")
 		}
 	}
-	w := in.Widget
+}
+
+func validateWidget(v *parley.Validation, w parley.WidgetSettings) {
 	if len(w.Title) > parley.MaxWidgetTextLength {
 		v.Add("widget.title", "must be at most %d bytes", parley.MaxWidgetTextLength)
 	}
@@ -197,10 +233,6 @@ func validateInbox(in *parley.Inbox) error {
 			v.Add(fmt.Sprintf("widget.prechat.fields[%d]", i), "must be name or email, each at most once")
 		}
 	}
-	validateIdentity(&v, in.Identity)
-	in.Conversation.Validate(&v, "conversation")
-	in.AttachmentQuotas.Validate(&v, "attachment_quotas")
-	return v.Err()
 }
 
 func (s *server) listInboxes(ctx context.Context, in *struct{ PageParams }) (*listOutput[inboxView], error) {
@@ -232,13 +264,13 @@ func (s *server) createInbox(ctx context.Context, in *createInboxInput) (*inboxO
 		WorkspaceID:    p.WorkspaceID,
 		Name:           in.Body.Name,
 		AllowedOrigins: in.Body.AllowedOrigins,
-		Widget:         parley.WidgetSettings{Color: defaultWidgetColor, Position: defaultWidgetPosition},
+		Widget:         parley.WidgetSettings{}.WithDefaults(),
 	}
 	in.Body.Widget.apply(&inbox.Widget)
 	in.Body.Identity.apply(&inbox.Identity)
 	in.Body.Conversation.apply(&inbox.Conversation)
 	in.Body.AttachmentQuotas.apply(&inbox.AttachmentQuotas)
-	if err := validateInbox(inbox); err != nil {
+	if err := validateInbox(inbox, allInboxParts); err != nil {
 		return nil, err
 	}
 	if err := s.store.CreateInbox(ctx, p.Actor, inbox); err != nil {
@@ -302,7 +334,9 @@ func (s *server) updateInbox(ctx context.Context, in *updateInboxInput) (*inboxO
 			b.AttachmentQuotas.apply(&inbox.AttachmentQuotas)
 			upd.AttachmentQuotas = &inbox.AttachmentQuotas
 		}
-		if err := validateInbox(inbox); err != nil {
+		parts := inboxParts{name: b.Name != nil, origins: b.AllowedOrigins != nil, widget: b.Widget != nil,
+			identity: b.Identity != nil, conversation: b.Conversation != nil, attachmentQuotas: b.AttachmentQuotas != nil}
+		if err := validateInbox(inbox, parts); err != nil {
 			return parley.InboxUpdate{}, err
 		}
 		return upd, nil

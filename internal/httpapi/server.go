@@ -32,6 +32,7 @@ import (
 	"github.com/parleychat/parley/internal/account"
 	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/presence"
 )
 
 // Check is one readiness check run by /readyz.
@@ -47,6 +48,9 @@ type Config struct {
 	Accounts      *account.Service
 	Conversations *conversation.Service
 	Identity      *identity.Service
+	// Presence sets agents' chosen status; when nil, one without a bus
+	// (which publishes no availability) is made on Store.
+	Presence *presence.Service
 	// Revoker closes the real-time connections of the credentials a
 	// request ends (logout, a token revoked, an agent disabled, …), on
 	// every node; default none.
@@ -109,6 +113,12 @@ func New(cfg Config) (http.Handler, error) {
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
+	}
+	if cfg.Presence == nil {
+		var err error
+		if cfg.Presence, err = presence.New(presence.Config{Store: cfg.Store, Logger: cfg.Logger}); err != nil {
+			return nil, err
+		}
 	}
 	if cfg.Revoker == nil {
 		cfg.Revoker = parley.NoRevoker{}

@@ -68,7 +68,7 @@ func (s *server) getVisitorInbox(ctx context.Context, in *visitorInboxInput) (*v
 		return nil, err
 	}
 	out := &visitorInboxOutput{CacheControl: "no-cache", Body: visitorInboxView{
-		ID: inbox.ID, Name: inbox.Name, Widget: widgetView(inbox.Widget), Online: online,
+		ID: inbox.ID, Name: inbox.Name, Widget: newWidgetView(inbox.Widget), Online: online,
 	}}
 	// An inbox's own colour wins; one left at Parley's default (what a new
 	// inbox gets) or empty takes the workspace's branding colour, if set.
@@ -76,7 +76,7 @@ func (s *server) getVisitorInbox(ctx context.Context, in *visitorInboxInput) (*v
 	if err != nil {
 		return nil, err
 	}
-	if c := out.Body.Widget.Color; (c == "" || strings.EqualFold(c, defaultWidgetColor)) && b.Color != "" {
+	if c := out.Body.Widget.Color; (c == "" || strings.EqualFold(c, parley.DefaultWidgetColor)) && b.Color != "" {
 		out.Body.Widget.Color = b.Color
 	}
 	if u := brandImageURL(b.WorkspaceID, parley.BrandAvatar, b.Avatar); u != "" {

@@ -134,6 +134,10 @@ func (g *Gateway) catchUp(ctx context.Context, since time.Time) bool {
 		}
 	}
 
+	if !g.catchUpAvailability(ctx, topics) {
+		ok = false
+	}
+
 	type key struct{ workspaceID, conversationID string }
 	following := map[key][]*topic{} // a conversation's visitors' and staff's subjects
 	for _, t := range topics {
@@ -171,6 +175,26 @@ func (g *Gateway) catchUp(ctx context.Context, since time.Time) bool {
 	}
 	wg.Wait()
 	return ok && !failed && ctx.Err() == nil
+}
+
+// catchUpAvailability sends the visitors on this node the availability of
+// their workspaces as the database has it now: its notifications carry no
+// history to replay.
+func (g *Gateway) catchUpAvailability(ctx context.Context, topics []*topic) bool {
+	ok := true
+	for _, t := range topics {
+		if !t.availability || g.cfg.Presence == nil {
+			continue
+		}
+		d, err := g.cfg.Presence.Availability(ctx, t.workspaceID)
+		if err != nil {
+			g.logger.Warn("realtime: catch up availability after a bus outage", "workspace", t.workspaceID, "err", err)
+			ok = false
+			continue
+		}
+		t.deliver(availabilityNotice(t.workspaceID, d))
+	}
+	return ok
 }
 
 // replayEvent passes an outbox event on to the subjects this node follows

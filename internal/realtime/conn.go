@@ -99,6 +99,10 @@ type conn struct {
 	// The hub subjects joined.
 	subs map[string]*convSink // by conversation ID
 	feed *feedSink
+	// availability delivers the workspace's availability to a visitor.
+	availability *feedSink
+	// agent is the agent whose connection this is, told to Presence.
+	agent *parley.AgentRef
 
 	// Owned by the writer: delivery state by conversation ID.
 	convs map[string]*convState
@@ -190,7 +194,14 @@ func (c *conn) teardown() {
 	if c.feed != nil {
 		c.g.hub.leave(c.feed.subject, c.feed)
 	}
-	c.subs, c.feed = nil, nil
+	if c.availability != nil {
+		c.g.hub.leave(c.availability.subject, c.availability)
+	}
+	c.subs, c.feed, c.availability = nil, nil, nil
+	if c.agent != nil {
+		c.g.cfg.Presence.Disconnected(c.agent.WorkspaceID, c.agent.AgentID)
+		c.agent = nil
+	}
 	if c.expiry != nil {
 		c.expiry.stop()
 	}
@@ -320,6 +331,7 @@ func (c *conn) authenticate(text bool, data []byte) {
 		limit = cfg.VisitorFrames
 	}
 	c.limiter = c.g.limits.acquire(limitHolder(&who), limit, c.g.clock())
+	c.trackPresence(ctx, &who)
 	c.reply(outFrame{data: encode(readyFrame{
 		Type: "ready", ConnectionID: c.id, WorkspaceID: who.Caller.WorkspaceID(),
 		Visitor: who.Visitor, Participant: c.participant, InboxID: who.InboxID,
@@ -330,6 +342,35 @@ func (c *conn) authenticate(text bool, data []byte) {
 	c.expiry = newExpiry(cfg.TokenExpiryWarning, c.warnExpiry, c.expire)
 	c.expiry.schedule(who.ExpiresAt)
 	c.nextPing.Store(c.g.now() + int64(cfg.PingInterval))
+}
+
+// trackPresence tells Presence of an agent's connection, and has a visitor
+// connection follow its workspace's availability (a hint: when that fails,
+// the client still learns it from the API).
+func (c *conn) trackPresence(ctx context.Context, who *Identity) {
+	pr := c.g.cfg.Presence
+	if pr == nil {
+		return
+	}
+	ws := who.Caller.WorkspaceID()
+	if p := who.Principal; !who.Visitor && p.Type == parley.ActorAgent && p.AgentID != "" {
+		c.agent = &parley.AgentRef{WorkspaceID: ws, AgentID: p.AgentID}
+		pr.Connected(ws, p.AgentID)
+		return
+	}
+	if !who.Visitor {
+		return
+	}
+	subject, err := pr.AvailabilitySubject(ws)
+	if err == nil {
+		s := &feedSink{c: c, subject: subject}
+		if err = c.g.hub.join(ctx, topicKey{subject: subject, workspaceID: ws, availability: true}, s); err == nil {
+			c.availability = s
+		}
+	}
+	if err != nil && !c.isEnding() {
+		c.log().Warn("realtime: follow availability", "err", err)
+	}
 }
 
 // identity returns the identity the connection acts as now.

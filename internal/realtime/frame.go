@@ -11,6 +11,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/presence"
 )
 
 // Close codes (docs/protocol.md lists them with what a client should do).
@@ -212,6 +213,21 @@ type readFrame struct {
 	LastReadVisitorSeq int64              `json:"last_read_visitor_seq"`
 }
 
+// availabilityFrame tells a visitor whether an agent is online.
+type availabilityFrame struct {
+	Type   string    `json:"type"` // "availability"
+	Online bool      `json:"online"`
+	At     time.Time `json:"at"`
+}
+
+// availabilityNotice is the notice of a workspace's availability.
+func availabilityNotice(workspaceID string, d presence.AvailabilityData) *notice {
+	return &notice{
+		event: &parley.Event{WorkspaceID: workspaceID, Type: presence.NotifyAvailability, CreatedAt: d.At},
+		frame: encode(availabilityFrame{Type: "availability", Online: d.Online, At: d.At}),
+	}
+}
+
 type eventFrame struct {
 	Type  string        `json:"type"` // "event"
 	Event *parley.Event `json:"event"`
@@ -327,6 +343,13 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 	var ev parley.Event
 	if err := json.Unmarshal(data, &ev); err != nil {
 		return nil, err
+	}
+	if ev.Type == presence.NotifyAvailability && !feed {
+		var d presence.AvailabilityData
+		if err := json.Unmarshal(ev.Payload, &d); err != nil {
+			return nil, err
+		}
+		return availabilityNotice(ev.WorkspaceID, d), nil
 	}
 	if ev.ConversationID == "" {
 		return nil, errors.New("notification without a conversation")

@@ -65,6 +65,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/presence"
 )
 
 // Path is where the gateway is served.
@@ -143,6 +144,26 @@ type Config struct {
 	StaffFrames   FrameLimit
 	// Clock is the rate limits' clock; default time.Now.
 	Clock func() time.Time
+	// Presence, when set, is told of every agent's connections, and its
+	// workspace's availability reaches every visitor connection.
+	Presence Presence
+}
+
+// Presence keeps agents' presence in step with their connections
+// (internal/presence implements it). Connected and Disconnected must not
+// block.
+type Presence interface {
+	// Connected and Disconnected are called once per authenticated
+	// connection of an agent (a person or bot, not an API token).
+	Connected(workspaceID, agentID string)
+	Disconnected(workspaceID, agentID string)
+	// AvailabilitySubject is the bus subject of a workspace's
+	// availability notifications (presence.NotifyAvailability events),
+	// which visitor connections receive as availability frames.
+	AvailabilitySubject(workspaceID string) (string, error)
+	// Availability reads whether an agent of the workspace is online now,
+	// for the visitors of a node that may have missed notifications.
+	Availability(ctx context.Context, workspaceID string) (presence.AvailabilityData, error)
 }
 
 // Authenticator turns credentials into an Identity. The gateway defines it;

@@ -50,6 +50,8 @@ type topicKey struct {
 	conversationID string
 	// feed: the workspace feed, whose notifications become feed frames.
 	feed bool
+	// availability: the workspace's availability, for visitors.
+	availability bool
 }
 
 // topic is one subject's bus subscription and its local members.

@@ -9,7 +9,7 @@ import (
 	"github.com/parleychat/parley"
 )
 
-const agentColumns = `id, workspace_id, email, name, role, system_admin, bot, disabled, capacity, attributes, created_at, updated_at, presence`
+const agentColumns = `id, workspace_id, email, name, role, system_admin, bot, disabled, capacity, attributes, created_at, updated_at, presence, chosen_presence, avatar_url`
 
 func errEmailTaken() error {
 	return parley.Errorf(parley.ECONFLICT, "An agent with this email already exists.")
@@ -27,9 +27,9 @@ func (s *Store) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.A
 	}
 	err = s.inTx(ctx, func(tx runner) error {
 		_, err := tx.exec(ctx, `INSERT INTO agents (`+agentColumns+`, password_hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, a.WorkspaceID, email, a.Name, a.Role, a.SystemAdmin, a.Bot, a.Disabled, a.Capacity, attrsJSON,
-			now.UnixMicro(), now.UnixMicro(), parley.PresenceOffline, passwordHash)
+			now.UnixMicro(), now.UnixMicro(), parley.PresenceOffline, parley.PresenceOffline, a.AvatarURL, passwordHash)
 		switch {
 		case isUniqueViolation(err):
 			return errEmailTaken()
@@ -50,7 +50,8 @@ func (s *Store) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.A
 	if err != nil {
 		return err
 	}
-	a.ID, a.Email, a.Attributes, a.CreatedAt, a.UpdatedAt, a.Presence = id, email, attrs, now, now, parley.PresenceOffline
+	a.ID, a.Email, a.Attributes, a.CreatedAt, a.UpdatedAt = id, email, attrs, now, now
+	a.Presence, a.ChosenPresence = parley.PresenceOffline, parley.PresenceOffline
 	return nil
 }
 
@@ -134,8 +135,8 @@ func (s *Store) UpdateAgentReleasing(ctx context.Context, actor parley.Actor, wo
 		}
 		a.Attributes, a.UpdatedAt = attrs, now
 		_, err = tx.exec(ctx, `UPDATE agents SET email = ?, name = ?, role = ?, bot = ?, disabled = ?, capacity = ?,
-			attributes = ?, updated_at = ? WHERE workspace_id = ? AND id = ?`,
-			a.Email, a.Name, a.Role, a.Bot, a.Disabled, a.Capacity, attrsJSON, now.UnixMicro(), workspaceID, id)
+			attributes = ?, avatar_url = ?, updated_at = ? WHERE workspace_id = ? AND id = ?`,
+			a.Email, a.Name, a.Role, a.Bot, a.Disabled, a.Capacity, attrsJSON, a.AvatarURL, now.UnixMicro(), workspaceID, id)
 		if isUniqueViolation(err) {
 			return errEmailTaken()
 		} else if err != nil {
@@ -196,6 +197,10 @@ func applyAgentUpdate(a *parley.Agent, upd parley.AgentUpdate) map[string]any {
 			a.Attributes = map[string]any{}
 		}
 		details["attributes"] = a.Attributes
+	}
+	if upd.AvatarURL != nil {
+		a.AvatarURL = *upd.AvatarURL
+		details["avatar_url"] = a.AvatarURL
 	}
 	return details
 }
@@ -329,6 +334,28 @@ func errLastAdmin() error {
 	return parley.Errorf(parley.ECONFLICT, "A workspace needs at least one enabled admin: make another agent an admin first.")
 }
 
+// ConversationAgents returns the agents who wrote in the conversation
+// (notes only with includeNotes) or are assigned to it, ordered by ID.
+func (s *Store) ConversationAgents(ctx context.Context, workspaceID, conversationID string, includeNotes bool) ([]*parley.Agent, error) {
+	notes := string(parley.KindNote)
+	if includeNotes {
+		notes = "" // no kind is ""
+	}
+	agents, err := queryAll(ctx, s.read(), scanAgent, `SELECT `+agentColumns+` FROM agents
+		WHERE workspace_id = ? AND id IN (
+			SELECT sender_id FROM messages WHERE workspace_id = ? AND conversation_id = ?
+				AND sender_type IN (?, ?) AND kind <> ?
+			UNION
+			SELECT assignee_id FROM conversations WHERE workspace_id = ? AND id = ? AND assignee_id IS NOT NULL)
+		ORDER BY id`,
+		workspaceID, workspaceID, conversationID, parley.ParticipantAgent, parley.ParticipantBot, notes,
+		workspaceID, conversationID)
+	if err != nil {
+		return nil, fmt.Errorf("conversation agents: %w", err)
+	}
+	return agents, nil
+}
+
 func findAgent(ctx context.Context, r runner, where string, args ...any) (*parley.Agent, error) {
 	a, err := scanAgent(r.queryRow(ctx, `SELECT `+agentColumns+` FROM agents WHERE `+where, args...))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -346,7 +373,7 @@ func scanAgent(row scanner) (*parley.Agent, error) {
 		createdAt, updatedAt int64
 	)
 	err := row.Scan(&a.ID, &a.WorkspaceID, &a.Email, &a.Name, &a.Role, &a.SystemAdmin, &a.Bot, &a.Disabled,
-		&a.Capacity, &attrs, &createdAt, &updatedAt, &a.Presence)
+		&a.Capacity, &attrs, &createdAt, &updatedAt, &a.Presence, &a.ChosenPresence, &a.AvatarURL)
 	if err != nil {
 		return nil, err
 	}

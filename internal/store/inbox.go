@@ -80,6 +80,7 @@ func (s *Store) CreateInbox(ctx context.Context, actor parley.Actor, in *parley.
 	if origins == nil {
 		origins = []string{}
 	}
+	in.Widget = in.Widget.WithDefaults()
 	cols, err := encodeInboxSettings(origins, in.Widget, in.Identity, in.Conversation)
 	if err != nil {
 		return err
@@ -180,7 +181,7 @@ func (s *Store) applyInboxUpdate(ctx context.Context, tx runner, actor parley.Ac
 		details["allowed_origins"] = in.AllowedOrigins
 	}
 	if upd.Widget != nil {
-		in.Widget = *upd.Widget
+		in.Widget = upd.Widget.WithDefaults()
 		details["widget"] = widgetJSON(in.Widget)
 	}
 	if upd.Identity != nil {
@@ -291,7 +292,9 @@ func scanInbox(row scanner) (*parley.Inbox, error) {
 	if err := decodeJSON(conversation, &storedConversation); err != nil {
 		return nil, err
 	}
-	in.Widget, in.Identity = parley.WidgetSettings(storedWidget), storedIdentity.settings()
+	// Defaults fill in what an early version did not store (the migration
+	// 00006 repaired the rows it found; this keeps it so for any other).
+	in.Widget, in.Identity = parley.WidgetSettings(storedWidget).WithDefaults(), storedIdentity.settings()
 	in.Conversation = parley.ConversationSettings(storedConversation)
 	in.CreatedAt, in.UpdatedAt = fromMicros(createdAt), fromMicros(updatedAt)
 	return &in, nil

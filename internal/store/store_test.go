@@ -103,6 +103,60 @@ func migrationVersions(t *testing.T, dialect string) []int64 {
 	return versions
 }
 
+// Inboxes stored by early versions — with an empty widget position, and no
+// colour — have valid widget settings once migrated: what else they hold is
+// kept. A row still lacking them (whatever wrote it) reads with the defaults.
+func TestMigrateRepairsInboxWidgets(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := t.Context()
+			u := e.url(t)
+			if err := store.MigrateTo(ctx, u, 1); err != nil {
+				t.Fatal(err)
+			}
+			exec := func(q string, args ...any) {
+				t.Helper()
+				if err := store.Exec(ctx, u, q, args...); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			exec(`INSERT INTO workspaces (id, slug, name, created_at, updated_at) VALUES ('w1', 'default', 'Default', 1, 1)`)
+			for id, widget := range map[string]string{
+				"demo":    `{"title":"Acme Outdoor support","greeting":"Hi!","color":"#0f766e","locale":"","position":"","prechat":{"enabled":false,"fields":null}}`,
+				"empty":   `{}`,
+				"garbled": `{"title":"Kept","color":"teal","position":"middle"}`,
+				"left":    `{"title":"Left","color":"#112233","position":"left"}`,
+			} {
+				exec(`INSERT INTO inboxes (id, workspace_id, name, widget, created_at, updated_at) VALUES (?, 'w1', ?, ?, 1, 1)`, id, id, widget)
+			}
+			s := mustOpen(t, u) // applies the migrations after 1
+			for _, tc := range []struct{ id, title, color, position string }{
+				{"demo", "Acme Outdoor support", "#0f766e", "right"},
+				{"empty", "", parley.DefaultWidgetColor, "right"},
+				{"garbled", "Kept", parley.DefaultWidgetColor, "right"},
+				{"left", "Left", "#112233", "left"},
+			} {
+				in, err := s.FindInboxByID(ctx, "w1", tc.id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if w := in.Widget; w.Title != tc.title || w.Color != tc.color || w.Position != tc.position {
+					t.Errorf("inbox %s: widget %+v, want title %q, colour %s, position %s", tc.id, w, tc.title, tc.color, tc.position)
+				}
+			}
+			exec(`UPDATE inboxes SET widget = ? WHERE id = 'left'`, `{"title":"Left"}`)
+			in, err := s.FindInboxByID(ctx, "w1", "left")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if in.Widget.Position != "right" || in.Widget.Color != parley.DefaultWidgetColor {
+				t.Errorf("a row without position and colour reads as %+v", in.Widget)
+			}
+		})
+	}
+}
+
 // TestOpenConcurrently starts several nodes on one fresh database at the
 // same moment: the migration lock lets every one of them open.
 func TestOpenConcurrently(t *testing.T) {

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"testing"
+	"time"
 
 	"github.com/parleychat/parley"
 )
@@ -24,28 +25,32 @@ func testPresence(t *testing.T, open func(t *testing.T) parley.Store) {
 	}
 	online(w.ID, false)
 
-	must(t, s.SetAgentPresence(ctx, w.ID, a.ID, parley.PresenceOnline))
+	set := func(ws, id string, p parley.Presence) error {
+		_, err := s.SetAgentPresence(ctx, ws, id, p, time.Time{})
+		return err
+	}
+	must(t, set(w.ID, a.ID, parley.PresenceOnline))
 	got, err := s.FindAgentByID(ctx, w.ID, a.ID)
 	must(t, err)
-	if got.Presence != parley.PresenceOnline {
-		t.Errorf("Presence = %q, want online", got.Presence)
+	if got.Presence != parley.PresenceOnline || got.ChosenPresence != parley.PresenceOnline {
+		t.Errorf("Presence = %q, chosen %q; want online", got.Presence, got.ChosenPresence)
 	}
 	online(w.ID, true)
 	online(other.ID, false) // another workspace's agents do not count
 
-	must(t, s.SetAgentPresence(ctx, w.ID, a.ID, parley.PresenceAway))
+	must(t, set(w.ID, a.ID, parley.PresenceAway))
 	online(w.ID, false)
 
 	// A disabled agent or a bot is never "someone online".
 	bot := mustAgent(t, s, w.ID, func(a *parley.Agent) { a.Bot = true })
-	must(t, s.SetAgentPresence(ctx, w.ID, bot.ID, parley.PresenceOnline))
+	must(t, set(w.ID, bot.ID, parley.PresenceOnline))
 	online(w.ID, false)
-	must(t, s.SetAgentPresence(ctx, w.ID, a.ID, parley.PresenceOnline))
+	must(t, set(w.ID, a.ID, parley.PresenceOnline))
 	_, err = s.UpdateAgent(ctx, actor, w.ID, a.ID, parley.AgentUpdate{Disabled: ptr(true)})
 	must(t, err)
 	online(w.ID, false)
 
-	wantCode(t, s.SetAgentPresence(ctx, other.ID, a.ID, parley.PresenceOnline), parley.ENOTFOUND)
-	wantCode(t, s.SetAgentPresence(ctx, w.ID, "no-such-agent", parley.PresenceOnline), parley.ENOTFOUND)
-	wantCode(t, s.SetAgentPresence(ctx, w.ID, a.ID, "busy"), parley.EINVALID)
+	wantCode(t, set(other.ID, a.ID, parley.PresenceOnline), parley.ENOTFOUND)
+	wantCode(t, set(w.ID, "no-such-agent", parley.PresenceOnline), parley.ENOTFOUND)
+	wantCode(t, set(w.ID, a.ID, "busy"), parley.EINVALID)
 }

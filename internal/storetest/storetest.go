@@ -25,6 +25,8 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"Workspaces", testWorkspaces},
 		{"Agents", testAgents},
 		{"Presence", testPresence},
+		{"PresenceLeases", testPresenceLeases},
+		{"ConversationAgents", testConversationAgents},
 		{"Inboxes", testInboxes},
 		{"ModifyInbox", testModifyInbox},
 		{"APITokens", testAPITokens},

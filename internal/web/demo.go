@@ -5,10 +5,10 @@ import (
 	"net/http"
 )
 
-// serveDemoToken answers POST /demo/visitor-token with a verified visitor
-// token for the demo user — in demo mode only; otherwise it is 404. It
-// lets the demo page show identity ("log in as a demo user") without a
-// customer back-end. The request must come from this server's own pages
+// serveDemoToken answers POST /demo/visitor-token with a visitor JWT for
+// the demo user, signed with the demo inbox's secret — in demo mode only;
+// otherwise it is 404. It stands in for a customer's back-end, so that the
+// demo page shows identity ("log in as a demo user") as a real site does. The request must come from this server's own pages
 // (same origin), so that other sites cannot collect demo tokens through a
 // visitor's browser.
 func (s *Site) serveDemoToken(w http.ResponseWriter, r *http.Request) {

@@ -11,8 +11,9 @@ import (
 
 // pageCSP is the Content-Security-Policy of every HTML page Parley serves:
 // scripts and styles from this origin only, no inline script, API and
-// WebSocket calls to this origin only, never framed.
-const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+// WebSocket calls to this origin only, never framed. Images may also come
+// from https URLs: agents' pictures (avatar_url) are https URLs elsewhere.
+const pageCSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https:; " +
 	"font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
 // pages are the HTML templates, filled with hashed asset paths.

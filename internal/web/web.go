@@ -31,8 +31,9 @@ type Config struct {
 type Demo struct {
 	// InboxID returns the demo inbox, "" while it is not set up yet.
 	InboxID func() string
-	// VisitorToken mints a verified visitor token for the demo user in the
-	// demo inbox.
+	// VisitorToken signs a visitor JWT for the demo user in the demo inbox,
+	// as a customer's back-end would; the demo page hands it to
+	// Parley.identify.
 	VisitorToken func(ctx context.Context) (DemoToken, error)
 }
 

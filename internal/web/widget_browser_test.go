@@ -107,6 +107,9 @@ func TestWidgetOnDemoPage(t *testing.T) {
 
 	// An agent finds it in the pending queue, takes it and replies; a note follows.
 	conv := pendingConversation(t, srv.Admin, inboxID)
+	if err := agentClient.SetPresence(ctx, "online"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := agentClient.Assign(ctx, conv.ID, agent.ID); err != nil {
 		t.Fatalf("take the conversation: %v", err)
 	}
@@ -125,6 +128,9 @@ func TestWidgetOnDemoPage(t *testing.T) {
 	if got := logText(t, tab); !strings.Contains(got, "It ships tomorrow") || strings.Contains(got, note) {
 		t.Errorf("the widget shows %q", got)
 	}
+	// The replies carry the agent's name (the screenshot shows it).
+	browsertest.WaitJS(t, tab, `[...`+shadow+`.querySelectorAll('.msg.them .who')].map(e => e.textContent).join() === 'Ann Lee,Ann Lee'`)
+	browsertest.WaitJS(t, tab, shadow+`.querySelector('.head .dot.on')`) // Ann is online, live
 	screenshot(t, tab, "widget-open")
 	browsertest.RequireAccessible(t, tab, "the open widget")
 
@@ -169,6 +175,14 @@ func TestWidgetMobile(t *testing.T) {
 	if w := browsertest.Eval[float64](t, tab, shadow+`.querySelector('.panel').getBoundingClientRect().width`); w != 390 {
 		t.Errorf("panel width on a phone = %v, want 390", w)
 	}
+	// Touch targets a finger can hit, and type iOS does not zoom into.
+	closeButton := shadow + `.querySelector('.head .icon[aria-label="Close chat"]').getBoundingClientRect()`
+	if size := browsertest.Eval[[]float64](t, tab, `(() => { const r = `+closeButton+`; return [r.width, r.height] })()`); size[0] < 44 || size[1] < 44 {
+		t.Errorf("the close button is %vx%v px on a phone, want at least 44x44", size[0], size[1])
+	}
+	if px := browsertest.Eval[string](t, tab, `getComputedStyle(`+shadow+`.querySelector('textarea')).fontSize`); px != "16px" {
+		t.Errorf("the text box's type is %s on a phone, want 16px (iOS zooms in below)", px)
+	}
 	screenshot(t, tab, "widget-mobile")
 }
 
@@ -206,7 +220,8 @@ func TestWidgetDemoLoginOnTwoBrowsers(t *testing.T) {
 	}
 }
 
-// POST /demo/visitor-token answers only in demo mode.
+// POST /demo/visitor-token answers only in demo mode, with a visitor JWT
+// for the demo user.
 func TestDemoTokenOnlyInDemoMode(t *testing.T) {
 	for _, tc := range []struct {
 		demo string
@@ -228,11 +243,19 @@ func TestDemoTokenOnlyInDemoMode(t *testing.T) {
 			var tok struct {
 				Token string `json:"token"`
 			}
-			if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || !strings.HasPrefix(tok.Token, "prlyv_") {
-				t.Fatalf("token = %q, %v", tok.Token, err)
+			if err := json.NewDecoder(resp.Body).Decode(&tok); err != nil || strings.Count(tok.Token, ".") != 2 {
+				t.Fatalf("token = %q, %v; want a JWT", tok.Token, err)
 			}
-			// The token works, as a verified visitor of the demo inbox.
-			c := srv.Client(t).WithToken(tok.Token)
+			// The JWT opens a verified visitor session of the demo inbox,
+			// as one signed by a customer's back-end does.
+			sess, err := srv.Client(t).StartVisitorSession(t.Context(), client.VisitorSessionInput{InboxID: srv.DemoInboxID(t), Token: tok.Token})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sess.Contact == nil || !sess.Contact.Verified || sess.Contact.Name != "Demo User" {
+				t.Errorf("the demo token's session is for %+v", sess.Contact)
+			}
+			c := srv.Client(t).WithToken(sess.Token)
 			conv, err := c.CreateConversation(t.Context(), client.CreateConversationInput{})
 			if err != nil {
 				t.Fatal(err)

@@ -566,7 +566,7 @@ func TestWidgetOffline(t *testing.T) {
 	})
 
 	t.Run("AgentComesOnline", func(t *testing.T) {
-		if err := srv.App.Store.SetAgentPresence(t.Context(), srv.WorkspaceID, agent.ID, parley.PresenceOnline); err != nil {
+		if err := srv.App.Presence.Set(t.Context(), srv.WorkspaceID, agent.ID, parley.PresenceOnline); err != nil {
 			t.Fatal(err)
 		}
 		// The visitor closes the chat and opens it again, without a reload.

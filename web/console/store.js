@@ -115,6 +115,7 @@ export async function loadResolved() {
 /** reset forgets everything (logout). */
 export function reset() {
   socket.stop();
+  contactLoads.clear();
   batch(() => {
     me.value = null;
     conversations.value = {};
@@ -171,16 +172,31 @@ async function unreadWorker() {
   }
 }
 
-const contactLoads = new Map();
-/** loadContact fetches a contact once; missing ones are remembered. */
-export function loadContact(id) {
-  if (!id || contacts.value[id] || contactLoads.has(id)) return;
-  const p = api.contact(id).then(
+const contactLoads = new Map(); // contact id → when it was last asked for
+const contactRetries = new Map(); // contact id → the timer of a refresh asked for too soon
+/** loadContact fetches a contact once; missing ones are remembered. With
+ * refresh, it asks again (at most every 3 s): what a guest says about
+ * itself can change while its conversation is listed. */
+export function loadContact(id, refresh = false) {
+  if (!id) return;
+  const asked = contactLoads.get(id);
+  if (asked !== undefined && !refresh) return;
+  if (asked !== undefined && Date.now() - asked < 3000) {
+    if (!contactRetries.has(id)) {
+      contactRetries.set(id, setTimeout(() => { contactRetries.delete(id); loadContact(id, true); }, 3000 - (Date.now() - asked)));
+    }
+    return;
+  }
+  contactLoads.set(id, Date.now());
+  api.contact(id).then(
     (c) => { contacts.value = { ...contacts.value, [id]: c }; },
-    () => { contacts.value = { ...contacts.value, [id]: { id, missing: true } }; },
+    () => { if (!contacts.value[id]) contacts.value = { ...contacts.value, [id]: { id, missing: true } }; },
   );
-  contactLoads.set(id, p);
 }
+
+// unnamed reports whether a contact is known without a name, which a guest
+// may give later.
+const unnamed = (id) => { const c = contacts.value[id]; return !!c && !c.missing && !c.name; };
 
 /** contactName is how lists and headers name a contact. */
 export function contactName(id) {
@@ -196,7 +212,21 @@ export function agentName(id) {
 }
 
 export function inboxName(id) {
-  return inboxes.value.find((i) => i.id === id)?.name || '';
+  const name = inboxes.value.find((i) => i.id === id)?.name;
+  if (!name && id) loadInboxes();
+  return name || '';
+}
+
+let inboxesLoading = null;
+let inboxesLoadedAt = 0;
+/** loadInboxes loads the inboxes again — one created since the console
+ * loaded, say — at most every 10 s. */
+function loadInboxes() {
+  if (inboxesLoading || Date.now() - inboxesLoadedAt < 10000) return;
+  inboxesLoading = api.inboxes().then((ibs) => { inboxes.value = ibs; }, () => {}).finally(() => {
+    inboxesLoading = null;
+    inboxesLoadedAt = Date.now();
+  });
 }
 
 function mergeMessages(list, add) {
@@ -214,10 +244,13 @@ export async function openConversation(id) {
       c = await api.conversation(id);
       upsert(c);
     }
-    loadContact(c.contact_id);
+    loadContact(c.contact_id, true);
     const page = await api.messages(id, { before_seq: c.last_seq + 1, limit: 50 });
     const items = page.items || [];
     messages.value = { ...messages.value, [id]: mergeMessages(messages.value[id] || [], items) };
+    // The list's preview, whether or not the subscription replays it.
+    const newest = items[items.length - 1];
+    if (newest && !(lastMessage.value[id]?.seq >= newest.seq)) lastMessage.value = { ...lastMessage.value, [id]: newest };
     hasEarlier.value = { ...hasEarlier.value, [id]: items.length > 0 && items[0].seq > 1 && items.length === 50 };
     socket.follow(id, items.length ? items[items.length - 1].seq : c.last_seq);
     api.readStates(id).then((r) => {
@@ -287,6 +320,7 @@ function onMessage(f) {
       typingAt.value = t;
     }
   });
+  if (c && m.sender?.type === 'contact' && unnamed(c.contact_id)) loadContact(c.contact_id, true);
   if (!fresh || mine || m.kind === 'event') return;
   if (readingNow(id)) {
     markRead(id);
@@ -302,7 +336,7 @@ function onMessage(f) {
 function onConversation(c, event) {
   const known = conversations.value[c.id];
   upsert(c);
-  loadContact(c.contact_id);
+  loadContact(c.contact_id, unnamed(c.contact_id));
   if (followable(c) && !socket.following(c.id)) {
     watch(c);
     refreshUnread([c.id]);

@@ -1,8 +1,9 @@
-// The demo page's "log in as a demo user": it gets a verified visitor
-// token from Parley's demo-only endpoint — standing in for a customer's own
-// back-end — and hands it to the widget with Parley.identify. The token is
-// kept in this tab's storage so a reload stays logged in, as a real site's
-// session would.
+// The demo page's "log in as a demo user": it gets a visitor JWT for the
+// demo user from Parley's demo-only endpoint — standing in for a customer's
+// own back-end, which would sign it — and hands it to the widget with
+// Parley.identify, which keeps the guest's conversation. What the page
+// knows of the login is kept in this tab's storage so a reload stays logged
+// in, as a real site's session would (the widget keeps its own session).
 
 import './demo.css'
 

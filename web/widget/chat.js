@@ -127,12 +127,15 @@ function Conversation({ w, conv, greeting }) {
     <${Composer} w=${w} />`
 }
 
+// Message is one entry of the log: an event line ("Ada joined"), or a
+// bubble — the visitor's own, or one from an agent, a bot or an app,
+// named as the visitor may see them (w.sender).
 function Message({ w, m, seen }) {
   const t = w.t
   const mine = m.sender.type === 'contact'
-  const system = m.kind === 'event' || m.sender.type === 'system'
   const time = m.created_at ? new Date(m.created_at).toLocaleTimeString(w.lang, { hour: '2-digit', minute: '2-digit' }) : ''
-  if (system) return html`<div class="event">${m.body}</div>`
+  if (m.kind === 'event') return html`<div class="event">${m.body}</div>`
+  const who = mine ? null : w.sender(m)
   return html`
     <div class=${'msg ' + (mine ? 'me' : 'them') + (m.pending ? ' pending' : '')} data-seq=${m.seq || ''}>
       <div class="bubble">
@@ -140,7 +143,7 @@ function Message({ w, m, seen }) {
         ${(m.attachments || []).map((a) => html`<${Attachment} key=${a.id} w=${w} a=${a} />`)}
       </div>
       <div class="meta">
-        ${mine ? null : html`<span class="who">${t.agent} · </span>`}<time>${time}</time>
+        ${who ? html`${who.avatar ? html`<img class="avatar" src=${who.avatar} alt="" referrerpolicy="no-referrer" />` : null}<span class="who">${who.name}</span> · ` : null}<time>${time}</time>
         ${m.pending ? html` · ${t.sending}` : seen ? html` · <span class="seen">${t.seen}</span>` : null}
       </div>
     </div>`

@@ -31,6 +31,10 @@ export class Widget {
     this.ready = false
     this.lang = 'en'
     this.t = strings('en')
+    this.agents = new Map() // agent id → {name, avatar_url}, as visitors see them
+    this.agentLoads = new Map() // conversation id → the loading of its agents
+    this.availableAt = '' // the server's time of the availability frame last applied
+    this.availableSeen = 0 // when it was applied, by this browser's clock
     addEventListener('online', () => this.conn && this.conn.reconnectNow())
     addEventListener('offline', () => this.conn && this.conn.drop())
   }
@@ -100,6 +104,20 @@ export class Widget {
       token: this.token || undefined, body: { inbox_id: this.inboxId, token: t },
     })
     return this.useSession(s.token, s.expires_at)
+  }
+
+  // identify switches to the person a token names (an identity JWT or a
+  // visitor token). A JWT is exchanged with the guest's token, so that the
+  // guest's conversations move to the person (the server merges them).
+  async identify(t) {
+    let s = { token: t }
+    if (!t.startsWith('prlyv_')) {
+      s = await request(this.base, '/api/v1/visitor/sessions', {
+        token: this.token || undefined, body: { inbox_id: this.inboxId, token: t },
+      })
+    }
+    this.forget()
+    await this.useSession(s.token, s.expires_at)
   }
 
   async useSession(token, expiresAt) {
@@ -234,6 +252,15 @@ export class Widget {
 
   onFrame(f) {
     switch (f.type) {
+      case 'ready':
+        this.refreshOnline() // what availability frames said while disconnected
+        return
+      case 'availability':
+        if (f.at && f.at < this.availableAt) return // an older change, delivered late
+        this.availableAt = f.at || ''
+        this.availableSeen = Date.now()
+        this.setOnline(f.online)
+        return
       case 'message': {
         const c = this.conv(f.conversation_id)
         this.addMessage(c, f.message)
@@ -289,6 +316,10 @@ export class Widget {
   // addMessage inserts or replaces a message (by seq, or by client_id for
   // one still being sent), keeping seq order.
   addMessage(c, m) {
+    if ((m.sender.type === 'agent' || m.sender.type === 'bot') && !this.agents.has(m.sender.id)) {
+      this.agents.set(m.sender.id, {}) // asked for below, once
+      this.loadAgents(c.id)
+    }
     const list = c.messages
     const i = list.findIndex((x) => (x.seq && x.seq === m.seq) || (m.client_id && x.client_id === m.client_id && x.sender.type === m.sender.type))
     if (i >= 0) list[i] = m
@@ -346,19 +377,61 @@ export class Widget {
   setOpen(open) {
     this.isOpen = open
     if (open) this.refreshOnline()
+    this.pollOnline()
     if (open && this.current) this.markRead(this.conv(this.current))
     this.changed()
     this.emit(open ? 'open' : 'close', {})
   }
 
-  // refreshOnline asks again whether an agent is online, so that an open
-  // chat does not keep saying "away" once someone is there (or vice versa).
+  // refreshOnline asks again whether an agent is online. The connection
+  // tells of every change (availability frames); this covers the time
+  // without one: before the first message, and while reconnecting.
   refreshOnline() {
+    const asked = Date.now()
     request(this.base, '/api/v1/visitor/inbox?inbox_id=' + encodeURIComponent(this.inboxId)).then((inbox) => {
-      if (!!inbox.online === !!this.inbox.online) return
-      this.inbox = { ...this.inbox, online: inbox.online }
-      this.changed()
+      if (asked <= this.availableSeen) return // a frame since said newer
+      this.setOnline(inbox.online)
     }, () => {})
+  }
+
+  setOnline(online) {
+    if (!!online === !!this.inbox.online) return
+    this.inbox = { ...this.inbox, online: !!online }
+    this.changed()
+    this.emit('availability', { online: !!online })
+  }
+
+  // pollOnline asks every 20 s while the chat is open without a connection.
+  pollOnline() {
+    clearInterval(this.onlineTimer)
+    if (!this.isOpen) return
+    this.onlineTimer = setInterval(() => {
+      if (!this.isOpen) clearInterval(this.onlineTimer)
+      else if (!this.conn || this.state !== 'online') this.refreshOnline()
+    }, 20000)
+  }
+
+  // loadAgents fetches the names and pictures of a conversation's agents,
+  // once at a time per conversation (again if asked meanwhile).
+  loadAgents(id) {
+    const busy = this.agentLoads.get(id)
+    if (busy) { busy.again = true; return }
+    const load = { again: false }
+    this.agentLoads.set(id, load)
+    this.api('/api/v1/conversations/' + id + '/agents').then((page) => {
+      for (const a of page.items || []) this.agents.set(a.id, { name: a.name, avatar_url: a.avatar_url || '' })
+      this.changed()
+    }, () => {}).finally(() => {
+      this.agentLoads.delete(id)
+      if (load.again) this.loadAgents(id)
+    })
+  }
+
+  // sender returns who a message is from, as the visitor sees it: the
+  // display name an app or bot gave, else the agent's name and picture.
+  sender(m) {
+    const a = (m.sender.id && this.agents.get(m.sender.id)) || {}
+    return { name: m.sender.display_name || a.name || this.t.agent, avatar: a.avatar_url || '' }
   }
 
   // prechatDone reports whether the visitor answered the pre-chat form

@@ -125,8 +125,7 @@ const api = {
   init,
   identify: async (token) => {
     await whenReady()
-    widget.forget()
-    await widget.useToken(token)
+    await widget.identify(token)
     widget.emit('ready', widget.readyInfo())
   },
   logout: async () => { await whenReady(); widget.forget() },

@@ -35,7 +35,7 @@ export function AgentsPage() {
           <tbody>
             ${agents.value.map((a) => html`
               <tr key=${a.id} data-agent=${a.email}>
-                <td><div class="cell-person"><${Avatar} id=${a.id} name=${a.name} size="sm" />
+                <td><div class="cell-person"><${Avatar} id=${a.id} name=${a.name} url=${a.avatar_url} size="sm" />
                   <div><div class="strong">${a.name}${a.id === myID.value ? ' (you)' : ''}</div><div class="muted small">${a.email}</div></div></div></td>
                 <td><span class=${'role role-' + a.role}>${a.role}</span>${a.bot ? html` <span class="tag">bot</span>` : ''}</td>
                 <td>${a.disabled ? html`<span class="tag tag-muted">disabled</span>`
@@ -50,7 +50,7 @@ export function AgentsPage() {
 }
 
 function NewAgent({ onDone }) {
-  const [f, setF] = useState({ name: '', email: '', role: 'agent', password: '' });
+  const [f, setF] = useState({ name: '', email: '', role: 'agent', password: '', avatar_url: '' });
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
@@ -74,6 +74,8 @@ function NewAgent({ onDone }) {
           <option value="supervisor">Supervisor — also sees the audit log</option>
           <option value="admin">Admin — manages the workspace</option>
         </select></label>
+      <label class="field"><span>Picture URL <span class="muted small">(optional)</span></span><input type="url" pattern="https://.*" value=${f.avatar_url} onInput=${set('avatar_url')} placeholder="https://…" />
+        <small class="muted">Shown to visitors with the agent's name.</small></label>
       <label class="field"><span>Password</span><input type="password" autocomplete="new-password" minlength="10" required value=${f.password} onInput=${set('password')} />
         <small class="muted">At least 10 characters. Share it with them safely.</small></label>
       <div class="form-actions"><button type="submit" class="button primary" disabled=${busy}>Create agent</button>

@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { inboxes, fail, toast } from '../store.js';
 import { PageHead, FieldErrors } from './admin.js';
 import { Copy } from './icons.js';
+import { WidgetSettings } from './inbox-widget.js';
 
 /** snippet is the script tag a website adds to show the inbox's widget. */
 export const snippet = (inbox) =>
@@ -83,6 +84,7 @@ function InboxCard({ inbox, onChange }) {
             <textarea rows="3" value=${origins} onInput=${(e) => setOrigins(e.currentTarget.value)} placeholder="https://www.example.com"></textarea></label>
           <button type="submit" class="button small">Save origins</button>
         </form>
+        <${WidgetSettings} inbox=${inbox} onSaved=${onChange} />
       </div>
     </section>`;
 }

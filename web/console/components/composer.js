@@ -95,8 +95,8 @@ export function Composer({ conv }) {
     <form class=${'composer' + (note ? ' composer-note' : '')} onSubmit=${(e) => { e.preventDefault(); send(); }}
       aria-label=${note ? 'Write a private note' : 'Reply to the visitor'}>
       ${conv.status === 'pending' && html`
-        <div class="composer-hint">This conversation is waiting in the queue.
-          <button type="button" class="link-button" onClick=${() => take(conv)}>Take it</button> to let colleagues know you are on it.</div>`}
+        <div class="composer-hint">This conversation is waiting in the queue.${' '}<button type="button" class="link-button"
+          onClick=${() => take(conv)}>Take it</button> to let colleagues know you are on it.</div>`}
       <div class="composer-tabs" role="group" aria-label="Message type">
         <button type="button" class=${'tab' + (!note ? ' active' : '')} aria-pressed=${!note} onClick=${() => { setMode('reply'); area.current?.focus(); }}
           aria-keyshortcuts="r">Reply</button>

@@ -9,6 +9,12 @@ import { ago } from '../format.js';
 import { Avatar } from './avatar.js';
 import { Shield } from './icons.js';
 
+// breakable lets a long email address wrap after its @ and before its dots
+// rather than at any letter.
+function breakable(email) {
+  return String(email).split(/(?=\.)|(?<=@)/).flatMap((part, i) => (i ? [html`<wbr />`, part] : [part]));
+}
+
 const statusList = { pending: 'queue', assigned: 'open', resolved: 'resolved', open: 'open' };
 
 export function ContactPanel({ conv }) {
@@ -46,7 +52,7 @@ export function ContactPanel({ conv }) {
       ${rows.length > 0 && html`
         <section class="panel-section" aria-labelledby="contact-ids">
           <h3 id="contact-ids">Details</h3>
-          <dl class="props">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+          <dl class="props props-stacked">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${k.startsWith('Email') ? breakable(v) : v}</dd>`)}</dl>
         </section>`}
       ${attrs.length > 0 && html`
         <section class="panel-section" aria-labelledby="contact-attrs">
