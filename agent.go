@@ -66,8 +66,12 @@ type Agent struct {
 	// Attributes are custom attributes, e.g. an external system's id.
 	// Keys match AttributeKeyPattern; values are JSON values.
 	Attributes map[string]any
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	// AppID is the app that created the agent; "" for one created
+	// otherwise. An app manages only its own agents unless it holds
+	// ScopeAgentsManageAll.
+	AppID     string
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // AgentUpdate holds the fields to change; nil means "leave as is".
@@ -98,7 +102,11 @@ type AgentFilter struct {
 type AgentStore interface {
 	// CreateAgent inserts a, setting ID, CreatedAt and UpdatedAt; passwordHash
 	// may be "" for an agent that cannot log in yet (e.g. a bot).
-	// Returns ECONFLICT if the email is taken in the workspace.
+	// Returns ECONFLICT if the email is taken in the workspace. When actor
+	// is an app (ActorApp), the agent is the app's (AppID) and the app's
+	// agent quotas are checked in the same transaction: ERATELIMITED with
+	// Reason ReasonAppAgentsTotal or ReasonAppAgentsDay (and RetryAfter)
+	// when over one, ENOTFOUND if the app is gone.
 	CreateAgent(ctx context.Context, actor Actor, a *Agent, passwordHash string) error
 	// FindAgentByID returns ENOTFOUND if there is no such agent in the workspace.
 	FindAgentByID(ctx context.Context, workspaceID, id string) (*Agent, error)

@@ -3,6 +3,7 @@ package parley
 import (
 	"context"
 	"mime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -54,8 +55,13 @@ type Conversation struct {
 	// AssigneeID is the agent holding the conversation; "" when none. A
 	// resolved conversation keeps the agent who held it last.
 	AssigneeID string `json:"assignee_id,omitempty"`
-	Priority   int    `json:"priority"`
-	LastSeq    int64  `json:"last_seq"`
+	// QueueID is the queue the conversation belongs to (see Queue).
+	QueueID  string `json:"queue_id,omitempty"`
+	Priority int    `json:"priority"`
+	// PageURL is the page the visitor started the conversation from, as
+	// its widget said; "" when unknown. Routing rules may look at it.
+	PageURL string `json:"page_url,omitempty"`
+	LastSeq int64  `json:"last_seq"`
 	// VisitorLastSeq is the last VisitorSeq: how many messages a visitor
 	// may see.
 	VisitorLastSeq int64      `json:"visitor_last_seq"`
@@ -63,6 +69,21 @@ type Conversation struct {
 	UpdatedAt      time.Time  `json:"updated_at"` // last change, a new message included
 	AssignedAt     *time.Time `json:"assigned_at,omitempty"`
 	ResolvedAt     *time.Time `json:"resolved_at,omitempty"`
+	// WaitingSince is when the visitor wrote the oldest message that no
+	// agent or bot has answered yet (text or attachment); nil when nobody
+	// waits for a reply. A resolved conversation waits for nobody.
+	WaitingSince *time.Time `json:"waiting_since,omitempty"`
+	// SnoozedUntil: the conversation is snoozed until then, or until the
+	// visitor writes, whichever comes first. SnoozedUntilReply: snoozed
+	// until the visitor writes, with no time. Both unset: not snoozed. A
+	// visitor's message, and resolving, end any snooze.
+	SnoozedUntil      *time.Time `json:"snoozed_until,omitempty"`
+	SnoozedUntilReply bool       `json:"snoozed_until_reply,omitempty"`
+}
+
+// Snoozed reports whether the conversation is snoozed at now.
+func (c *Conversation) Snoozed(now time.Time) bool {
+	return c.SnoozedUntilReply || (c.SnoozedUntil != nil && c.SnoozedUntil.After(now))
 }
 
 // ForVisitor returns the conversation as a visitor is shown it: a copy
@@ -70,15 +91,64 @@ type Conversation struct {
 func (c *Conversation) ForVisitor() *Conversation {
 	v := *c
 	v.LastSeq = c.VisitorLastSeq
+	v.SnoozedUntil, v.SnoozedUntilReply = nil, false // the agents' business
 	return &v
+}
+
+// ConversationSort orders a list of conversations. Ties are broken by ID,
+// so every order is total and pages never skip or repeat a conversation.
+type ConversationSort string
+
+const (
+	// SortByID orders by ID, oldest first (the default).
+	SortByID ConversationSort = ""
+	// SortNewest: most recently created first.
+	SortNewest ConversationSort = "newest"
+	// SortOldest: created longest ago first.
+	SortOldest ConversationSort = "oldest"
+	// SortWaitingLongest: the visitor waiting longest for a reply first
+	// (by WaitingSince); conversations nobody waits on come last.
+	SortWaitingLongest ConversationSort = "waiting_longest"
+	// SortLastActivity: most recently changed (UpdatedAt) first.
+	SortLastActivity ConversationSort = "last_activity"
+)
+
+// ConversationSorts lists the sorts a caller may ask for by name.
+var ConversationSorts = []ConversationSort{SortNewest, SortOldest, SortWaitingLongest, SortLastActivity}
+
+// Valid reports whether s is a known sort ("" included).
+func (s ConversationSort) Valid() bool {
+	return s == SortByID || slices.Contains(ConversationSorts, s)
 }
 
 // ConversationFilter narrows ListConversations. Empty fields match everything.
 type ConversationFilter struct {
 	Status     []ConversationStatus // any of these
 	AssigneeID string
+	// Unassigned: only conversations nobody holds (AssigneeID must be "").
+	Unassigned bool
 	InboxID    string
 	ContactID  string
+	LabelID    string // carrying this label
+	QueueID    string // in this queue
+	// UnreadBy, when set (a contact, agent or bot), keeps only the
+	// conversations with messages this participant has not read, counted
+	// as UnreadCount counts them.
+	UnreadBy *Participant
+	// WaitingSince, when not zero, keeps only the conversations whose
+	// visitor has waited for a reply since this time or earlier
+	// (Conversation.WaitingSince ≤ WaitingSince): "waiting longer than d"
+	// is WaitingSince = now − d.
+	WaitingSince time.Time
+	// Snoozed, when set, keeps only the conversations snoozed now (true)
+	// or only those that are not (false).
+	Snoozed *bool
+	// Priority keeps the conversations of any of these priorities.
+	Priority []int
+	// Sort orders the list; with any sort but SortByID, ListOptions.After
+	// is the Next of a previous page of the same sort and filter (the store
+	// answers EINVALID to anything else).
+	Sort ConversationSort
 	ListOptions
 }
 
@@ -102,7 +172,9 @@ type ConversationStore interface {
 	// FindConversation returns ENOTFOUND.
 	FindConversation(ctx context.Context, workspaceID, id string) (*Conversation, error)
 	// ListConversations returns the workspace's conversations matching f,
-	// ordered by ID. Returns EINVALID for an unknown status.
+	// in f.Sort's order (by ID when unset), a page at a time. Returns
+	// EINVALID for an unknown status or sort, a cursor of another sort, or
+	// an UnreadBy that is not a contact, agent or bot.
 	ListConversations(ctx context.Context, workspaceID string, f ConversationFilter) (List[*Conversation], error)
 
 	// AssignConversation gives a pending conversation to agentID
@@ -130,6 +202,19 @@ type ConversationStore interface {
 	// no assignee (conversation.reopened). Returns ENOTFOUND, or ECONFLICT
 	// if it is not resolved.
 	ReopenConversation(ctx context.Context, workspaceID, id string, by Participant) (*Conversation, *Event, error)
+	// SnoozeConversation snoozes a conversation that is not resolved until
+	// until or, when until is nil, until the visitor writes
+	// (conversation.snoozed); a visitor's message ends any snooze
+	// (conversation.unsnoozed, by the contact, written with the message).
+	// Returns ENOTFOUND, or ECONFLICT if it is resolved.
+	SnoozeConversation(ctx context.Context, workspaceID, id string, until *time.Time, by Participant) (*Conversation, *Event, error)
+	// UnsnoozeConversation ends a snooze (conversation.unsnoozed). Returns
+	// ENOTFOUND, or ECONFLICT if the conversation is not snoozed.
+	UnsnoozeConversation(ctx context.Context, workspaceID, id string, by Participant) (*Conversation, *Event, error)
+	// SetConversationPriority sets the priority, 0 to MaxPriority
+	// (conversation.priority_changed). Returns ENOTFOUND, or EINVALID for
+	// a priority out of range.
+	SetConversationPriority(ctx context.Context, workspaceID, id string, priority int, by Participant) (*Conversation, *Event, error)
 }
 
 // ConversationEventData is the Payload of conversation.* events: the
@@ -139,6 +224,15 @@ type ConversationEventData struct {
 	Conversation       *Conversation `json:"conversation"`
 	By                 Participant   `json:"by"`
 	PreviousAssigneeID string        `json:"previous_assignee_id,omitempty"`
+	// PreviousQueueID names the queue a conversation.queue_changed left.
+	PreviousQueueID string `json:"previous_queue_id,omitempty"`
+	// Offer is the offer of conversation.offer* events.
+	Offer *Offer `json:"offer,omitempty"`
+	// Reason says why Parley itself made the change, e.g.
+	// "agent_offline" for a conversation.unassigned.
+	Reason string `json:"reason,omitempty"`
+	// Handoff is set on conversation.handed_off.
+	Handoff *Handoff `json:"handoff,omitempty"`
 }
 
 // ResolvedPolicy says what a visitor message on a resolved conversation does.
@@ -182,6 +276,43 @@ type ConversationSettings struct {
 	// ("image/png") or a whole top-level type ("image/*"); empty means
 	// DefaultAllowedAttachmentTypes.
 	AllowedAttachmentTypes []string
+	// AutoResolveAfter: a conversation of the inbox that is not resolved
+	// or snoozed and has seen no activity (no message, no change) for this
+	// long is resolved by the router's sweep, with a system line the
+	// visitor sees (conversation.resolved with Reason ReasonInactive).
+	// 0, the default, turns it off; else whole seconds between
+	// MinAutoResolveAfter and MaxAutoResolveAfter.
+	AutoResolveAfter time.Duration
+}
+
+// Bounds of ConversationSettings.AutoResolveAfter (0 turns it off).
+const (
+	MinAutoResolveAfter = time.Minute
+	MaxAutoResolveAfter = 30 * 24 * time.Hour
+)
+
+// ReasonInactive is the Reason of the conversation.resolved events of
+// auto-resolve.
+const ReasonInactive = "inactive"
+
+// AutoResolveLine is the system line auto-resolve writes after that long
+// without activity, e.g. "This conversation was closed after 30 minutes
+// without activity."
+func AutoResolveLine(after time.Duration) string {
+	n, unit := int64(after/time.Second), "second"
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{24 * time.Hour, "day"}, {time.Hour, "hour"}, {time.Minute, "minute"}} {
+		if after >= u.d && after%u.d == 0 {
+			n, unit = int64(after/u.d), u.name
+			break
+		}
+	}
+	if n != 1 {
+		unit += "s"
+	}
+	return "This conversation was closed after " + strconv.FormatInt(n, 10) + " " + unit + " without activity."
 }
 
 // EffectiveResolvedPolicy returns the policy, ResolvedReopen when unset.
@@ -232,6 +363,11 @@ func (s ConversationSettings) Validate(v *Validation, field string) {
 	}
 	if len(s.AllowedAttachmentTypes) > MaxAllowedAttachmentTypes {
 		v.Add(field+".allowed_attachment_types", "must hold at most %d types", MaxAllowedAttachmentTypes)
+	}
+	if s.AutoResolveAfter != 0 && (s.AutoResolveAfter < MinAutoResolveAfter || s.AutoResolveAfter > MaxAutoResolveAfter ||
+		s.AutoResolveAfter%time.Second != 0) {
+		v.Add(field+".auto_resolve_after_seconds", "must be 0 (off) or between %d and %d seconds",
+			int64(MinAutoResolveAfter/time.Second), int64(MaxAutoResolveAfter/time.Second))
 	}
 	for i, t := range s.AllowedAttachmentTypes {
 		if !validMediaTypePattern(t) {

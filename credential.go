@@ -13,6 +13,7 @@ const (
 	CredentialSession        CredentialKind = "session"         // an agent's session: the console cookie, or a bearer session from the login API
 	CredentialAPIToken       CredentialKind = "api_token"       // an API token (prly_…)
 	CredentialVisitorSession CredentialKind = "visitor_session" // a visitor token (prlyv_…)
+	CredentialAppToken       CredentialKind = "app_token"       // an app's access token (prlyat_…)
 )
 
 // Credential identifies the stored credential a principal authenticated
@@ -57,7 +58,7 @@ type EndReason string
 const (
 	// EndRevoked: the credential was revoked or deleted — logout, an
 	// agent disabled or deleted, its password reset, an API token revoked
-	// or deleted, a resume token revoked, an inbox deleted with its
+	// or deleted, an app disabled or uninstalled, a resume token revoked, an inbox deleted with its
 	// visitor sessions.
 	EndRevoked EndReason = "revoked"
 	// EndRoleChanged: the agent's role changed; its credential still
@@ -91,6 +92,8 @@ type Revocation struct {
 	ResumeTokenID string `json:"resume_token_id,omitempty"`
 	// InboxID: every visitor session opened in the inbox.
 	InboxID string `json:"inbox_id,omitempty"`
+	// AppID: every access token of the app.
+	AppID string `json:"app_id,omitempty"`
 	// MergedInto is, for EndContactMerged, the contact that remains.
 	MergedInto string `json:"merged_into,omitempty"`
 }
@@ -115,6 +118,8 @@ func (r Revocation) Matches(p *Principal) bool {
 		return c.Kind == CredentialVisitorSession && p.ResumeTokenID == r.ResumeTokenID
 	case r.InboxID != "":
 		return c.Kind == CredentialVisitorSession && p.InboxID == r.InboxID
+	case r.AppID != "":
+		return c.Kind == CredentialAppToken && p.AppID == r.AppID
 	}
 	return true // the whole workspace
 }

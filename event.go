@@ -20,13 +20,18 @@ const (
 	EventConversationTransferred EventType = "conversation.transferred"
 	EventConversationResolved    EventType = "conversation.resolved"
 	EventConversationReopened    EventType = "conversation.reopened"
-	EventMessageCreated          EventType = "message.created"
-	EventMessageUpdated          EventType = "message.updated"
-	EventMessageDeleted          EventType = "message.deleted"
-	EventContactCreated          EventType = "contact.created"
-	EventContactUpdated          EventType = "contact.updated"
-	EventContactMerged           EventType = "contact.merged"  // the payload is a ContactMergedEventData
-	EventContactDeleted          EventType = "contact.deleted" // erased; the payload names the ID only
+	EventConversationSnoozed     EventType = "conversation.snoozed"
+	EventConversationUnsnoozed   EventType = "conversation.unsnoozed" // by an agent, or by the visitor writing
+	// EventConversationPriorityChanged: the payload's conversation has
+	// the new priority.
+	EventConversationPriorityChanged EventType = "conversation.priority_changed"
+	EventMessageCreated              EventType = "message.created"
+	EventMessageUpdated              EventType = "message.updated"
+	EventMessageDeleted              EventType = "message.deleted"
+	EventContactCreated              EventType = "contact.created"
+	EventContactUpdated              EventType = "contact.updated"
+	EventContactMerged               EventType = "contact.merged"  // the payload is a ContactMergedEventData
+	EventContactDeleted              EventType = "contact.deleted" // erased; the payload names the ID only
 )
 
 // Event is one entry of the transactional outbox: a typed record of a

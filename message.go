@@ -120,8 +120,12 @@ type Message struct {
 	ClientID    string       `json:"client_id,omitempty"`
 	Body        string       `json:"body"`
 	Attachments []Attachment `json:"attachments"`
-	CreatedAt   time.Time    `json:"created_at"`
-	EditedAt    *time.Time   `json:"edited_at,omitempty"`
+	// AppID is the app that sent the message (its provenance): set when
+	// an app's access token sent it, as the system or as one of its bots.
+	// Staff see it; visitors are never shown it (ForVisitor clears it).
+	AppID     string     `json:"app_id,omitempty"`
+	CreatedAt time.Time  `json:"created_at"`
+	EditedAt  *time.Time `json:"edited_at,omitempty"`
 	// DeletedAt is set on a deleted message, whose Body and Attachments are
 	// emptied; it keeps its Seq and VisitorSeq.
 	DeletedAt *time.Time `json:"deleted_at,omitempty"`
@@ -139,6 +143,7 @@ func (m *Message) VisibleToVisitor() bool { return m.Kind != KindNote }
 func (m *Message) ForVisitor() *Message {
 	v := *m
 	v.Seq = m.VisitorSeq
+	v.AppID = ""
 	return &v
 }
 
@@ -152,6 +157,8 @@ type MessageInput struct {
 	Sender   Sender
 	ClientID string // idempotency key; "" for none
 	Body     string
+	// AppID is the app sending the message ("" for none): its provenance.
+	AppID string
 	// AttachmentIDs name attachments stored in the same conversation
 	// (PutAttachment) and not yet part of a message. Required for
 	// KindAttachment, forbidden for the other kinds.

@@ -13,6 +13,7 @@ const (
 	ActorToken   ActorType = "token"   // an API token
 	ActorSystem  ActorType = "system"  // Parley itself or the operator's command line
 	ActorContact ActorType = "contact" // a visitor, acting as its contact through a visitor session
+	ActorApp     ActorType = "app"     // an installed app, with one of its access tokens
 )
 
 // Actor identifies who performs a change; stores record it in the audit log
@@ -32,8 +33,10 @@ var SystemActor = Actor{Type: ActorSystem, Name: "system"}
 type Principal struct {
 	Actor
 	WorkspaceID string
-	AgentID     string // set when Type is ActorAgent
-	Role        Role   // set when Type is ActorAgent
+	// AgentID is set when Type is ActorAgent, and for an app (ActorApp)
+	// whose token acts as one of its bots: that bot.
+	AgentID     string
+	Role        Role // set when Type is ActorAgent
 	SystemAdmin bool
 	Scopes      ScopeSet
 	// SessionID is the agent session's ID when the caller used the console
@@ -51,6 +54,15 @@ type Principal struct {
 	// ResumeTokenID is set with ConversationID: the resume token the
 	// visitor session was opened with.
 	ResumeTokenID string
+	// AppID is set when Type is ActorApp: the app whose access token the
+	// caller presented.
+	AppID string
+	// RequestsPerMinute, when not 0, bounds the API requests of the
+	// credential (an app's quota).
+	RequestsPerMinute int
+	// MessagesPerSecond, when not 0, bounds the messages the credential
+	// sends (an app's quota).
+	MessagesPerSecond int
 	// ExpiresAt is when the credential stops being valid (zero: it does
 	// not expire while in use). A real-time connection warns the client
 	// before and closes at that time unless the client refreshes it.

@@ -26,6 +26,21 @@ const (
 	ScopeTokensRead         Scope = "tokens:read"
 	ScopeTokensWrite        Scope = "tokens:write"
 	ScopeAuditRead          Scope = "audit:read"
+	// ScopeLabelsWrite creates, renames and deletes labels (putting one on
+	// a conversation or contact needs conversations:write or
+	// contacts:write).
+	ScopeLabelsWrite Scope = "labels:write"
+	// ScopeCannedWrite manages the shared canned responses (an agent's own
+	// need conversations:write).
+	ScopeCannedWrite Scope = "canned_responses:write"
+	// ScopeRoutingWrite manages teams, queues, routing rules and the
+	// queue of each inbox (reading them needs agents:read).
+	ScopeRoutingWrite Scope = "routing:write"
+	// ScopeAgentsManageAll lets an app change and delete agents it did not
+	// create (with agents:write); without it an app manages only its own.
+	ScopeAgentsManageAll Scope = "agents:manage_all"
+	// ScopeReportsRead reads the workspace's reports (/api/v1/reports).
+	ScopeReportsRead Scope = "reports:read"
 	// Installation-wide scopes: only a system administrator may hold or grant them.
 	ScopeWorkspacesRead  Scope = "workspaces:read"
 	ScopeWorkspacesWrite Scope = "workspaces:write"
@@ -42,6 +57,10 @@ var WorkspaceScopes = []Scope{
 	ScopeVisitorsWrite,
 	ScopeTokensRead, ScopeTokensWrite,
 	ScopeAuditRead,
+	ScopeLabelsWrite, ScopeCannedWrite,
+	ScopeRoutingWrite,
+	ScopeAgentsManageAll,
+	ScopeReportsRead,
 }
 
 // SystemScopes are the installation-wide scopes.
@@ -110,6 +129,8 @@ func RoleScopes(r Role) []Scope {
 			ScopeContactsRead, ScopeContactsWrite,
 			ScopeConversationsRead, ScopeConversationsWrite,
 			ScopeWebhooksRead, ScopeAuditRead,
+			ScopeLabelsWrite, ScopeCannedWrite,
+			ScopeReportsRead,
 		}
 	case RoleAgent:
 		return []Scope{

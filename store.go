@@ -16,6 +16,9 @@ type Store interface {
 	LoginThrottleStore
 	AuditStore
 	ContactStore
+	ContactNoteStore
+	RatingStore
+	ReportStore
 	VisitorSessionStore
 	ResumeTokenStore
 	MergeStore
@@ -27,6 +30,16 @@ type Store interface {
 	SignInStore
 	BrandingStore
 	CredentialStore
+	LabelStore
+	CannedStore
+	WebhookStore
+	RoutingStore
+	OfferStore
+	SearchStore
+	HandoffStore
+	ContextEndpointStore
+	AppStore
+	ContactSeenStore
 
 	// Ping reports whether the database answers.
 	Ping(ctx context.Context) error

@@ -231,14 +231,23 @@ func (c *Client) CreateConversation(ctx context.Context, in CreateConversationIn
 type ConversationFilter struct {
 	Status     []string // any of these statuses
 	AssigneeID string
+	Unassigned bool // only conversations nobody holds
 	InboxID    string
 	ContactID  string
-	Cursor     string // Page.NextCursor of the previous page
-	Limit      int    // 0: the server's default (50); at most 200
+	LabelID    string
+	Unread     bool // only those with messages the caller has not read
+	// WaitingLongerThan keeps the conversations whose visitor has waited
+	// for a reply at least this long (whole seconds); nil: no condition.
+	WaitingLongerThan *time.Duration
+	// Sort is "" (by ID), "newest", "oldest", "waiting_longest" or
+	// "last_activity".
+	Sort   string
+	Cursor string // Page.NextCursor of the previous page, same sort and filter
+	Limit  int    // 0: the server's default (50); at most 200
 }
 
-// ListConversations returns one page of conversations, ordered by ID (GET
-// /api/v1/conversations).
+// ListConversations returns one page of conversations in the filter's
+// order (GET /api/v1/conversations).
 func (c *Client) ListConversations(ctx context.Context, f ConversationFilter) (*Page[Conversation], error) {
 	q := url.Values{}
 	for _, st := range f.Status {
@@ -247,7 +256,18 @@ func (c *Client) ListConversations(ctx context.Context, f ConversationFilter) (*
 	setQuery(q, "assignee_id", f.AssigneeID)
 	setQuery(q, "inbox_id", f.InboxID)
 	setQuery(q, "contact_id", f.ContactID)
+	setQuery(q, "label_id", f.LabelID)
+	setQuery(q, "sort", f.Sort)
 	setQuery(q, "cursor", f.Cursor)
+	if f.Unassigned {
+		q.Set("unassigned", "true")
+	}
+	if f.Unread {
+		q.Set("unread", "true")
+	}
+	if f.WaitingLongerThan != nil {
+		q.Set("waiting_longer_than", strconv.FormatInt(int64(*f.WaitingLongerThan/time.Second), 10))
+	}
 	if f.Limit > 0 {
 		q.Set("limit", strconv.Itoa(f.Limit))
 	}

@@ -161,6 +161,16 @@ var revocations = []revocation{
 				e.rest(t, 0, "DELETE", "/api/v1/tokens/"+tok.ID+"?purge=true", e.token, nil, 204)
 			}, nil
 		}},
+	{name: "AppUninstalled", code: client.StatusCredentialRevoked, reason: "credential revoked",
+		setup: func(t *testing.T, e *env) (client.Option, func(), func()) {
+			id, tok := e.installApp(t, "conversations:read")
+			return client.WithToken(tok), func() { e.rest(t, 0, "DELETE", "/api/v1/apps/"+id, e.token, nil, 204) }, nil
+		}},
+	{name: "AppDisabled", code: client.StatusCredentialRevoked, reason: "credential revoked",
+		setup: func(t *testing.T, e *env) (client.Option, func(), func()) {
+			id, tok := e.installApp(t, "conversations:read")
+			return client.WithToken(tok), func() { e.rest(t, 0, "POST", "/api/v1/apps/"+id+"/disable", e.token, nil, 200) }, nil
+		}},
 	{name: "ResumeTokenRevoked", code: client.StatusCredentialRevoked, reason: "credential revoked",
 		setup: func(t *testing.T, e *env) (client.Option, func(), func()) {
 			visitor, _ := e.visitor(t, 0)

@@ -74,6 +74,8 @@ type Message struct {
 	// DeletedAt is set on a deleted message, whose body and attachments are
 	// emptied; it keeps its seq.
 	DeletedAt *time.Time `json:"deleted_at,omitempty"`
+	// AppID is the app that sent the message (staff only).
+	AppID string `json:"app_id,omitempty"`
 }
 
 // Conversation is one thread between a contact and the workspace's agents.
@@ -84,7 +86,9 @@ type Conversation struct {
 	ContactID   string `json:"contact_id"`
 	Status      string `json:"status"`
 	AssigneeID  string `json:"assignee_id,omitempty"`
-	Priority    int    `json:"priority"`
+	// QueueID is the queue the conversation belongs to.
+	QueueID  string `json:"queue_id,omitempty"`
+	Priority int    `json:"priority"`
 	// LastSeq is the Seq of the latest message, in the reader's own
 	// sequence; VisitorLastSeq the last VisitorSeq.
 	LastSeq        int64      `json:"last_seq"`
@@ -93,6 +97,7 @@ type Conversation struct {
 	UpdatedAt      time.Time  `json:"updated_at"`
 	AssignedAt     *time.Time `json:"assigned_at,omitempty"`
 	ResolvedAt     *time.Time `json:"resolved_at,omitempty"`
+	WaitingSince   *time.Time `json:"waiting_since,omitempty"` // when the visitor started waiting for a reply
 }
 
 // Event is an outbox event, as the workspace feed carries it. The payload of

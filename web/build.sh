@@ -6,11 +6,14 @@
 # and fails if the committed copy differs.
 #
 #   dist/widget.js                  the widget loader (stable URL /widget.js)
+#   dist/sdk/parley-client.js       the browser SDK, one ES module (stable URL /sdk/parley-client.js)
+#   dist/sdk/parley-client.d.ts     its TypeScript types (copied from web/sdk)
 #   dist/assets/widget/chat-H.js    the chat UI, loaded by widget.js on open
 #   dist/assets/demo/demo-H.{js,css}        the demo page at /
 #   dist/assets/console/main-H.{js,css}     the agent console (if web/console/main.js exists)
 #   dist/assets/chunks/*-H.js       chunks shared by the console's lazily loaded parts
 #   dist/manifest.json              source name → hashed file, e.g. "console/main.js"
+#   dist/examples/custom-chat/      examples/custom-chat, served in demo mode
 #   dist/demo.html, dist/console.html  HTML templates the Go server fills in
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -35,6 +38,11 @@ chat=$(cd "$out" && ls assets/widget/chat-*.js)
 esbuild widget/loader.js "${common[@]}" --format=iife --loader:.css=text \
   --define:__PARLEY_CHAT__="\"$chat\"" --outfile="$out/widget.js"
 
+# The browser SDK (@parley/client): one ES module at a stable URL, for chat
+# screens built by customers (docs/sdk.md); the widget bundles the same code.
+esbuild sdk/parley-client.js "${common[@]}" --format=esm --outfile="$out/sdk/parley-client.js"
+cp sdk/parley-client.d.ts "$out/sdk/parley-client.d.ts"
+
 # Pages served by Parley itself: ES modules with shared chunks.
 entries=(demo/demo.js)
 [ -f console/main.js ] && entries+=(console/main.js)
@@ -42,6 +50,11 @@ esbuild "${entries[@]}" "${common[@]}" --outdir="$out/assets" --format=esm --spl
   --entry-names='[dir]/[name]-[hash]' --chunk-names='chunks/[name]-[hash]'
 
 cp demo/index.html "$out/demo.html"
+
+# examples/custom-chat: a chat page built only on the SDK, served in demo
+# mode at /examples/custom-chat/.
+mkdir -p "$out/examples/custom-chat"
+cp ../examples/custom-chat/index.html ../examples/custom-chat/chat.js ../examples/custom-chat/style.css "$out/examples/custom-chat/"
 if [ -f console/index.html ]; then cp console/index.html "$out/console.html"; fi
 
 # manifest.json: every hashed file by its name without the hash.

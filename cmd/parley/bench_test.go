@@ -36,6 +36,40 @@ func TestBench(t *testing.T) {
 	}
 }
 
+// By default every conversation, and every idle connection, is a visitor
+// of its own, with its own session and conversation.
+func TestBenchOwnVisitors(t *testing.T) {
+	stdout, stderr := runAgainstServer(t, nil, "bench", "--conversations", "10",
+		"--rate", "50", "--duration", "1s", "--warmup", "200ms", "--progress", "0", "--idle", "10", "--idle-subscribe")
+	out := stdout.String()
+	for _, want := range []string{"10 conversations (each its own visitor), 1 agent connections",
+		"sent 60, acked 60, delivered 60, missing 0, duplicates 0, disconnects 0",
+		"10 connections (authenticated, each following one conversation and its feed, each its own visitor; 0 failed)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report has no %q:\n%s\nstderr:\n%s", want, out, stderr)
+		}
+	}
+}
+
+// With --webhook, a local receiver subscribed to message.created gets an
+// event for every message, once, and the report gives their rate and lag;
+// the receiver is unsubscribed at the end.
+func TestBenchWebhook(t *testing.T) {
+	stdout, stderr := runAgainstServer(t, map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}, "bench",
+		"--conversations", "10", "--rate", "50", "--duration", "1s", "--warmup", "200ms", "--progress", "0", "--webhook", "--json")
+	var rep benchReport
+	if err := json.Unmarshal([]byte(stdout.String()), &rep); err != nil {
+		t.Fatalf("the report is not JSON: %v\n%s\nstderr:\n%s", err, stdout, stderr)
+	}
+	wh := rep.Webhook
+	if wh == nil || wh.Received != 60 || wh.Missing != 0 || wh.Duplicates != 0 || wh.Rate <= 0 {
+		t.Fatalf("webhook report %+v", wh)
+	}
+	if wh.Lag.Count != 50 || wh.Lag.P50 <= 0 || wh.Lag.P99 < wh.Lag.P50 {
+		t.Errorf("webhook lag %+v", wh.Lag)
+	}
+}
+
 func TestBenchFlags(t *testing.T) {
 	for _, tc := range []struct {
 		args []string

@@ -33,8 +33,21 @@ var docs = []docGroup{
 	{guides: []guide{{"../../docs/conversations-api.md", 15}}},
 	{guides: []guide{{"../../docs/identity.md", 8}}},
 	{guides: []guide{{"../../docs/contacts.md", 12}}},
+	{guides: []guide{{"../../docs/agent-tools.md", 14}}},
+	{guides: []guide{{"../../docs/reports.md", 4}}},
+	// The routing service of its examples listens on 127.0.0.1.
+	{guides: []guide{{"../../docs/routing.md", 19}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
+	{guides: []guide{{"../../docs/sdk.md", 2}}},
+	{guides: []guide{{"../../docs/visitors.md", 7}}},
 	// The company endpoint of its examples listens on 127.0.0.1.
 	{guides: []guide{{"../../docs/sign-in.md", 12}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
+	// So does the context endpoints'.
+	{guides: []guide{{"../../docs/context.md", 7}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
+	// The webhook receiver of its examples listens on 127.0.0.1.
+	{guides: []guide{{"../../docs/webhooks.md", 9}, {"../../docs/events.md", 4}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
+	// The webhook of the app's manifest names 127.0.0.1 too.
+	{guides: []guide{{"../../docs/apps.md", 10}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
+	{guides: []guide{{"../../docs/bots.md", 7}}},
 }
 
 // readerURL is the address the guides give for the reader's own server.

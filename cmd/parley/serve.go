@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/parleychat/parley/internal/app"
@@ -16,6 +17,7 @@ func serve(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	logger := cfg.Logger(e.stderr)
+	ensureProcs(e.getenv)
 	a, err := app.Open(ctx, cfg, logger, buildVersion())
 	if err != nil {
 		return err
@@ -67,4 +69,25 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// minProcs is the fewest Ps (threads running Go code at once) the server
+// runs with.
+const minProcs = 2
+
+// ensureProcs gives the server at least minProcs Ps, unless GOMAXPROCS is
+// set. On one core (a small VM, or taskset) Go would run Go code on one
+// thread: while the SQLite writer is in a blocking system call (pwrite to
+// its log), nothing else — reading sockets, acknowledging, delivering —
+// runs until the runtime's monitor hands the P over, which takes up to
+// 10 ms when the process looked idle. A second P lets the kernel run
+// another thread on the same core meanwhile (docs/performance.md, "Where
+// the time goes").
+func ensureProcs(getenv func(string) string) {
+	if getenv != nil && getenv("GOMAXPROCS") != "" {
+		return
+	}
+	if runtime.GOMAXPROCS(0) < minProcs {
+		runtime.GOMAXPROCS(minProcs)
+	}
 }

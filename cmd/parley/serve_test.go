@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -206,5 +207,25 @@ func TestServeFirstStartPasswordHint(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(s.stderr.String()), "\n")
 	if last := lines[len(lines)-1]; !strings.Contains(last, "parley stopped") {
 		t.Errorf("the last log line is %q, want one saying parley stopped; log:\n%s", last, s.stderr)
+	}
+}
+
+// On one core the server still runs two Ps, unless GOMAXPROCS says
+// otherwise.
+func TestEnsureProcs(t *testing.T) {
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	ensureProcs(mapEnv(map[string]string{"GOMAXPROCS": "1"}))
+	if got := runtime.GOMAXPROCS(0); got != 1 {
+		t.Errorf("GOMAXPROCS=1 set: %d Ps", got)
+	}
+	ensureProcs(mapEnv(nil))
+	if got := runtime.GOMAXPROCS(0); got != minProcs {
+		t.Errorf("one core: %d Ps, want %d", got, minProcs)
+	}
+	runtime.GOMAXPROCS(4)
+	ensureProcs(mapEnv(nil))
+	if got := runtime.GOMAXPROCS(0); got != 4 {
+		t.Errorf("4 cores: %d Ps, want 4", got)
 	}
 }

@@ -21,12 +21,15 @@ func errUnauthenticated() error {
 const ReasonTokenExpired = "token_expired"
 
 // AuthenticateBearer returns the principal of a bearer credential: an API
-// token (prly_…), or an agent's session secret (prlys_…, a bearer session
+// token (prly_…), an app's access token (prlyat_…), or an agent's session secret (prlys_…, a bearer session
 // from the login API or the console's). Returns what AuthenticateToken and
 // AuthenticateSession do.
 func (s *Service) AuthenticateBearer(ctx context.Context, sec string) (*parley.Principal, error) {
 	if strings.HasPrefix(sec, SessionPrefix) {
 		return s.AuthenticateSession(ctx, sec)
+	}
+	if strings.HasPrefix(sec, AppTokenPrefix) {
+		return s.AuthenticateAppToken(ctx, sec)
 	}
 	return s.AuthenticateToken(ctx, sec)
 }

@@ -24,13 +24,17 @@ import (
 	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/config"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/enrich"
 	"github.com/parleychat/parley/internal/httpapi"
 	"github.com/parleychat/parley/internal/identity"
 	"github.com/parleychat/parley/internal/outbound"
 	"github.com/parleychat/parley/internal/presence"
 	"github.com/parleychat/parley/internal/realtime"
+	"github.com/parleychat/parley/internal/routing"
 	"github.com/parleychat/parley/internal/store"
+	"github.com/parleychat/parley/internal/visitors"
 	"github.com/parleychat/parley/internal/web"
+	"github.com/parleychat/parley/internal/webhook"
 )
 
 // App is one running Parley node.
@@ -53,7 +57,18 @@ type App struct {
 	// Presence keeps agents' presence in step with their connections;
 	// Serve runs it.
 	Presence *presence.Service
+	// Visitors lists the visitors on the site, on every node, and carries
+	// agents' invitations to them; Serve runs it.
+	Visitors *visitors.Service
+	// Router assigns the conversations of queues with an automatic
+	// strategy; Serve runs it.
+	Router *routing.Router
+	// Context calls the workspaces' context endpoints (through Outbound).
+	Context  *enrich.Service
 	Registry *prometheus.Registry
+	// Webhooks delivers the outbox's events to webhook endpoints; Serve
+	// runs it on every node (they share the work through the database).
+	Webhooks *webhook.Dispatcher
 	// Revoker closes the real-time connections of credentials that
 	// ended, on every node: the gateway's once Handler has made it.
 	Revoker parley.Revoker
@@ -103,6 +118,31 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 		a.Store.Close()
 		return nil, fmt.Errorf("start presence: %w", err)
 	}
+	a.Visitors, err = visitors.New(visitors.Config{
+		Seen: a.Store, Bus: a.Bus, Subject: bus.Subject, AllSubject: bus.AllWorkspaces("visitors"), Logger: logger,
+	})
+	if err != nil {
+		a.Conversations.Close()
+		a.Bus.Close()
+		a.Store.Close()
+		return nil, fmt.Errorf("start visitors: %w", err)
+	}
+	a.Router, err = routing.New(routing.Config{
+		Store: a.Store, Publish: a.Conversations.PublishEvents, Bus: a.Bus, Logger: logger, Outbound: a.Outbound,
+		Watch: []string{bus.AllWorkspaces("conversations"), bus.AllWorkspaces("availability")},
+	})
+	if err != nil {
+		a.Conversations.Close()
+		a.Bus.Close()
+		a.Store.Close()
+		return nil, fmt.Errorf("start routing: %w", err)
+	}
+	if a.Context, err = enrich.New(enrich.Config{Store: a.Store, Outbound: a.Outbound, Timeout: cfg.ContextTimeout, Logger: logger}); err != nil {
+		a.Conversations.Close()
+		a.Bus.Close()
+		a.Store.Close()
+		return nil, err
+	}
 	a.Registry = prometheus.NewRegistry()
 	a.Registry.MustRegister(
 		collectors.NewGoCollector(),
@@ -112,6 +152,15 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 	for name, db := range a.Store.DBs() {
 		a.Registry.MustRegister(collectors.NewDBStatsCollector(db, name))
 	}
+	if a.Webhooks, err = newWebhooks(cfg, logger, a.Store, a.Registry); err != nil {
+		a.Conversations.Close()
+		a.Bus.Close()
+		a.Store.Close()
+		return nil, err
+	}
+	// An event committed on this node wakes its dispatcher at once; other
+	// nodes' dispatchers find it at their next poll.
+	a.Store.OnEventsCommitted(a.Webhooks.Wake)
 	return a, nil
 }
 
@@ -127,6 +176,9 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		PublicOrigin:       publicOrigin(a.Config.PublicURL),
 		TokenExpiryWarning: a.Config.TokenExpiryWarning,
 		Presence:           a.Presence,
+		Feed:               a.Store,
+		Visitors:           a.Visitors,
+		Router:             a.Router,
 		RevocationSubject:  bus.RevocationSubject,
 		CredentialRecheck:  a.Config.CredentialRecheck,
 		VisitorFrames:      realtime.FrameLimit{Rate: a.Config.WSVisitorRate, Burst: a.Config.WSVisitorBurst},
@@ -149,7 +201,11 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Conversations: a.Conversations,
 		Identity:      a.Identity,
 		Presence:      a.Presence,
+		Visitors:      a.Visitors,
+		Router:        a.Router,
+		CheckURL:      a.Outbound.CheckURL,
 		Revoker:       a.Revoker,
+		Outbound:      a.Outbound,
 		Logger:        a.Logger,
 		Registry:      a.Registry,
 		ReadyChecks: []httpapi.Check{
@@ -162,6 +218,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		Version:       a.Version,
 		Home:          site.Home(),
 		Routes:        routes,
+		Context:       a.Context,
 	})
 	if err != nil {
 		gw.Close()
@@ -204,6 +261,9 @@ func (a *App) Serve(ctx context.Context, ready func(baseURL string)) error {
 	var background sync.WaitGroup
 	background.Go(func() { a.sweepSessions(bg) })
 	background.Go(func() { a.Presence.Run(bg) })
+	background.Go(func() { a.Visitors.Run(bg) })
+	background.Go(func() { a.Webhooks.Run(bg) })
+	background.Go(func() { a.Router.Run(bg) })
 
 	if ready != nil {
 		ready(a.baseURL(ln.Addr()))
@@ -260,5 +320,5 @@ func (a *App) baseURL(addr net.Addr) string {
 // sends still queued, so it must come after every caller has stopped),
 // then releases the bus and the database.
 func (a *App) Close() error {
-	return errors.Join(a.Conversations.Close(), a.Bus.Close(), a.Store.Close())
+	return errors.Join(a.Conversations.Close(), a.Visitors.Close(), a.Bus.Close(), a.Store.Close())
 }

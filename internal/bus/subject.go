@@ -44,3 +44,8 @@ func checkToken(what, token string) error {
 	}
 	return nil
 }
+
+// AllWorkspaces returns the wildcard subject of part (one token, e.g.
+// "conversations") in every workspace, for a subscriber that serves them
+// all, such as the router.
+func AllWorkspaces(part string) string { return subjectPrefix + ".*." + part }

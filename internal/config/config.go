@@ -41,6 +41,7 @@ type Config struct {
 	TrustProxy         bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
 	Demo               string        // --demo, PARLEY_DEMO: "auto" | "true" | "false" (see DemoEnabled)
 	OutboundAllow      string        // --outbound-allow, PARLEY_OUTBOUND_ALLOW: comma-separated CIDRs and host names (see OutboundAllowList)
+	ContextTimeout     time.Duration // --context-timeout, PARLEY_CONTEXT_TIMEOUT: 1s to 1m
 
 	// Inbound rate limits of real-time connections, per holder (a
 	// visitor's contact, an agent, an API token) and node: frames a second
@@ -52,6 +53,11 @@ type Config struct {
 	// UnsentAttachmentTTL is how long an uploaded file that no sent
 	// message carries is kept before the sweeper deletes it.
 	UnsentAttachmentTTL time.Duration // --unsent-attachment-ttl, PARLEY_UNSENT_ATTACHMENT_TTL: >= 1m
+
+	// Webhooks (docs/webhooks.md).
+	WebhookSchedule  string        // --webhook-schedule, PARLEY_WEBHOOK_SCHEDULE: comma-separated delays of the attempts
+	WebhookTimeout   time.Duration // --webhook-timeout, PARLEY_WEBHOOK_TIMEOUT: 1s to 5m
+	WebhookRetention time.Duration // --webhook-retention, PARLEY_WEBHOOK_RETENTION: >= 1h
 }
 
 // Default returns the built-in defaults: a single node on 127.0.0.1:8080
@@ -69,6 +75,7 @@ func Default() Config {
 		PresenceGrace:      30 * time.Second,
 		CredentialRecheck:  30 * time.Second,
 		Demo:               "auto",
+		ContextTimeout:     5 * time.Second,
 
 		// Limits (docs/configuration.md#limits).
 		WSVisitorRate:       5,
@@ -76,8 +83,15 @@ func Default() Config {
 		WSStaffRate:         50,
 		WSStaffBurst:        1000,
 		UnsentAttachmentTTL: 24 * time.Hour,
+
+		WebhookSchedule:  DefaultWebhookSchedule,
+		WebhookTimeout:   15 * time.Second,
+		WebhookRetention: 30 * 24 * time.Hour,
 	}
 }
+
+// DefaultWebhookSchedule is the default of WebhookSchedule.
+const DefaultWebhookSchedule = "0s,5s,5m,30m,2h,5h,10h,10h"
 
 // Load applies the defaults, then the environment read through getenv
 // (os.Getenv if nil), then the flags in args, registered on a new FlagSet

@@ -39,12 +39,16 @@ func TestLoad(t *testing.T) {
 		"PARLEY_TRUST_PROXY":          "true",
 		"PARLEY_DEMO":                 "false",
 		"PARLEY_OUTBOUND_ALLOW":       "10.1.0.0/16, idp.corp.example",
+		"PARLEY_CONTEXT_TIMEOUT":      "8s",
 
 		"PARLEY_WS_VISITOR_RATE":       "2.5",
 		"PARLEY_WS_VISITOR_BURST":      "10",
 		"PARLEY_WS_STAFF_RATE":         "20",
 		"PARLEY_WS_STAFF_BURST":        "300",
 		"PARLEY_UNSENT_ATTACHMENT_TTL": "2h",
+		"PARLEY_WEBHOOK_SCHEDULE":      "0s,1s",
+		"PARLEY_WEBHOOK_TIMEOUT":       "5s",
+		"PARLEY_WEBHOOK_RETENTION":     "48h",
 	}
 	fromAllEnv := config.Config{
 		Addr:               ":9000",
@@ -64,12 +68,16 @@ func TestLoad(t *testing.T) {
 		TrustProxy:         true,
 		Demo:               "false",
 		OutboundAllow:      "10.1.0.0/16, idp.corp.example",
+		ContextTimeout:     8 * time.Second,
 
 		WSVisitorRate:       2.5,
 		WSVisitorBurst:      10,
 		WSStaffRate:         20,
 		WSStaffBurst:        300,
 		UnsentAttachmentTTL: 2 * time.Hour,
+		WebhookSchedule:     "0s,1s",
+		WebhookTimeout:      5 * time.Second,
+		WebhookRetention:    48 * time.Hour,
 	}
 	with := func(f func(*config.Config)) config.Config {
 		c := config.Default()
@@ -98,12 +106,16 @@ func TestLoad(t *testing.T) {
 				PresenceGrace:      30 * time.Second,
 				CredentialRecheck:  30 * time.Second,
 				Demo:               "auto",
+				ContextTimeout:     5 * time.Second,
 
 				WSVisitorRate:       5,
 				WSVisitorBurst:      40,
 				WSStaffRate:         50,
 				WSStaffBurst:        1000,
 				UnsentAttachmentTTL: 24 * time.Hour,
+				WebhookSchedule:     config.DefaultWebhookSchedule,
+				WebhookTimeout:      15 * time.Second,
+				WebhookRetention:    720 * time.Hour,
 			},
 		},
 		{name: "EveryEnvVariable", env: allEnv, want: fromAllEnv},
@@ -114,9 +126,10 @@ func TestLoad(t *testing.T) {
 				"--nats-url=nats://nats:4222", "--public-url=https://chat.example.com", "--log-format=json",
 				"-log-level=debug", "--admin-email=ops@example.com", "--admin-password=correct horse",
 				"--shutdown-timeout=1m", "--session-ttl=2h30m", "--token-expiry-warning=90s", "--presence-grace=45s", "--credential-recheck=5s", "--trust-proxy", "--demo=false",
-				"--outbound-allow=10.1.0.0/16, idp.corp.example",
+				"--outbound-allow=10.1.0.0/16, idp.corp.example", "--context-timeout=8s",
 				"--ws-visitor-rate=2.5", "--ws-visitor-burst=10", "--ws-staff-rate", "20", "--ws-staff-burst=300",
 				"--unsent-attachment-ttl=2h",
+				"--webhook-schedule=0s,1s", "--webhook-timeout=5s", "--webhook-retention=48h",
 			},
 			want: fromAllEnv,
 		},
@@ -183,6 +196,8 @@ func TestLoadErrors(t *testing.T) {
 		{name: "FlagMissingValue", args: []string{"--addr"}, want: []string{"addr"}},
 		{name: "InvalidFromEnv", env: map[string]string{"PARLEY_LOG_LEVEL": "loud"}, want: []string{"PARLEY_LOG_LEVEL (--log-level)", `"loud"`}},
 		{name: "InvalidFromFlag", args: []string{"--session-ttl=30s"}, want: []string{"PARLEY_SESSION_TTL (--session-ttl)"}},
+		{name: "ContextTimeoutTooLong", args: []string{"--context-timeout=2m"}, want: []string{"PARLEY_CONTEXT_TIMEOUT (--context-timeout)", "from 1s to 1m"}},
+		{name: "ContextTimeoutTooShort", env: map[string]string{"PARLEY_CONTEXT_TIMEOUT": "500ms"}, want: []string{"PARLEY_CONTEXT_TIMEOUT"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := config.Load("parley", tc.args, env(tc.env))

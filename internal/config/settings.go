@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parleychat/parley/internal/outbound"
+	"github.com/parleychat/parley/internal/webhook"
 )
 
 // Setting describes one configuration setting for flags, help and the
@@ -116,6 +117,11 @@ var table = []entry{
 		check:   func(c Config) error { return outbound.ValidateAllow(c.OutboundAllowList()) },
 	},
 	{
+		Setting: Setting{Flag: "context-timeout", Env: "PARLEY_CONTEXT_TIMEOUT", Description: "How long Parley waits for each context endpoint's answer when an agent opens a conversation."},
+		field:   func(c *Config) any { return &c.ContextTimeout },
+		check:   func(c Config) error { return checkDurationRange(c.ContextTimeout, time.Second, time.Minute) },
+	},
+	{
 		Setting: Setting{Flag: "ws-visitor-rate", Env: "PARLEY_WS_VISITOR_RATE", Description: "Frames a second a visitor's real-time connections on a node may send together, sustained; more are refused with rate_limited."},
 		field:   func(c *Config) any { return &c.WSVisitorRate },
 		check:   func(c Config) error { return checkRate(c.WSVisitorRate) },
@@ -139,6 +145,29 @@ var table = []entry{
 		Setting: Setting{Flag: "unsent-attachment-ttl", Env: "PARLEY_UNSENT_ATTACHMENT_TTL", Description: "How long an uploaded file that no sent message carries is kept before it is deleted (at least 1m)."},
 		field:   func(c *Config) any { return &c.UnsentAttachmentTTL },
 		check:   func(c Config) error { return checkMinDuration(c.UnsentAttachmentTTL, time.Minute, true) },
+	},
+	{
+		Setting: Setting{Flag: "webhook-schedule", Env: "PARLEY_WEBHOOK_SCHEDULE", Description: "When the attempts of a webhook delivery are made: comma-separated delays, each after the previous attempt failed (the first usually 0s)."},
+		field:   func(c *Config) any { return &c.WebhookSchedule },
+		check: func(c Config) error {
+			_, err := webhook.ParseSchedule(c.WebhookSchedule)
+			return err
+		},
+	},
+	{
+		Setting: Setting{Flag: "webhook-timeout", Env: "PARLEY_WEBHOOK_TIMEOUT", Description: "How long one webhook request may take, response included (1s to 5m)."},
+		field:   func(c *Config) any { return &c.WebhookTimeout },
+		check: func(c Config) error {
+			if c.WebhookTimeout > 5*time.Minute {
+				return errors.New("must be at most 5m")
+			}
+			return checkMinDuration(c.WebhookTimeout, time.Second, true)
+		},
+	},
+	{
+		Setting: Setting{Flag: "webhook-retention", Env: "PARLEY_WEBHOOK_RETENTION", Description: "How long the webhook delivery log keeps finished deliveries and attempts (at least 1h)."},
+		field:   func(c *Config) any { return &c.WebhookRetention },
+		check:   func(c Config) error { return checkMinDuration(c.WebhookRetention, time.Hour, true) },
 	},
 }
 

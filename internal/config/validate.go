@@ -143,6 +143,14 @@ func checkPassword(s string) error {
 }
 
 // checkMinDuration requires d > least, or d >= least when inclusive.
+// checkDurationRange requires least <= d <= most.
+func checkDurationRange(d, least, most time.Duration) error {
+	if d < least || d > most {
+		return fmt.Errorf("must be from %s to %s; got %s", formatDuration(least), formatDuration(most), formatDuration(d))
+	}
+	return nil
+}
+
 func checkMinDuration(d, least time.Duration, inclusive bool) error {
 	if d > least || (inclusive && d == least) {
 		return nil

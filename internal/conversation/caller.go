@@ -42,7 +42,8 @@ func Staff(p *parley.Principal, bot bool) Caller {
 	if p == nil {
 		return Caller{}
 	}
-	return Caller{workspaceID: p.WorkspaceID, principal: p, bot: bot && p.Type == parley.ActorAgent}
+	appBot := p.Type == parley.ActorApp && p.AgentID != ""
+	return Caller{workspaceID: p.WorkspaceID, principal: p, bot: bot && p.Type == parley.ActorAgent || appBot}
 }
 
 // System is Parley itself (routing, timers) acting in a workspace: it may
@@ -60,12 +61,21 @@ func (c Caller) Participant() parley.Participant {
 	switch {
 	case c.contactID != "":
 		return parley.Participant{Type: parley.ParticipantContact, ID: c.contactID}
-	case c.isAgent() && c.bot:
+	case (c.isAgent() || c.isToken()) && c.bot:
+		// An agent that is a bot, or an app acting as one of its bots.
 		return parley.Participant{Type: parley.ParticipantBot, ID: c.principal.AgentID}
 	case c.isAgent():
 		return parley.Participant{Type: parley.ParticipantAgent, ID: c.principal.AgentID}
 	}
 	return parley.Participant{Type: parley.ParticipantSystem}
+}
+
+// appID returns the app the caller acts for ("" for none).
+func (c Caller) appID() string {
+	if c.principal == nil {
+		return ""
+	}
+	return c.principal.AppID
 }
 
 func (c Caller) isVisitor() bool { return c.contactID != "" && c.workspaceID != "" }
@@ -74,7 +84,11 @@ func (c Caller) isAgent() bool {
 	return c.principal != nil && c.principal.Type == parley.ActorAgent && c.principal.AgentID != ""
 }
 
-func (c Caller) isToken() bool { return c.principal != nil && c.principal.Type == parley.ActorToken }
+// isToken reports whether the caller is an API token or an app (acting
+// with one of its access tokens): staff that is no agent.
+func (c Caller) isToken() bool {
+	return c.principal != nil && (c.principal.Type == parley.ActorToken || c.principal.Type == parley.ActorApp)
+}
 
 func (c Caller) isStaff() bool { return c.isAgent() || c.isToken() }
 

@@ -3,12 +3,13 @@ package conversation
 import (
 	"context"
 	"slices"
+	"time"
 
 	"github.com/parleychat/parley"
 )
 
 // MaxPriority bounds Conversation.Priority.
-const MaxPriority = 100
+const MaxPriority = parley.MaxPriority
 
 // NewConversation is a conversation to start.
 type NewConversation struct {
@@ -17,6 +18,9 @@ type NewConversation struct {
 	// leave it empty (it is the visitor's own) but not name another.
 	ContactID string
 	Priority  int // 0 … MaxPriority
+	// PageURL is the page the conversation starts from (at most
+	// parley.MaxPageURLLength bytes of text); routing rules may look at it.
+	PageURL string
 }
 
 // CreateConversation starts an open conversation. A visitor starts them
@@ -45,11 +49,13 @@ func (s *Service) CreateConversation(ctx context.Context, c Caller, in NewConver
 	if in.Priority < 0 || in.Priority > MaxPriority {
 		v.Add("priority", "must be between 0 and %d", MaxPriority)
 	}
+	v.BoundedText("page_url", in.PageURL, parley.MaxPageURLLength)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
 	conv, err := s.create(ctx, c, &parley.Conversation{
 		WorkspaceID: c.workspaceID, InboxID: in.InboxID, ContactID: in.ContactID, Priority: in.Priority,
+		PageURL: in.PageURL,
 	})
 	return c.showConversation(conv), err
 }
@@ -70,8 +76,8 @@ func (s *Service) Conversation(ctx context.Context, c Caller, id string) (*parle
 	return c.showConversation(conv), err
 }
 
-// ListConversations lists the workspace's conversations matching f,
-// ordered by ID. A visitor sees only its own, whatever f.ContactID says.
+// ListConversations lists the workspace's conversations matching f, in
+// f.Sort's order. A visitor sees only its own, whatever f.ContactID says.
 func (s *Service) ListConversations(ctx context.Context, c Caller, f parley.ConversationFilter) (parley.List[*parley.Conversation], error) {
 	if err := c.need(parley.ScopeConversationsRead); err != nil {
 		return parley.List[*parley.Conversation]{}, err
@@ -91,6 +97,9 @@ func (s *Service) ListConversations(ctx context.Context, c Caller, f parley.Conv
 // conversation: that conversation if it matches f, else nothing.
 func (s *Service) confinedList(ctx context.Context, c Caller, f parley.ConversationFilter) (parley.List[*parley.Conversation], error) {
 	empty := parley.List[*parley.Conversation]{Items: []*parley.Conversation{}}
+	if !f.Sort.Valid() {
+		return empty, parley.Errorf(parley.EINVALID, "Unknown sort %q.", f.Sort)
+	}
 	conv, err := s.store.FindConversation(ctx, c.workspaceID, c.conversationID)
 	if parley.ErrorCode(err) == parley.ENOTFOUND {
 		return empty, nil
@@ -98,24 +107,66 @@ func (s *Service) confinedList(ctx context.Context, c Caller, f parley.Conversat
 		return empty, err
 	}
 	switch {
-	case conv.ContactID != f.ContactID, f.After != "" && conv.ID <= f.After,
+	case conv.ContactID != f.ContactID, f.After != "" && (f.Sort != parley.SortByID || conv.ID <= f.After),
 		f.InboxID != "" && conv.InboxID != f.InboxID, f.AssigneeID != "" && conv.AssigneeID != f.AssigneeID,
-		len(f.Status) > 0 && !slices.Contains(f.Status, conv.Status):
+		f.Unassigned && conv.AssigneeID != "", len(f.Status) > 0 && !slices.Contains(f.Status, conv.Status),
+		!f.WaitingSince.IsZero() && (conv.WaitingSince == nil || conv.WaitingSince.After(f.WaitingSince)):
+		// A sorted list of one conversation has no second page.
 		return empty, nil
+	}
+	if f.UnreadBy != nil {
+		n, err := s.store.UnreadCount(ctx, c.workspaceID, conv.ID, *f.UnreadBy)
+		if err != nil || n == 0 {
+			return empty, err
+		}
 	}
 	return parley.List[*parley.Conversation]{Items: []*parley.Conversation{conv}}, nil
 }
 
 // Assign gives a pending conversation to agentID; when many try at once,
 // exactly one wins and the others get ECONFLICT. An agent may take
-// conversations for itself only; supervisors, admins, API tokens and the
-// system may assign anyone. Returns EFORBIDDEN, ENOTFOUND, EINVALID if the
-// agent is disabled, ECONFLICT if the conversation is not pending.
+// conversations for itself only, and only under its capacity (the
+// queue's override, else its own; ECONFLICT with reason "capacity");
+// supervisors, admins, API tokens and the system may assign anyone, over
+// capacity too. Returns EFORBIDDEN, ENOTFOUND, EINVALID if the agent is
+// disabled, ECONFLICT if the conversation is not pending.
 func (s *Service) Assign(ctx context.Context, c Caller, conversationID, agentID string) (*parley.Conversation, error) {
 	if err := s.mayAssign(ctx, c, agentID); err != nil {
 		return nil, err
 	}
-	conv, ev, err := s.store.AssignConversation(ctx, c.workspaceID, conversationID, agentID, c.Participant())
+	if c.supervises() {
+		conv, ev, err := s.store.AssignConversation(ctx, c.workspaceID, conversationID, agentID, c.Participant())
+		return s.changed(conv, ev, err)
+	}
+	var opt parley.RouteOptions
+	if cur, err := s.store.FindConversation(ctx, c.workspaceID, conversationID); err == nil && cur.QueueID != "" {
+		if q, err := s.store.FindQueue(ctx, c.workspaceID, cur.QueueID); err == nil {
+			opt.Capacity = q.Capacity
+		}
+	}
+	conv, ev, err := s.store.RouteConversation(ctx, c.workspaceID, conversationID, agentID, c.Participant(), opt)
+	return s.changed(conv, ev, err)
+}
+
+// TransferToQueue puts a conversation that is not resolved in queueID, back
+// in line there if it was assigned (conversation.queue_changed). An agent
+// may move only a conversation it holds or one that is waiting;
+// supervisors, admins and API tokens any. Returns EFORBIDDEN, ENOTFOUND,
+// or ECONFLICT if it is resolved or in that queue already.
+func (s *Service) TransferToQueue(ctx context.Context, c Caller, conversationID, queueID string) (*parley.Conversation, error) {
+	if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
+		return nil, err
+	}
+	if !c.supervises() {
+		cur, err := s.store.FindConversation(ctx, c.workspaceID, conversationID)
+		if err != nil {
+			return nil, err
+		}
+		if cur.Status == parley.StatusAssigned && cur.AssigneeID != c.principal.AgentID {
+			return nil, errForbidden("Agents may transfer only their own conversations.")
+		}
+	}
+	conv, ev, err := s.store.MoveConversation(ctx, c.workspaceID, conversationID, queueID, c.Participant())
 	return s.changed(conv, ev, err)
 }
 
@@ -241,5 +292,62 @@ func (s *Service) writable(ctx context.Context, c Caller, id string) (*parley.Co
 	if err := c.canWrite(conv); err != nil {
 		return nil, err
 	}
+	return conv, nil
+}
+
+// MaxSnooze bounds how far ahead a conversation may be snoozed.
+const MaxSnooze = 366 * 24 * time.Hour
+
+// Snooze hides a conversation that is not resolved from the working lists
+// until until, or until the visitor writes when until is nil; a visitor's
+// message ends any snooze. Staff with conversations:write only. Returns
+// EFORBIDDEN, EINVALID for a time not in the future or more than MaxSnooze
+// ahead, ENOTFOUND, or ECONFLICT if the conversation is resolved.
+func (s *Service) Snooze(ctx context.Context, c Caller, conversationID string, until *time.Time) (*parley.Conversation, error) {
+	if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
+		return nil, err
+	}
+	if until != nil {
+		now := time.Now()
+		if !until.After(now) || until.Sub(now) > MaxSnooze {
+			v := parley.Validation{}
+			v.Add("until", "must be in the future, at most a year ahead")
+			return nil, v.Err()
+		}
+		u := until.UTC().Truncate(time.Microsecond)
+		until = &u
+	}
+	conv, ev, err := s.store.SnoozeConversation(ctx, c.workspaceID, conversationID, until, c.Participant())
+	return s.staffChanged(conv, ev, err)
+}
+
+// Unsnooze ends a snooze now. Returns EFORBIDDEN, ENOTFOUND, or ECONFLICT
+// if the conversation is not snoozed.
+func (s *Service) Unsnooze(ctx context.Context, c Caller, conversationID string) (*parley.Conversation, error) {
+	if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
+		return nil, err
+	}
+	conv, ev, err := s.store.UnsnoozeConversation(ctx, c.workspaceID, conversationID, c.Participant())
+	return s.staffChanged(conv, ev, err)
+}
+
+// SetPriority sets a conversation's priority, 0 to parley.MaxPriority
+// (none 0, low 1, high 2, urgent 3). Staff with conversations:write only.
+// Returns EFORBIDDEN, EINVALID or ENOTFOUND.
+func (s *Service) SetPriority(ctx context.Context, c Caller, conversationID string, priority int) (*parley.Conversation, error) {
+	if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
+		return nil, err
+	}
+	conv, ev, err := s.store.SetConversationPriority(ctx, c.workspaceID, conversationID, priority, c.Participant())
+	return s.staffChanged(conv, ev, err)
+}
+
+// staffChanged publishes, to staff only, the event of a change that is
+// the agents' business (snooze, priority).
+func (s *Service) staffChanged(conv *parley.Conversation, ev *parley.Event, err error) (*parley.Conversation, error) {
+	if err != nil {
+		return nil, err
+	}
+	s.notify(notification{event: ev, audience: AudienceStaff, feed: true})
 	return conv, nil
 }

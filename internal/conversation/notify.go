@@ -109,7 +109,7 @@ func (s *Service) subjects(n notification) ([]string, error) {
 		if n.feed {
 			subj, err = s.FeedSubject(ev.WorkspaceID)
 			subjects = append(subjects, subj)
-			if contact := eventContact(ev); contact != "" && err == nil {
+			if contact := eventContact(ev); contact != "" && err == nil && !n.staffOnly {
 				subj, err = s.ContactSubject(ev.WorkspaceID, contact)
 				subjects = append(subjects, subj)
 			}
@@ -123,6 +123,8 @@ type notification struct {
 	event    *parley.Event
 	audience Audience
 	feed     bool // also on the workspace feed
+	// staffOnly keeps a feed notification off the contact's subject.
+	staffOnly bool
 }
 
 // messageNotification returns the notification of a message event.
@@ -144,6 +146,8 @@ func appendNotifications(r parley.AppendResult) []notification {
 	for _, ev := range r.Events {
 		if ev.Type == parley.EventMessageCreated {
 			out = append(out, messageNotification(ev, r.Message))
+		} else if ev.Type == parley.EventConversationUnsnoozed {
+			out = append(out, notification{event: ev, audience: AudienceStaff, feed: true})
 		} else {
 			out = append(out, conversationNotification(ev))
 		}
@@ -174,7 +178,20 @@ func (s *Service) notify(ns ...notification) {
 func (s *Service) PublishEvents(events ...*parley.Event) {
 	ns := make([]notification, 0, len(events))
 	for _, ev := range events {
-		if ev != nil && strings.HasPrefix(string(ev.Type), "conversation.") && ev.ConversationID != "" {
+		switch {
+		case ev != nil && ev.Type == parley.EventMessageCreated && ev.ConversationID != "":
+			// A line the system wrote (auto-resolve's): to whom its
+			// message may be shown.
+			var d parley.MessageEventData
+			if json.Unmarshal(ev.Payload, &d) == nil && d.Message != nil {
+				ns = append(ns, messageNotification(ev, d.Message))
+			}
+		case ev == nil || !strings.HasPrefix(string(ev.Type), "conversation.") || ev.ConversationID == "":
+		case parley.StaffOnlyEvent(ev.Type):
+			// Offers: for staff, on the conversation and the feed, never
+			// on the contact's subject.
+			ns = append(ns, notification{event: ev, audience: AudienceStaff, feed: true, staffOnly: true})
+		default:
 			ns = append(ns, conversationNotification(ev))
 		}
 	}

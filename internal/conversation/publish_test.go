@@ -2,6 +2,7 @@ package conversation_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
@@ -45,4 +46,33 @@ func TestPublishEvents(t *testing.T) {
 			t.Error("a contact event was published on the feed")
 		}
 	}
+}
+
+// TestPublishAutoResolve checks that auto-resolve's system line and
+// resolution, published by the router through PublishEvents, reach the
+// conversation's visitor, the line first.
+func TestPublishAutoResolve(t *testing.T) {
+	e := newEnv(t)
+	ctx := t.Context()
+	settings := e.inbox.Conversation
+	settings.AutoResolveAfter = time.Hour
+	_, err := e.store.UpdateInbox(ctx, parley.SystemActor, e.ws.ID, e.inbox.ID, parley.InboxUpdate{Conversation: &settings})
+	must(t, err)
+	conv := e.pending(t)
+	evs, err := e.store.AutoResolveConversations(ctx, time.Now().Add(2*time.Hour))
+	must(t, err)
+	if len(evs) != 2 || evs[0].Type != parley.EventMessageCreated || evs[1].Type != parley.EventConversationResolved {
+		t.Fatalf("events %+v", evs)
+	}
+	e.svc.PublishEvents(evs...)
+	visitorSubj, err := e.svc.ConversationSubject(e.ws.ID, conv.ID, conversation.AudienceVisitor)
+	must(t, err)
+	waitFor(t, "the line and the resolution on the visitor's subject", func() bool {
+		evs := e.heard.on(visitorSubj)
+		n := len(evs)
+		return n >= 2 && evs[n-2].Type == parley.EventMessageCreated && evs[n-1].Type == parley.EventConversationResolved
+	})
+	heard := e.heard.on(visitorSubj)
+	diff(t, evs[0], heard[len(heard)-2])
+	diff(t, evs[1], heard[len(heard)-1])
 }

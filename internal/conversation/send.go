@@ -56,6 +56,11 @@ func (s *Service) Send(ctx context.Context, c Caller, in SendInput) (*SendResult
 	if err != nil {
 		return nil, err
 	}
+	if p := c.principal; p != nil && p.AppID != "" && p.MessagesPerSecond > 0 {
+		if err := s.appRates.take(p.AppID, p.MessagesPerSecond, s.now()); err != nil {
+			return nil, err
+		}
+	}
 	r, err := s.append(ctx, msg)
 	if parley.ErrorCode(err) == parley.ECONFLICT && c.isVisitor() {
 		// The conversation is resolved and its inbox starts a new one.
@@ -105,7 +110,7 @@ func (c Caller) messageInput(in SendInput) (parley.MessageInput, error) {
 			v.Add("attachment_ids["+strconv.Itoa(i)+"]", "must not be empty")
 		}
 	}
-	if len(in.DisplayName) > parley.MaxNameLength || !utf8.ValidString(in.DisplayName) {
+	if len(in.DisplayName) > parley.MaxNameLength || !parley.ValidText(in.DisplayName) {
 		v.Add("display_name", "must be valid text of at most %d bytes", parley.MaxNameLength)
 	}
 	if err := v.Err(); err != nil {
@@ -115,7 +120,7 @@ func (c Caller) messageInput(in SendInput) (parley.MessageInput, error) {
 	return parley.MessageInput{
 		WorkspaceID: c.workspaceID, ConversationID: in.ConversationID, Kind: in.Kind,
 		Sender:   parley.Sender{Type: p.Type, ID: p.ID, DisplayName: strings.TrimSpace(in.DisplayName)},
-		ClientID: in.ClientID, Body: in.Body, AttachmentIDs: in.AttachmentIDs,
+		ClientID: in.ClientID, Body: in.Body, AttachmentIDs: in.AttachmentIDs, AppID: c.appID(),
 	}, nil
 }
 
@@ -157,8 +162,8 @@ func checkBody(v *parley.Validation, kind parley.MessageKind, body string) {
 	switch {
 	case len(body) > parley.MaxMessageBodySize:
 		v.Add("body", "must be at most %d bytes", parley.MaxMessageBodySize)
-	case !utf8.ValidString(body):
-		v.Add("body", "must be valid UTF-8")
+	case !parley.ValidText(body):
+		v.Text("body", body)
 	case kind != parley.KindAttachment && strings.TrimSpace(body) == "":
 		v.Add("body", "must not be empty")
 	}

@@ -87,6 +87,8 @@ type Service struct {
 	closeOnce sync.Once
 
 	typing *throttle
+	// appRates holds the apps' messages-per-second quotas.
+	appRates appRates
 }
 
 // New starts a Service; Close stops it.

@@ -137,7 +137,9 @@ func TestScopes(t *testing.T) {
 // refusedToTokens are the operations the conversation service refuses to
 // API tokens whatever their scopes, with the reason it gives.
 var refusedToTokens = map[string]string{
-	"GET /api/v1/conversations/{id}/unread": "read position",
+	"GET /api/v1/conversations/{id}/unread":         "read position",
+	"POST /api/v1/conversations/{id}/offer/accept":  "Only the agent a conversation is offered to",
+	"POST /api/v1/conversations/{id}/offer/decline": "Only the agent a conversation is offered to",
 }
 
 // TestVisitorAccess walks the OpenAPI document with a visitor token:

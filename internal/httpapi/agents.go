@@ -67,6 +67,7 @@ type agentView struct {
 	Capacity    int             `json:"capacity" doc:"Concurrent conversations the agent may hold; 0 = no limit."`
 	Attributes  map[string]any  `json:"attributes" doc:"Custom attributes, e.g. an external system's id."`
 	AvatarURL   string          `json:"avatar_url" doc:"An https URL of the agent's picture, shown to visitors with its name; empty for none."`
+	AppID       string          `json:"app_id,omitempty" doc:"The app that created the agent."`
 	Presence    parley.Presence `json:"presence" enum:"online,away,offline" doc:"Whether the agent takes chats now: the status it chose while it is connected (a console tab open), offline once it has not been for the grace period."`
 	CreatedAt   time.Time       `json:"created_at"`
 	UpdatedAt   time.Time       `json:"updated_at"`
@@ -80,7 +81,7 @@ func newAgentView(a *parley.Agent) agentView {
 	return agentView{
 		ID: a.ID, WorkspaceID: a.WorkspaceID, Email: a.Email, Name: a.Name, Role: a.Role,
 		SystemAdmin: a.SystemAdmin, Bot: a.Bot, Disabled: a.Disabled, Capacity: a.Capacity,
-		Attributes: attrs, AvatarURL: a.AvatarURL, Presence: a.Presence, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
+		Attributes: attrs, AvatarURL: a.AvatarURL, AppID: a.AppID, Presence: a.Presence, CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt,
 	}
 }
 
@@ -219,6 +220,9 @@ func (s *server) updateAgent(ctx context.Context, in *updateAgentInput) (*agentO
 	if err := account.MayManageAgent(p, a.Role, a.SystemAdmin); err != nil {
 		return nil, err
 	}
+	if err := account.MayManageAppAgent(p, a); err != nil {
+		return nil, err
+	}
 	b := in.Body
 	if b.Role != nil {
 		if err := account.MayManageAgent(p, *b.Role, a.SystemAdmin); err != nil {
@@ -273,6 +277,9 @@ func (s *server) deleteAgent(ctx context.Context, in *agentIDInput) (*struct{}, 
 		return nil, err
 	}
 	if err := account.MayManageAgent(p, a.Role, a.SystemAdmin); err != nil {
+		return nil, err
+	}
+	if err := account.MayManageAppAgent(p, a); err != nil {
 		return nil, err
 	}
 	released, err := s.store.DeleteAgentReleasing(ctx, p.Actor, p.WorkspaceID, a.ID)

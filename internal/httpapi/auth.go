@@ -1,8 +1,10 @@
 package httpapi
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
@@ -27,6 +29,12 @@ func (s *server) authorize(need access) func(huma.Context, func(huma.Context)) {
 		p, err := s.authenticate(ctx)
 		if err == nil {
 			err = need.check(p)
+		}
+		if err == nil && p.AppID != "" && p.RequestsPerMinute > 0 {
+			if ok, wait := s.apps.allow(p.AppID, p.RequestsPerMinute, s.cfg.Now()); !ok {
+				err = &parley.Error{Code: parley.ERATELIMITED, Reason: parley.ReasonAppRequests, RetryAfter: max(wait, time.Second),
+					Message: fmt.Sprintf("The app's quota requests_per_minute (%d) is used up.", p.RequestsPerMinute)}
+			}
 		}
 		if err != nil {
 			r, w := humago.Unwrap(ctx)

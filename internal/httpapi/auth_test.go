@@ -235,7 +235,7 @@ func TestMe(t *testing.T) {
 	if me.Kind != "agent" || me.WorkspaceID != ts.ws.ID || me.Agent == nil || me.Agent.ID != ann.ID || !me.Session || me.SystemAdmin {
 		t.Errorf("me (agent) = %+v", me)
 	}
-	if got := strings.Join(me.Scopes, ","); got != "agents:read,audit:read,contacts:read,contacts:write,conversations:read,conversations:write,inboxes:read,webhooks:read" {
+	if got := strings.Join(me.Scopes, ","); got != "agents:read,audit:read,canned_responses:write,contacts:read,contacts:write,conversations:read,conversations:write,inboxes:read,labels:write,reports:read,webhooks:read" {
 		t.Errorf("supervisor scopes = %s", got)
 	}
 

@@ -59,6 +59,7 @@ func (s *server) contactRoutes() {
 			"identifiers, name and avatar this contact lacks are taken from `from`; `from` is deleted. A merge record " +
 			"keeps `from` as it was, and `contact.merged` is written.",
 	}, staff(parley.ScopeContactsWrite), s.mergeContacts)
+	s.contactNoteRoutes()
 }
 
 // contactView is a contact as staff see it.

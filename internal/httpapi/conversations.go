@@ -2,7 +2,9 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,8 +19,11 @@ func (s *server) conversationRoutes() {
 	register(s, huma.Operation{
 		OperationID: "list-conversations", Method: http.MethodGet, Path: "/api/v1/conversations", Tags: tags,
 		Summary: "List conversations",
-		Description: "Lists conversations ordered by ID (oldest first), filtered by any of `status` (repeatable, or " +
-			"comma-separated: `?status=pending&status=assigned`), `assignee_id`, `inbox_id` and `contact_id`. " +
+		Description: "Lists conversations a page at a time, filtered by any of `status` (repeatable, or " +
+			"comma-separated: `?status=pending&status=assigned`), `assignee_id` or `unassigned`, `inbox_id`, `contact_id`, " +
+			"`label_id`, `unread`, `waiting_longer_than`, `snoozed` and `priority`, in the order `sort` names (by ID when absent). Pages follow " +
+			"`next_cursor`; a cursor resumes after the last conversation of its page, so a conversation that changes " +
+			"between pages is neither repeated nor skipped unless it moved in the order. " +
 			"A visitor sees only its own conversations in its session's inbox, whatever the filters say.",
 	}, participant(parley.ScopeConversationsRead), s.listConversations)
 	register(s, huma.Operation{
@@ -128,26 +133,32 @@ func (s *server) caller(ctx context.Context) (conversation.Caller, error) {
 }
 
 type conversationView struct {
-	ID             string                    `json:"id"`
-	WorkspaceID    string                    `json:"workspace_id"`
-	InboxID        string                    `json:"inbox_id"`
-	ContactID      string                    `json:"contact_id"`
-	Status         parley.ConversationStatus `json:"status" enum:"open,pending,assigned,resolved" doc:"open: no visitor message yet (agents do not see it); pending: queued for an agent; assigned; resolved."`
-	AssigneeID     string                    `json:"assignee_id,omitempty" doc:"The agent holding the conversation; a resolved one keeps its last."`
-	Priority       int                       `json:"priority"`
-	LastSeq        int64                     `json:"last_seq" doc:"The seq of the latest message in the caller's own sequence: for staff of every message, notes included; for a visitor of the latest it may see (visitor_last_seq)."`
-	VisitorLastSeq int64                     `json:"visitor_last_seq" doc:"The visitor seq of the latest message a visitor may see: how many there are."`
-	CreatedAt      time.Time                 `json:"created_at"`
-	UpdatedAt      time.Time                 `json:"updated_at" doc:"The last change, a new message included."`
-	AssignedAt     *time.Time                `json:"assigned_at,omitempty"`
-	ResolvedAt     *time.Time                `json:"resolved_at,omitempty"`
+	ID                string                    `json:"id"`
+	WorkspaceID       string                    `json:"workspace_id"`
+	InboxID           string                    `json:"inbox_id"`
+	ContactID         string                    `json:"contact_id"`
+	Status            parley.ConversationStatus `json:"status" enum:"open,pending,assigned,resolved" doc:"open: no visitor message yet (agents do not see it); pending: queued for an agent; assigned; resolved."`
+	AssigneeID        string                    `json:"assignee_id,omitempty" doc:"The agent holding the conversation; a resolved one keeps its last."`
+	QueueID           string                    `json:"queue_id,omitempty" doc:"The queue the conversation belongs to."`
+	PageURL           string                    `json:"page_url,omitempty" doc:"The page the conversation was started from, as the widget said."`
+	Priority          int                       `json:"priority"`
+	LastSeq           int64                     `json:"last_seq" doc:"The seq of the latest message in the caller's own sequence: for staff of every message, notes included; for a visitor of the latest it may see (visitor_last_seq)."`
+	VisitorLastSeq    int64                     `json:"visitor_last_seq" doc:"The visitor seq of the latest message a visitor may see: how many there are."`
+	CreatedAt         time.Time                 `json:"created_at"`
+	UpdatedAt         time.Time                 `json:"updated_at" doc:"The last change, a new message included."`
+	AssignedAt        *time.Time                `json:"assigned_at,omitempty"`
+	ResolvedAt        *time.Time                `json:"resolved_at,omitempty"`
+	WaitingSince      *time.Time                `json:"waiting_since,omitempty" doc:"When the visitor wrote the oldest message no agent or bot has answered yet; absent when nobody waits for a reply."`
+	SnoozedUntil      *time.Time                `json:"snoozed_until,omitempty" doc:"Snoozed until then, or until the visitor writes if sooner (staff only)."`
+	SnoozedUntilReply bool                      `json:"snoozed_until_reply,omitempty" doc:"Snoozed until the visitor writes (staff only)."`
 }
 
 func newConversationView(c *parley.Conversation) conversationView {
 	return conversationView{
 		ID: c.ID, WorkspaceID: c.WorkspaceID, InboxID: c.InboxID, ContactID: c.ContactID, Status: c.Status,
-		AssigneeID: c.AssigneeID, Priority: c.Priority, LastSeq: c.LastSeq, VisitorLastSeq: c.VisitorLastSeq,
+		AssigneeID: c.AssigneeID, QueueID: c.QueueID, PageURL: c.PageURL, Priority: c.Priority, LastSeq: c.LastSeq, VisitorLastSeq: c.VisitorLastSeq,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, AssignedAt: c.AssignedAt, ResolvedAt: c.ResolvedAt,
+		WaitingSince: c.WaitingSince, SnoozedUntil: c.SnoozedUntil, SnoozedUntilReply: c.SnoozedUntilReply,
 	}
 }
 
@@ -163,13 +174,27 @@ type listConversationsInput struct {
 	PageParams
 	Status     []string `query:"status,explode" doc:"Only conversations in any of these statuses: open, pending, assigned, resolved."`
 	AssigneeID string   `query:"assignee_id" doc:"Only conversations held by this agent."`
+	Unassigned bool     `query:"unassigned" doc:"Only conversations nobody holds."`
 	InboxID    string   `query:"inbox_id"`
 	ContactID  string   `query:"contact_id"`
+	LabelID    string   `query:"label_id" doc:"Only conversations carrying this label (staff only)."`
+	Unread     bool     `query:"unread" doc:"Only conversations with messages the caller has not read, counted as the unread count counts them (visitors, agents and bots; an API token has no read position)."`
+	Waiting    string   `query:"waiting_longer_than" doc:"Only conversations whose visitor has waited for a reply at least this long: seconds (300) or a duration (5m, 1h30m); 0 means waiting at all. A visitor waits from its oldest message no agent or bot has answered (notes do not answer)."`
+	Snoozed    string   `query:"snoozed" enum:"true,false" doc:"true: only snoozed conversations; false: only those not snoozed (staff)."`
+	Priority   []string `query:"priority,explode" doc:"Only conversations of any of these priorities: none, low, high, urgent, or numbers 0 to 100 (repeatable or comma-separated)."`
+	Sort       string   `query:"sort" enum:"newest,oldest,waiting_longest,last_activity" doc:"The order: newest or oldest (by creation), waiting_longest (the visitor waiting longest first; those nobody waits on last), last_activity (most recently changed first). Without it, by ID. A cursor is valid only with the sort and filters of the page that returned it."`
+	QueueID    string   `query:"queue_id" doc:"Only conversations in this queue (staff only)."`
 
-	statuses []parley.ConversationStatus
+	statuses   []parley.ConversationStatus
+	waiting    *time.Duration
+	priorities []int
 }
 
-// Resolve accepts statuses repeated or comma-separated, and decodes the cursor.
+// maxWaiting bounds waiting_longer_than.
+const maxWaiting = 10 * 365 * 24 * time.Hour
+
+// Resolve accepts statuses repeated or comma-separated, parses
+// waiting_longer_than, and decodes the cursor.
 func (in *listConversationsInput) Resolve(ctx huma.Context) []error {
 	errs := in.PageParams.Resolve(ctx)
 	for _, v := range in.Status {
@@ -182,7 +207,43 @@ func (in *listConversationsInput) Resolve(ctx huma.Context) []error {
 			in.statuses = append(in.statuses, st)
 		}
 	}
+	if in.Waiting != "" {
+		d, err := parseWaiting(in.Waiting)
+		if err != nil {
+			errs = append(errs, &huma.ErrorDetail{Location: "query.waiting_longer_than", Message: err.Error(), Value: in.Waiting})
+		} else {
+			in.waiting = &d
+		}
+	}
+	for _, v := range in.Priority {
+		for part := range strings.SplitSeq(v, ",") {
+			p, ok := parley.ParsePriority(strings.TrimSpace(part))
+			if !ok {
+				errs = append(errs, &huma.ErrorDetail{Location: "query.priority", Message: "must be none, low, high, urgent or a number from 0 to 100", Value: part})
+				continue
+			}
+			in.priorities = append(in.priorities, p)
+		}
+	}
+	if in.Unassigned && in.AssigneeID != "" {
+		errs = append(errs, &huma.ErrorDetail{Location: "query.unassigned", Message: "cannot be combined with assignee_id", Value: in.Unassigned})
+	}
 	return errs
+}
+
+// parseWaiting reads a whole number of seconds or a Go duration.
+func parseWaiting(v string) (time.Duration, error) {
+	errBad := errors.New("must be a number of seconds or a duration such as 5m or 1h30m, from 0 to 10 years")
+	var d time.Duration
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 || n > int64(maxWaiting/time.Second) {
+			return 0, errBad
+		}
+		d = time.Duration(n) * time.Second
+	} else if d, err = time.ParseDuration(v); err != nil || d < 0 || d > maxWaiting {
+		return 0, errBad
+	}
+	return d, nil
 }
 
 func (s *server) listConversations(ctx context.Context, in *listConversationsInput) (*listOutput[conversationView], error) {
@@ -191,10 +252,28 @@ func (s *server) listConversations(ctx context.Context, in *listConversationsInp
 		return nil, err
 	}
 	f := parley.ConversationFilter{
-		Status: in.statuses, AssigneeID: in.AssigneeID, InboxID: in.InboxID, ContactID: in.ContactID,
-		ListOptions: in.options(),
+		Status: in.statuses, AssigneeID: in.AssigneeID, Unassigned: in.Unassigned, InboxID: in.InboxID,
+		ContactID: in.ContactID, LabelID: in.LabelID, QueueID: in.QueueID, Sort: parley.ConversationSort(in.Sort), ListOptions: in.options(),
+	}
+	if in.waiting != nil {
+		f.WaitingSince = time.Now().Add(-*in.waiting)
+	}
+	f.Priority = in.priorities
+	if in.Snoozed != "" {
+		snoozed := in.Snoozed == "true"
+		f.Snoozed = &snoozed
+	}
+	if in.Unread {
+		p := c.Participant()
+		if p.Type == parley.ParticipantSystem {
+			return nil, parley.Errorf(parley.EFORBIDDEN, "An API token has no read position: unread needs a visitor, agent or bot.")
+		}
+		f.UnreadBy = &p
 	}
 	if p := principal(ctx); p.Visitor() {
+		if f.LabelID != "" || f.QueueID != "" || f.Snoozed != nil || len(f.Priority) > 0 {
+			return nil, parley.Errorf(parley.EFORBIDDEN, "Visitors may not filter by label, queue, snooze or priority.")
+		}
 		f.InboxID = p.InboxID // the service sets the contact
 	}
 	l, err := s.conv.ListConversations(ctx, c, f)
@@ -209,6 +288,7 @@ type createConversationInput struct {
 		InboxID   string `json:"inbox_id,omitempty" doc:"Required for staff; a visitor's is its session's inbox."`
 		ContactID string `json:"contact_id,omitempty" doc:"Required for staff; a visitor's is itself."`
 		Priority  int    `json:"priority,omitempty" doc:"0 (default) to 100; staff only."`
+		PageURL   string `json:"page_url,omitempty" maxLength:"2048" doc:"The page the conversation starts from; routing rules may look at it."`
 	}
 }
 
@@ -219,7 +299,7 @@ func (s *server) createConversation(ctx context.Context, in *createConversationI
 	}
 	var nc conversation.NewConversation
 	if b := in.Body; b != nil {
-		nc = conversation.NewConversation{InboxID: b.InboxID, ContactID: b.ContactID, Priority: b.Priority}
+		nc = conversation.NewConversation{InboxID: b.InboxID, ContactID: b.ContactID, Priority: b.Priority, PageURL: b.PageURL}
 	}
 	if p := principal(ctx); p.Visitor() {
 		switch {

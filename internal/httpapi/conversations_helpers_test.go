@@ -28,7 +28,7 @@ type staffMember struct {
 }
 
 // inbox creates an inbox of the default workspace that allows any origin.
-func (ts *testServer) inbox(t *testing.T, mods ...func(*parley.Inbox)) *parley.Inbox {
+func (ts *testServer) inbox(t testing.TB, mods ...func(*parley.Inbox)) *parley.Inbox {
 	t.Helper()
 	in := &parley.Inbox{WorkspaceID: ts.ws.ID, Name: "Website", AllowedOrigins: []string{"*"}}
 	for _, mod := range mods {
@@ -41,7 +41,7 @@ func (ts *testServer) inbox(t *testing.T, mods ...func(*parley.Inbox)) *parley.I
 }
 
 // guest starts a guest session in inbox over HTTP.
-func (ts *testServer) guest(t *testing.T, in *parley.Inbox) visitor {
+func (ts *testServer) guest(t testing.TB, in *parley.Inbox) visitor {
 	t.Helper()
 	var body struct {
 		Token     string    `json:"token"`
@@ -58,7 +58,7 @@ func (ts *testServer) guest(t *testing.T, in *parley.Inbox) visitor {
 
 // member creates an agent of the default workspace with a console session,
 // straight through the store (no password hashing: tests make many).
-func (ts *testServer) member(t *testing.T, role parley.Role, mods ...func(*parley.Agent)) staffMember {
+func (ts *testServer) member(t testing.TB, role parley.Role, mods ...func(*parley.Agent)) staffMember {
 	t.Helper()
 	ctx := context.Background()
 	a := &parley.Agent{WorkspaceID: ts.ws.ID, Email: strings.ToLower(secret.NewToken("")[:10]) + "@example.com", Name: "Agent", Role: role}
@@ -110,7 +110,7 @@ type messageBody struct {
 }
 
 // start starts a conversation as a visitor.
-func (ts *testServer) start(t *testing.T, v visitor) conversationBody {
+func (ts *testServer) start(t testing.TB, v visitor) conversationBody {
 	t.Helper()
 	var c conversationBody
 	ts.do(t, "POST", "/api/v1/conversations", v, map[string]any{}).want(t, 201).decode(t, &c)
@@ -121,12 +121,12 @@ func (ts *testServer) start(t *testing.T, v visitor) conversationBody {
 }
 
 // say sends a text message and returns it.
-func (ts *testServer) say(t *testing.T, c creds, conversationID, text string) messageBody {
+func (ts *testServer) say(t testing.TB, c creds, conversationID, text string) messageBody {
 	t.Helper()
 	return ts.sendMessage(t, c, conversationID, map[string]any{"body": text, "client_id": secret.NewToken("")[:20]})
 }
 
-func (ts *testServer) sendMessage(t *testing.T, c creds, conversationID string, msg map[string]any) messageBody {
+func (ts *testServer) sendMessage(t testing.TB, c creds, conversationID string, msg map[string]any) messageBody {
 	t.Helper()
 	var m messageBody
 	ts.do(t, "POST", "/api/v1/conversations/"+conversationID+"/messages", c, msg).want(t, 201).decode(t, &m)
@@ -134,7 +134,7 @@ func (ts *testServer) sendMessage(t *testing.T, c creds, conversationID string, 
 }
 
 // messages lists a conversation's messages with the query q.
-func (ts *testServer) messages(t *testing.T, c creds, conversationID, q string) []messageBody {
+func (ts *testServer) messages(t testing.TB, c creds, conversationID, q string) []messageBody {
 	t.Helper()
 	var l struct {
 		Items []messageBody `json:"items"`
@@ -145,7 +145,7 @@ func (ts *testServer) messages(t *testing.T, c creds, conversationID, q string) 
 
 // upload posts a file to a conversation; name goes in the filename query
 // parameter unless empty.
-func (ts *testServer) upload(t *testing.T, c creds, conversationID, contentType, name string, data []byte) *result {
+func (ts *testServer) upload(t testing.TB, c creds, conversationID, contentType, name string, data []byte) *result {
 	t.Helper()
 	u := ts.URL + "/api/v1/conversations/" + conversationID + "/attachments"
 	if name != "" {
@@ -163,7 +163,7 @@ func (ts *testServer) upload(t *testing.T, c creds, conversationID, contentType,
 }
 
 // mustJSON renders v as JSON.
-func mustJSON(t *testing.T, v any) string {
+func mustJSON(t testing.TB, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {

@@ -107,11 +107,11 @@ func (s *server) problem(ctx context.Context, err error) *problem {
 }
 
 // fieldLocation returns where an invalid field is in the request: a field
-// already placed in the query, the path or a header keeps its place, any
-// other is a field of the JSON body.
+// already placed in the query, the path or a header (or that is the whole
+// path or query) keeps its place, any other is a field of the JSON body.
 func fieldLocation(field string) string {
-	for _, loc := range []string{"query.", "path.", "header."} {
-		if strings.HasPrefix(field, loc) {
+	for _, loc := range []string{"query", "path", "header"} {
+		if field == loc || strings.HasPrefix(field, loc+".") {
 			return field
 		}
 	}

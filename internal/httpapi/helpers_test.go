@@ -44,12 +44,19 @@ type testServer struct {
 
 type serverOption func(*httpapi.Config)
 
-func newServer(t *testing.T, opts ...serverOption) *testServer {
+func newServer(t testing.TB, opts ...serverOption) *testServer {
+	t.Helper()
+	return newServerOn(t, "sqlite:"+filepath.Join(t.TempDir(), "p.db"), opts...)
+}
+
+// newServerOn is newServer over the database at databaseURL (see
+// store.Open): a PostgreSQL one from testenv.PostgresURL, say.
+func newServerOn(t testing.TB, databaseURL string, opts ...serverOption) *testServer {
 	t.Helper()
 	ctx := context.Background()
 	logs := &syncBuffer{}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
-	st, err := store.Open(ctx, "sqlite:"+filepath.Join(t.TempDir(), "p.db"), logger)
+	st, err := store.Open(ctx, databaseURL, logger)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
@@ -115,7 +122,7 @@ type result struct {
 
 // do sends a request with c (nil for none) and body (nil, a string sent
 // as is, or a value sent as JSON).
-func (ts *testServer) do(t *testing.T, method, path string, c creds, body any) *result {
+func (ts *testServer) do(t testing.TB, method, path string, c creds, body any) *result {
 	t.Helper()
 	var rd io.Reader
 	switch b := body.(type) {
@@ -142,7 +149,7 @@ func (ts *testServer) do(t *testing.T, method, path string, c creds, body any) *
 	return ts.send(t, req)
 }
 
-func (ts *testServer) send(t *testing.T, req *http.Request) *result {
+func (ts *testServer) send(t testing.TB, req *http.Request) *result {
 	t.Helper()
 	resp, err := ts.Client().Do(req)
 	if err != nil {
@@ -157,7 +164,7 @@ func (ts *testServer) send(t *testing.T, req *http.Request) *result {
 }
 
 // want fails the test unless the status is status.
-func (r *result) want(t *testing.T, status int) *result {
+func (r *result) want(t testing.TB, status int) *result {
 	t.Helper()
 	if r.status != status {
 		t.Fatalf("status = %d, want %d; body: %s", r.status, status, r.body)
@@ -166,7 +173,7 @@ func (r *result) want(t *testing.T, status int) *result {
 }
 
 // decode unmarshals the body into v.
-func (r *result) decode(t *testing.T, v any) {
+func (r *result) decode(t testing.TB, v any) {
 	t.Helper()
 	if err := json.Unmarshal(r.body, v); err != nil {
 		t.Fatalf("decode %s: %v", r.body, err)
@@ -189,7 +196,7 @@ type problemBody struct {
 
 // problem checks that r is a problem+json error with status and code, and
 // returns it.
-func (r *result) problem(t *testing.T, status int, code string) problemBody {
+func (r *result) problem(t testing.TB, status int, code string) problemBody {
 	t.Helper()
 	r.want(t, status)
 	if ct := r.header.Get("Content-Type"); ct != "application/problem+json" {
@@ -215,7 +222,7 @@ func (p problemBody) locations() []string {
 
 // token creates an API token of workspaceID through the operator path and
 // returns its secret.
-func (ts *testServer) token(t *testing.T, workspaceID string, scopes ...parley.Scope) bearer {
+func (ts *testServer) token(t testing.TB, workspaceID string, scopes ...parley.Scope) bearer {
 	t.Helper()
 	_, sec, err := ts.accts.CreateToken(context.Background(), nil, workspaceID, "test", scopes)
 	if err != nil {
@@ -226,7 +233,7 @@ func (ts *testServer) token(t *testing.T, workspaceID string, scopes ...parley.S
 
 // agent creates an agent of the default workspace whose password is
 // "password-" + email.
-func (ts *testServer) agent(t *testing.T, email string, role parley.Role) *parley.Agent {
+func (ts *testServer) agent(t testing.TB, email string, role parley.Role) *parley.Agent {
 	t.Helper()
 	a := &parley.Agent{WorkspaceID: ts.ws.ID, Email: email, Name: email, Role: role}
 	if err := ts.accts.CreateAgent(context.Background(), parley.SystemActor, a, "password-"+email); err != nil {
@@ -236,7 +243,7 @@ func (ts *testServer) agent(t *testing.T, email string, role parley.Role) *parle
 }
 
 // login logs in over HTTP and returns the session with its CSRF token.
-func (ts *testServer) login(t *testing.T, email, password string) session {
+func (ts *testServer) login(t testing.TB, email, password string) session {
 	t.Helper()
 	r := ts.do(t, "POST", "/api/v1/auth/login", nil, map[string]string{"email": email, "password": password}).want(t, 200)
 	var body struct {
@@ -256,7 +263,7 @@ func (ts *testServer) login(t *testing.T, email, password string) session {
 }
 
 // eventually polls cond until it holds or 5 s pass.
-func eventually(t *testing.T, what string, cond func() bool) {
+func eventually(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for !cond() {

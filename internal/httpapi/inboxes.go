@@ -68,6 +68,7 @@ type conversationSettingsView struct {
 	ResolvedPolicy         parley.ResolvedPolicy `json:"resolved_policy" enum:"reopen,new" doc:"What a visitor message on a resolved conversation does: reopen it (default), or start a new one."`
 	MaxAttachmentSize      int64                 `json:"max_attachment_size" doc:"The largest attachment, in bytes (default 10 MiB)."`
 	AllowedAttachmentTypes []string              `json:"allowed_attachment_types" nullable:"false" doc:"Accepted media types, exact (image/png) or a whole top-level type (image/*). The default is common images, PDF, plain text, CSV and office documents."`
+	AutoResolveAfter       int64                 `json:"auto_resolve_after_seconds" doc:"A conversation neither resolved nor snoozed with no activity for this many seconds is resolved, with a system line the visitor sees; 0 (the default) is off."`
 }
 
 func newConversationSettingsView(c parley.ConversationSettings) conversationSettingsView {
@@ -79,6 +80,7 @@ func newConversationSettingsView(c parley.ConversationSettings) conversationSett
 		ResolvedPolicy:         c.EffectiveResolvedPolicy(),
 		MaxAttachmentSize:      c.EffectiveMaxAttachmentSize(),
 		AllowedAttachmentTypes: types,
+		AutoResolveAfter:       int64(c.AutoResolveAfter / time.Second),
 	}
 }
 
@@ -148,6 +150,7 @@ type conversationSettingsInput struct {
 	ResolvedPolicy         *parley.ResolvedPolicy `json:"resolved_policy,omitempty" doc:"reopen or new; empty selects the default (reopen)."`
 	MaxAttachmentSize      *int64                 `json:"max_attachment_size,omitempty" doc:"Bytes, at most 100 MiB; 0 selects the default (10 MiB)."`
 	AllowedAttachmentTypes []string               `json:"allowed_attachment_types,omitempty" nullable:"false" doc:"Replaces the list; an empty list selects the default types."`
+	AutoResolveAfter       *int64                 `json:"auto_resolve_after_seconds,omitempty" doc:"Seconds without activity after which a conversation is resolved: 0 (off, the default) or 60 to 2592000 (30 days)."`
 }
 
 func (in *conversationSettingsInput) apply(c *parley.ConversationSettings) {
@@ -158,6 +161,11 @@ func (in *conversationSettingsInput) apply(c *parley.ConversationSettings) {
 	set(&c.MaxAttachmentSize, in.MaxAttachmentSize)
 	if in.AllowedAttachmentTypes != nil {
 		c.AllowedAttachmentTypes = in.AllowedAttachmentTypes
+	}
+	if in.AutoResolveAfter != nil {
+		// Out of range stays out of range (validated), without overflow.
+		secs := min(max(*in.AutoResolveAfter, -1), int64(parley.MaxAutoResolveAfter/time.Second)+1)
+		c.AutoResolveAfter = time.Duration(secs) * time.Second
 	}
 }
 

@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -38,6 +39,85 @@ func (s *server) lifecycleRoutes() {
 		Summary:     "Reopen a resolved conversation",
 		Description: "Puts a resolved conversation back to pending, with no assignee. 409 if it is not resolved.",
 	}, staff(parley.ScopeConversationsWrite), s.reopenConversation)
+	register(s, huma.Operation{
+		OperationID: "snooze-conversation", Method: http.MethodPost, Path: "/api/v1/conversations/{id}/snooze", Tags: tags,
+		Summary: "Snooze a conversation",
+		Description: "Snoozes a conversation that is not resolved: until `until` (a time in the future, at most a year ahead), " +
+			"or, without it, until the visitor writes. A message from the visitor ends any snooze at once " +
+			"(`conversation.unsnoozed`); so does resolving. Snoozing again replaces the snooze. Lists filter on it with " +
+			"`snoozed=true|false`. 409 if the conversation is resolved.",
+	}, staff(parley.ScopeConversationsWrite), s.snoozeConversation)
+	register(s, huma.Operation{
+		OperationID: "unsnooze-conversation", Method: http.MethodPost, Path: "/api/v1/conversations/{id}/unsnooze", Tags: tags,
+		Summary:     "End a snooze",
+		Description: "Ends the conversation's snooze now. 409 if it is not snoozed.",
+	}, staff(parley.ScopeConversationsWrite), s.unsnoozeConversation)
+	register(s, huma.Operation{
+		OperationID: "set-conversation-priority", Method: http.MethodPost, Path: "/api/v1/conversations/{id}/priority", Tags: tags,
+		Summary: "Set a conversation's priority",
+		Description: "Sets the priority: `none`, `low`, `high`, `urgent` (0, 1, 2, 3) or any number from 0 to 100 as a string. " +
+			"Routing serves higher priorities first; lists filter on it with `priority`. Writes `conversation.priority_changed`.",
+	}, staff(parley.ScopeConversationsWrite), s.setConversationPriority)
+}
+
+type snoozeInput struct {
+	ID   string `path:"id" doc:"The conversation's ID."`
+	Body *struct {
+		Until *time.Time `json:"until,omitempty" doc:"Snooze until then (RFC 3339); absent: until the visitor writes."`
+	}
+}
+
+func (s *server) snoozeConversation(ctx context.Context, in *snoozeInput) (*conversationOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var until *time.Time
+	if in.Body != nil {
+		until = in.Body.Until
+	}
+	conv, err := s.conv.Snooze(ctx, c, in.ID, until)
+	if err != nil {
+		return nil, err
+	}
+	return &conversationOutput{Body: newConversationView(conv)}, nil
+}
+
+func (s *server) unsnoozeConversation(ctx context.Context, in *conversationIDInput) (*conversationOutput, error) {
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conv, err := s.conv.Unsnooze(ctx, c, in.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &conversationOutput{Body: newConversationView(conv)}, nil
+}
+
+type priorityInput struct {
+	ID   string `path:"id" doc:"The conversation's ID."`
+	Body struct {
+		Priority string `json:"priority" maxLength:"16" doc:"none, low, high, urgent, or a number from 0 to 100."`
+	}
+}
+
+func (s *server) setConversationPriority(ctx context.Context, in *priorityInput) (*conversationOutput, error) {
+	p, ok := parley.ParsePriority(in.Body.Priority)
+	if !ok {
+		v := parley.Validation{}
+		v.Add("body.priority", "must be none, low, high, urgent or a number from 0 to %d", parley.MaxPriority)
+		return nil, v.Err()
+	}
+	c, err := s.caller(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conv, err := s.conv.SetPriority(ctx, c, in.ID, p)
+	if err != nil {
+		return nil, err
+	}
+	return &conversationOutput{Body: newConversationView(conv)}, nil
 }
 
 type assignInput struct {

@@ -94,6 +94,7 @@ type messageView struct {
 	CreatedAt      time.Time          `json:"created_at"`
 	EditedAt       *time.Time         `json:"edited_at,omitempty"`
 	DeletedAt      *time.Time         `json:"deleted_at,omitempty" doc:"Set on a deleted message, whose body and attachments are emptied."`
+	AppID          string             `json:"app_id,omitempty" doc:"The app that sent the message, as the system or as one of its bots (staff only)."`
 }
 
 func newMessageView(m *parley.Message) messageView {
@@ -104,7 +105,7 @@ func newMessageView(m *parley.Message) messageView {
 	return messageView{
 		ID: m.ID, WorkspaceID: m.WorkspaceID, ConversationID: m.ConversationID, Seq: m.Seq, VisitorSeq: m.VisitorSeq, Kind: m.Kind,
 		Sender: senderView(m.Sender), ClientID: m.ClientID, Body: m.Body, Attachments: atts,
-		CreatedAt: m.CreatedAt, EditedAt: m.EditedAt, DeletedAt: m.DeletedAt,
+		CreatedAt: m.CreatedAt, EditedAt: m.EditedAt, DeletedAt: m.DeletedAt, AppID: m.AppID,
 	}
 }
 

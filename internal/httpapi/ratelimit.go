@@ -89,3 +89,40 @@ func (l *ipLimiter) evict(now time.Time) {
 		delete(l.clients, ip)
 	}
 }
+
+// appLimiter enforces each app's requests-per-minute quota: a token bucket
+// per app, refilled at the quota's rate with the whole minute's quota as
+// burst, held in memory on each node (so with n nodes an app may reach n
+// times its quota; docs/apps.md says so). A changed quota starts a new
+// bucket.
+type appLimiter struct {
+	mu   sync.Mutex
+	apps map[string]*appBucket
+}
+
+type appBucket struct {
+	perMinute int
+	limiter   *rate.Limiter
+}
+
+func newAppLimiter() *appLimiter { return &appLimiter{apps: map[string]*appBucket{}} }
+
+// allow takes one request of app's quota of perMinute. When none is left
+// it returns false and how long until the next one.
+func (l *appLimiter) allow(app string, perMinute int, now time.Time) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b, ok := l.apps[app]
+	if !ok || b.perMinute != perMinute {
+		if len(l.apps) >= maxTrackedIPs {
+			clear(l.apps) // at worst a fresh minute for every app
+		}
+		b = &appBucket{perMinute: perMinute, limiter: rate.NewLimiter(rate.Limit(float64(perMinute)/60), perMinute)}
+		l.apps[app] = b
+	}
+	if b.limiter.AllowN(now, 1) {
+		return true, 0
+	}
+	missing := 1 - b.limiter.TokensAt(now)
+	return false, time.Duration(missing / float64(b.limiter.Limit()) * float64(time.Second))
+}

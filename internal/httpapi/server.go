@@ -31,8 +31,11 @@ import (
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/enrich"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/outbound"
 	"github.com/parleychat/parley/internal/presence"
+	"github.com/parleychat/parley/internal/visitors"
 )
 
 // Check is one readiness check run by /readyz.
@@ -51,6 +54,9 @@ type Config struct {
 	// Presence sets agents' chosen status; when nil, one without a bus
 	// (which publishes no availability) is made on Store.
 	Presence *presence.Service
+	// Visitors lists the visitors on the site and carries invitations to
+	// them; when nil, one of this node only.
+	Visitors *visitors.Service
 	// Revoker closes the real-time connections of the credentials a
 	// request ends (logout, a token revoked, an agent disabled, …), on
 	// every node; default none.
@@ -77,24 +83,42 @@ type Config struct {
 	// OpenID Connect redirect URI is built on it. When empty, each request's
 	// own scheme and Host are used.
 	PublicURL string
+	// Outbound checks the URLs of webhook endpoints when they are saved;
+	// default one with no allow-list.
+	Outbound *outbound.Client
 	// Now is the clock of the per-IP rate limits; default time.Now.
 	Now func() time.Time
+	// Router, when set, is told when a workspace's queues may have work
+	// (a queue's strategy changed, a conversation moved).
+	Router interface{ Kick(workspaceID string) }
+	// Context calls the workspaces' context endpoints; when nil, one over
+	// Store with an outbound client that has no allow-list is made.
+	Context *enrich.Service
+	// CheckURL refuses a customer-supplied URL that the outbound client
+	// would refuse (an external router's); default a check with no
+	// allow-list.
+	CheckURL func(ctx context.Context, raw string) error
 }
 
 // server holds the dependencies of the handlers.
 type server struct {
-	cfg     Config
-	store   parley.Store
-	accts   *account.Service
-	conv    *conversation.Service
-	ident   *identity.Service
-	logger  *slog.Logger
-	api     huma.API
-	metrics *httpMetrics
-	logins  *ipLimiter // per-client-IP limit on POST /auth/login
-	guests  *ipLimiter // per-client-IP limit on POST /visitor/sessions for guests
+	cfg    Config
+	store  parley.Store
+	accts  *account.Service
+	conv   *conversation.Service
+	ident  *identity.Service
+	enrich *enrich.Service
+	// outbound checks webhook URLs when they are saved.
+	outbound *outbound.Client
+	logger   *slog.Logger
+	api      huma.API
+	metrics  *httpMetrics
+	logins   *ipLimiter // per-client-IP limit on POST /auth/login
+	guests   *ipLimiter // per-client-IP limit on POST /visitor/sessions for guests
 	// verified limits POST /visitor/sessions with a JWT or resume token.
 	verified *ipLimiter
+	// apps enforces the apps' requests-per-minute quotas.
+	apps *appLimiter
 	// readiness is the state of the /readyz checks at their last run.
 	readiness readiness
 }
@@ -120,6 +144,24 @@ func New(cfg Config) (http.Handler, error) {
 			return nil, err
 		}
 	}
+	if cfg.Outbound == nil {
+		var err error
+		if cfg.Outbound, err = outbound.New(outbound.Config{Logger: cfg.Logger}); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Context == nil {
+		var err error
+		if cfg.Context, err = enrich.New(enrich.Config{Store: cfg.Store, Outbound: cfg.Outbound, Logger: cfg.Logger}); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Visitors == nil {
+		var err error
+		if cfg.Visitors, err = visitors.New(visitors.Config{Seen: cfg.Store, Logger: cfg.Logger}); err != nil {
+			return nil, err
+		}
+	}
 	if cfg.Revoker == nil {
 		cfg.Revoker = parley.NoRevoker{}
 	}
@@ -131,17 +173,20 @@ func New(cfg Config) (http.Handler, error) {
 		return nil, err
 	}
 	s := &server{
-		cfg:     cfg,
-		store:   cfg.Store,
-		accts:   cfg.Accounts,
-		conv:    cfg.Conversations,
-		ident:   cfg.Identity,
-		logger:  cfg.Logger,
-		metrics: metrics,
-		logins:  newIPLimiter(loginRate, loginBurst),
-		guests:  newIPLimiter(guestRate, guestBurst),
+		cfg:      cfg,
+		store:    cfg.Store,
+		accts:    cfg.Accounts,
+		conv:     cfg.Conversations,
+		ident:    cfg.Identity,
+		outbound: cfg.Outbound,
+		enrich:   cfg.Context,
+		logger:   cfg.Logger,
+		metrics:  metrics,
+		logins:   newIPLimiter(loginRate, loginBurst),
+		guests:   newIPLimiter(guestRate, guestBurst),
 
 		verified: newIPLimiter(verifiedRate, verifiedBurst),
+		apps:     newAppLimiter(),
 	}
 
 	mux := http.NewServeMux()
@@ -158,6 +203,7 @@ func New(cfg Config) (http.Handler, error) {
 		w.Header().Set("Content-Type", "application/openapi+json")
 		w.Write(spec)
 	})
+	mux.HandleFunc("POST /api/v1/oauth/token", s.oauthToken)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}))
 	for pattern, h := range cfg.Routes {
 		mux.Handle(pattern, h)
@@ -165,7 +211,7 @@ func New(cfg Config) (http.Handler, error) {
 	if cfg.Home != nil {
 		mux.Handle("GET /{$}", cfg.Home)
 	}
-	return s.observe(s.recoverPanics(allowCrossOrigin(mux))), nil
+	return s.observe(s.recoverPanics(s.textRule(allowCrossOrigin(mux)))), nil
 }
 
 // routes registers every API operation. Each handler file holds the
@@ -187,10 +233,23 @@ func (s *server) routes() {
 	s.contactRoutes()
 	s.visitorInboxRoutes()
 	s.presenceRoutes()
+	s.onlineVisitorRoutes()
 	s.conversationRoutes()
+	s.searchRoutes()
 	s.lifecycleRoutes()
 	s.messageRoutes()
 	s.attachmentRoutes()
+	s.labelRoutes()
+	s.ratingRoutes()
+	s.reportRoutes()
+	s.cannedRoutes()
+	s.webhookRoutes()
+	s.appRoutes()
+	s.routingRoutes()
+	s.handoffRoutes()
+	s.contextRoutes()
+	s.webhookDocs()
+	s.eventRoutes()
 }
 
 // humaConfig starts from huma's defaults and removes what Parley does not

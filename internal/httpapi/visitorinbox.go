@@ -44,6 +44,9 @@ type visitorInboxView struct {
 	Online bool       `json:"online" doc:"Whether an agent of the workspace is online; when not, the widget invites the visitor to leave a message."`
 	// Branding is the workspace's, for the widget.
 	Branding widgetBrandingView `json:"branding"`
+	// Queue is the availability of the inbox's queue (the one its
+	// conversations go to when no routing rule matches).
+	Queue availabilityView `json:"queue" doc:"The inbox's queue: how many of its agents are online, how many of them under capacity (available_agents 0: nobody could take a chat now), whether it is within its business hours and, if not, when it opens."`
 }
 
 type widgetBrandingView struct {
@@ -70,6 +73,13 @@ func (s *server) getVisitorInbox(ctx context.Context, in *visitorInboxInput) (*v
 	out := &visitorInboxOutput{CacheControl: "no-cache", Body: visitorInboxView{
 		ID: inbox.ID, Name: inbox.Name, Widget: newWidgetView(inbox.Widget), Online: online,
 	}}
+	q, err := s.store.InboxQueue(ctx, inbox.WorkspaceID, inbox.ID)
+	if err != nil {
+		return nil, err
+	}
+	if out.Body.Queue, err = s.availability(ctx, inbox.WorkspaceID, q.ID); err != nil {
+		return nil, err
+	}
 	// An inbox's own colour wins; one left at Parley's default (what a new
 	// inbox gets) or empty takes the workspace's branding colour, if set.
 	b, err := s.store.Branding(ctx, inbox.WorkspaceID)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
+	"github.com/parleychat/parley/internal/visitors"
 )
 
 // conn is one client connection. No goroutine waits on an idle one:
@@ -97,15 +98,19 @@ type conn struct {
 	// by authenticate, given back by teardown.
 	limiter *frameLimiter
 	// The hub subjects joined.
-	subs map[string]*convSink // by conversation ID
+	subs smallMap[*convSink] // by conversation ID
 	feed *feedSink
 	// availability delivers the workspace's availability to a visitor.
 	availability *feedSink
 	// agent is the agent whose connection this is, told to Presence.
 	agent *parley.AgentRef
+	// visit is a visitor's connection, told to Visitors; stopVisitors
+	// ends a staff connection's subscribe_visitors.
+	visit        *visitors.Conn
+	stopVisitors func()
 
 	// Owned by the writer: delivery state by conversation ID.
-	convs map[string]*convState
+	convs smallMap[*convState]
 }
 
 // closeTimeout bounds the closing handshake: writing the close frame, then
@@ -188,19 +193,26 @@ func (c *conn) teardown() {
 		c.g.poller.remove(c)
 	}
 	c.nc.Close()
-	for _, s := range c.subs {
-		c.g.hub.leave(s.subject, s)
-	}
+	c.subs.each(func(_ string, s *convSink) { c.g.hub.leave(s.subject, s) })
 	if c.feed != nil {
 		c.g.hub.leave(c.feed.subject, c.feed)
+		c.feed.stopPump()
 	}
 	if c.availability != nil {
 		c.g.hub.leave(c.availability.subject, c.availability)
 	}
-	c.subs, c.feed, c.availability = nil, nil, nil
+	c.subs, c.feed, c.availability = smallMap[*convSink]{}, nil, nil
 	if c.agent != nil {
 		c.g.cfg.Presence.Disconnected(c.agent.WorkspaceID, c.agent.AgentID)
 		c.agent = nil
+	}
+	if c.visit != nil {
+		c.g.cfg.Visitors.Disconnected(c.visit)
+		c.visit = nil
+	}
+	if c.stopVisitors != nil {
+		c.stopVisitors()
+		c.stopVisitors = nil
 	}
 	if c.expiry != nil {
 		c.expiry.stop()
@@ -227,7 +239,8 @@ func (c *conn) push(it item) {
 	ok, start := c.queueOut(it)
 	if !ok {
 		c.g.stats.slowConsumers.Add(1)
-		c.log().Warn("realtime: slow consumer disconnected", "queue", c.g.cfg.SendQueue)
+		c.log().Warn("realtime: slow consumer disconnected",
+			"queue_frames", c.g.cfg.SendQueue, "queue_bytes", c.g.cfg.SendQueueBytes)
 		c.end(StatusSlowConsumer, reasonSlowConsumer)
 		return
 	}
@@ -238,15 +251,33 @@ func (c *conn) push(it item) {
 
 func (c *conn) reply(f outFrame) { c.push(item{kind: itemFrame, frame: f}) }
 
-func (c *conn) replyError(id string, err error) { c.reply(c.errorFrame(id, err)) }
-
-// errorFrame returns the error frame answering request id, logging errors
-// whose details the client does not see.
-func (c *conn) errorFrame(id string, err error) outFrame {
-	if errorCode(err) == parley.EINTERNAL && !c.isEnding() {
-		c.log().Error("realtime: request failed", "err", err)
+func (c *conn) replyError(id string, err error) {
+	if f, ok := c.errorFrame(id, err); ok {
+		c.reply(f)
 	}
-	return newErrorFrame(id, err)
+}
+
+// errorFrame returns the error frame answering request id with err, and
+// whether to send it. It is where every "internal" answer is decided: its
+// cause, which the client does not see, is logged with the request id. A
+// request that fails while the connection is ending is not answered: the
+// end cancelled its work (a database read returns context.Canceled), and
+// the close frame, not "internal", tells the client why.
+func (c *conn) errorFrame(id string, err error) (outFrame, bool) {
+	if errorCode(err) != parley.EINTERNAL {
+		return newErrorFrame(id, err), true
+	}
+	if c.isEnding() {
+		level := slog.LevelError
+		if errors.Is(err, context.Canceled) {
+			level = slog.LevelDebug
+		}
+		c.log().Log(context.Background(), level, "realtime: request not answered: the connection is ending",
+			"request", id, "err", err)
+		return outFrame{}, false
+	}
+	c.log().Error("realtime: request failed; answered internal", "request", id, "err", err)
+	return newErrorFrame(id, err), true
 }
 
 // message handles one complete data message from the client: the auth
@@ -270,15 +301,21 @@ func (c *conn) message(text bool, data []byte) {
 // sends ready and starts the heartbeats and the credential's expiry. On
 // failure it ends the connection. c.rmu is held.
 func (c *conn) authenticate(text bool, data []byte) {
-	if !c.authTimer.Stop() {
-		return // timed out; end has closed the connection
+	if c.authTimer == nil || !c.authTimer.Stop() {
+		return // timed out, or a first frame failed: end has closed the connection
 	}
+	c.authTimer = nil // an idle connection keeps no timer of its own
 	cfg := &c.g.cfg
 	r := c.req
 	c.req = nil
 	var req request
 	if !text || json.Unmarshal(data, &req) != nil || req.Type != reqAuth {
 		c.end(websocket.StatusPolicyViolation, reasonAuthExpected)
+		return
+	}
+	if parley.CheckJSONText(data) != nil {
+		// Credentials breaking the text rule match none.
+		c.end(websocket.StatusPolicyViolation, reasonAuthFailed)
 		return
 	}
 
@@ -348,6 +385,9 @@ func (c *conn) authenticate(text bool, data []byte) {
 // connection follow its workspace's availability (a hint: when that fails,
 // the client still learns it from the API).
 func (c *conn) trackPresence(ctx context.Context, who *Identity) {
+	if v := c.g.cfg.Visitors; v != nil && who.Visitor {
+		c.visit = v.Connected(who.Caller.WorkspaceID(), c.participant.ID, who.InboxID, c.invite)
+	}
 	pr := c.g.cfg.Presence
 	if pr == nil {
 		return
@@ -462,6 +502,14 @@ func (c *conn) handle(text bool, data []byte) {
 		c.replyError("", errInvalid("The id must be at most %d bytes.", maxRequestIDLength))
 		return
 	}
+	if err := parley.CheckJSONText(data); err != nil {
+		id := req.ID
+		if !parley.ValidText(id) {
+			id = ""
+		}
+		c.replyError(id, err)
+		return
+	}
 	var err error
 	switch req.Type {
 	case reqSubscribe:
@@ -474,6 +522,8 @@ func (c *conn) handle(text bool, data []byte) {
 		err = c.markRead(&req)
 	case reqTyping:
 		err = c.typing(&req)
+	case reqHandoff:
+		err = c.handoff(&req)
 	case reqPing:
 		c.reply(outFrame{data: encode(ackFrame{Type: "pong", ID: req.ID})})
 	case reqSubscribeFeed:
@@ -483,6 +533,18 @@ func (c *conn) handle(text bool, data []byte) {
 		c.reply(outFrame{data: encode(ackFrame{Type: "feed_unsubscribed", ID: req.ID})})
 	case reqRefresh:
 		err = c.refresh(&req)
+	case reqAcceptOffer, reqDeclineOffer:
+		err = c.answerOffer(&req)
+	case reqPage:
+		err = c.page(&req)
+	case reqSubscribeVisitors:
+		err = c.subscribeVisitors(&req)
+	case reqUnsubscribeVisitors:
+		if c.stopVisitors != nil {
+			c.stopVisitors()
+			c.stopVisitors = nil
+		}
+		c.reply(outFrame{data: encode(ackFrame{Type: "visitors_unsubscribed", ID: req.ID})})
 	case reqAuth:
 		err = errInvalid("The connection is already authenticated; send refresh to replace its credential.")
 	case "":
@@ -526,8 +588,8 @@ func (c *conn) subscribe(req *request) error {
 	if _, err := c.g.svc.Conversation(c.ctx, c.identity().Caller, id); err != nil {
 		return err
 	}
-	if _, ok := c.subs[id]; !ok {
-		if len(c.subs) >= c.g.cfg.MaxSubscriptions {
+	if _, ok := c.subs.get(id); !ok {
+		if c.subs.len() >= c.g.cfg.MaxSubscriptions {
 			return errInvalid("A connection may follow at most %d conversations.", c.g.cfg.MaxSubscriptions)
 		}
 		subject, err := c.conversationSubject(id)
@@ -539,10 +601,7 @@ func (c *conn) subscribe(req *request) error {
 		if err := c.g.hub.join(c.ctx, k, s); err != nil {
 			return err
 		}
-		if c.subs == nil {
-			c.subs = map[string]*convSink{}
-		}
-		c.subs[id] = s
+		c.subs.put(id, s)
 	}
 	c.push(item{kind: itemOpen, req: &convRequest{id: req.ID, conversationID: id, afterSeq: req.AfterSeq}})
 	return nil
@@ -564,9 +623,9 @@ func (c *conn) unsubscribe(req *request) error {
 	if err := checkConversationID(id); err != nil {
 		return err
 	}
-	if s, ok := c.subs[id]; ok {
+	if s, ok := c.subs.get(id); ok {
 		c.g.hub.leave(s.subject, s)
-		delete(c.subs, id)
+		c.subs.del(id)
 	}
 	c.push(item{kind: itemClose, req: &convRequest{id: req.ID, conversationID: id}})
 	return nil
@@ -600,9 +659,48 @@ func (c *conn) markRead(req *request) error {
 	return nil
 }
 
+// answerOffer accepts or declines the offer of a conversation to the
+// connection's agent.
+func (c *conn) answerOffer(req *request) error {
+	if err := checkConversationID(req.ConversationID); err != nil {
+		return err
+	}
+	var (
+		conv *parley.Conversation
+		err  error
+	)
+	if req.Type == reqAcceptOffer {
+		conv, err = c.g.svc.AcceptOffer(c.ctx, c.identity().Caller, req.ConversationID)
+	} else {
+		conv, err = c.g.svc.DeclineOffer(c.ctx, c.identity().Caller, req.ConversationID, req.Reason)
+	}
+	if err != nil {
+		return err
+	}
+	c.reply(outFrame{data: encode(offerAckFrame{Type: "ack", ID: req.ID, ConversationID: conv.ID, Conversation: conv})})
+	return nil
+}
+
 func (c *conn) typing(req *request) error {
 	if err := c.g.svc.Typing(c.ctx, c.identity().Caller, req.ConversationID, req.Note); err != nil {
 		return err
+	}
+	c.reply(outFrame{data: encode(ackFrame{Type: "ack", ID: req.ID})})
+	return nil
+}
+
+// handoff hands a conversation off to people (conversation.Service.HandOff)
+// and answers with an ack; the conversation's change reaches the feed.
+func (c *conn) handoff(req *request) error {
+	if err := checkConversationID(req.ConversationID); err != nil {
+		return err
+	}
+	if _, err := c.g.svc.HandOff(c.ctx, c.identity().Caller, conversation.HandoffInput{ConversationID: req.ConversationID,
+		QueueID: req.QueueID, TeamID: req.TeamID, Reason: req.Reason, Summary: req.Summary}); err != nil {
+		return err
+	}
+	if c.g.cfg.Router != nil {
+		c.g.cfg.Router.Kick(c.identity().Caller.WorkspaceID())
 	}
 	c.reply(outFrame{data: encode(ackFrame{Type: "ack", ID: req.ID})})
 	return nil
@@ -620,6 +718,22 @@ func (c *conn) subscribeFeed(req *request) error {
 	case !who.Visitor && !who.Principal.Can(parley.ScopeConversationsRead):
 		return parley.Errorf(parley.EFORBIDDEN, "This needs the %s scope.", parley.ScopeConversationsRead)
 	}
+	var after int64
+	if req.Cursor != "" {
+		switch {
+		case who.Visitor:
+			return parley.Errorf(parley.EINVALID, "A visitor's feed has no cursor.")
+		case c.g.cfg.Feed == nil:
+			return parley.Errorf(parley.EINVALID, "This server keeps no event feed to resume.")
+		}
+		var err error
+		if after, err = parseCursor(req.Cursor); err != nil {
+			return err
+		}
+	}
+	if c.feed != nil && (req.Cursor != "" || c.feed.pump != nil) {
+		c.unsubscribeFeed() // start again, from the cursor or live
+	}
 	if c.feed == nil {
 		ws := who.Caller.WorkspaceID()
 		var subject string
@@ -633,18 +747,29 @@ func (c *conn) subscribeFeed(req *request) error {
 			return err
 		}
 		s := &feedSink{c: c, subject: subject}
-		if err := c.g.hub.join(c.ctx, topicKey{subject: subject, workspaceID: ws, feed: !who.Visitor}, s); err != nil {
+		k := topicKey{subject: subject, workspaceID: ws, feed: !who.Visitor}
+		if who.Visitor {
+			k.contactID = c.participant.ID
+		}
+		if req.Cursor != "" {
+			s.pump = newFeedPump(c, ws, after)
+		}
+		if err := c.g.hub.join(c.ctx, k, s); err != nil {
 			return err
 		}
 		c.feed = s
 	}
 	c.reply(outFrame{data: encode(ackFrame{Type: "feed_subscribed", ID: req.ID})})
+	if c.feed.pump != nil && c.feed.pump.stop == nil {
+		c.feed.pump.start() // after the ack: the events follow it
+	}
 	return nil
 }
 
 func (c *conn) unsubscribeFeed() {
 	if c.feed != nil {
 		c.g.hub.leave(c.feed.subject, c.feed)
+		c.feed.stopPump()
 		c.feed = nil
 	}
 }
@@ -657,13 +782,28 @@ type convSink struct {
 
 func (s *convSink) deliver(n *notice) { s.c.push(item{kind: itemNotice, notice: n}) }
 
-// feedSink delivers the workspace feed to a connection.
+// feedSink delivers the workspace feed to a connection: the notices as
+// they come, or, when the feed was subscribed with a cursor, the events
+// its pump reads from the event feed, which each notice pokes.
 type feedSink struct {
 	c       *conn
 	subject string
+	pump    *feedPump
 }
 
-func (s *feedSink) deliver(n *notice) { s.c.push(item{kind: itemFeed, notice: n}) }
+func (s *feedSink) deliver(n *notice) {
+	if s.pump != nil {
+		s.pump.poke()
+		return
+	}
+	s.c.push(item{kind: itemFeed, notice: n})
+}
+
+func (s *feedSink) stopPump() {
+	if s.pump != nil && s.pump.stop != nil {
+		s.pump.stop()
+	}
+}
 
 // stats counts what tests and operators want to know.
 type stats struct {

@@ -63,7 +63,7 @@ func TestManyIdleConnections(t *testing.T) {
 			t.Fatalf("%d connections polled, want %d", got, count)
 		}
 		// Once idle, no connection has a reader or a writer running.
-		waitFor(t, "no goroutine per connection", func() bool {
+		waitWithin(t, time.Minute, "no goroutine per connection", func() bool {
 			return gatewayGoroutines("(*conn).readLoop", "(*conn).drain") == 0
 		})
 	}

@@ -157,12 +157,30 @@ func TestResumeRacingSends(t *testing.T) {
 	}
 }
 
+// A client that stops reading is closed as a slow consumer once its queue
+// is full, in frames or in bytes; the others receive everything.
 func TestSlowConsumer(t *testing.T) {
 	t.Parallel()
+	t.Run("frames", func(t *testing.T) {
+		t.Parallel()
+		testSlowConsumer(t, func(c *realtime.Config) { c.SendQueue = 64 })
+	})
+	t.Run("bytes", func(t *testing.T) {
+		t.Parallel()
+		// A wave of sends is 16 messages of up to MaxMessageBodySize: the
+		// queue of the client that reads holds several.
+		testSlowConsumer(t, func(c *realtime.Config) { c.SendQueueBytes = 64 * parley.MaxMessageBodySize })
+	})
+}
+
+func testSlowConsumer(t *testing.T, limit func(*realtime.Config)) {
 	e := newEnv(t)
-	n := e.newNode(t, func(c *realtime.Config) {
-		c.SendQueue = 64
+	n := e.newNode(t, limit, func(c *realtime.Config) {
 		c.WriteTimeout = time.Minute
+		// The slow client answers no ping (it reads nothing): it must be
+		// cut off as a slow consumer, however slowly the sends go on a
+		// loaded machine, not for its heartbeat.
+		c.PingInterval = time.Hour
 	})
 	contact, _ := e.newVisitor(t, e.inbox)
 	agent, session := e.newAgent(t, parley.RoleAgent)
@@ -218,6 +236,68 @@ func TestSlowConsumer(t *testing.T) {
 		t.Fatalf("ping answered %s", f.raw)
 	}
 	waitFor(t, "the slow connection's subscription to go", func() bool { return realtime.LocalSubscribers(n.gw, subject) == 1 })
+}
+
+// An agent following a conversation that receives a burst larger than its
+// kernel's socket buffers hold (at most 4 MiB here) while it does not read
+// for a moment is not cut off: its queue is sized by bytes, and the burst
+// fits. It then receives every message, in order. (With the queue of 256
+// frames it used to have, it was cut off.)
+//
+// Not parallel: its writer waits on the paused client, which tests that
+// count the gateway's goroutines would see.
+func TestBurstDoesNotCutOffAgent(t *testing.T) {
+	e := newEnv(t)
+	n := e.newNode(t, func(c *realtime.Config) {
+		c.SendQueueBytes = 16 << 20
+		c.PingInterval = time.Hour       // the pause is not a heartbeat test,
+		c.WriteTimeout = 2 * time.Minute // nor a write timeout one
+	})
+	contact, _ := e.newVisitor(t, e.inbox)
+	agent, session := e.newAgent(t, parley.RoleAgent)
+	conv := e.start(t, contact)
+	subject := subjectOf(t, e, conv.ID)
+
+	follower := n.dial(t, dialOptions{noReading: true})
+	follower.write(map[string]any{"type": "auth", "token": session})
+	follower.write(map[string]any{"type": "subscribe", "conversation_id": conv.ID})
+	waitFor(t, "the agent subscribed", func() bool { return realtime.LocalSubscribers(n.gw, subject) == 1 })
+
+	// 700 frames of about 10 KB (7 MB): more than the kernel holds, so
+	// over 256 frames wait in the queue.
+	const burst = 700
+	body := strings.Repeat("x", 10_000)
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for range 8 {
+		wg.Go(func() {
+			for next.Add(1) <= burst {
+				e.send(t, e.agentOf(agent), conv.ID, parley.KindText, body)
+			}
+		})
+	}
+	wg.Wait()
+	if t.Failed() {
+		t.FailNow()
+	}
+	follower.startReading()
+	follower.expect("ready")
+	var got []int64 // the replay (messages sent before "subscribed"), then the stream
+	for len(got) < burst {
+		switch f := follower.read(); f.Type {
+		case "message":
+			got = append(got, f.message(t).Seq)
+		case "subscribed", "conversation":
+		default:
+			t.Fatalf("got frame %s", f.raw)
+		}
+	}
+	if d := cmp.Diff(seqRange(1, burst), got); d != "" {
+		t.Fatalf("the agent received (-want +got):\n%s", d)
+	}
+	if n := realtime.SlowConsumers(n.gw); n != 0 {
+		t.Fatalf("%d slow consumers", n)
+	}
 }
 
 func TestHeartbeat(t *testing.T) {
@@ -293,9 +373,13 @@ func (b *countingBus) Subscribe(subject string, fn func(string, []byte)) (func()
 	}, nil
 }
 
-// N connections following one conversation on one node share one bus
-// subscription; the last to leave removes it.
-func TestOneBusSubscriptionPerSubject(t *testing.T) {
+// A node subscribes to the bus once per workspace, not per conversation
+// or connection: N connections following one conversation, a visitor
+// following its visitor audience, and visitors each following a
+// conversation of their own share one bus subscription (so an idle
+// follower costs no bus subscription, nor the goroutine the NATS client
+// runs for each); the last to leave removes it.
+func TestOneBusSubscriptionPerWorkspace(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
 	counting := &countingBus{Bus: e.bus}
@@ -303,7 +387,7 @@ func TestOneBusSubscriptionPerSubject(t *testing.T) {
 	// one to revocations.
 	n := e.newNodeWith(t, e.svc, counting, func(c *realtime.Config) { c.RevocationSubject = "" })
 	contact, token := e.newVisitor(t, e.inbox)
-	_, session := e.newAgent(t, parley.RoleAgent)
+	agent, session := e.newAgent(t, parley.RoleAgent)
 	conv := e.start(t, contact)
 	subject := subjectOf(t, e, conv.ID)
 
@@ -325,16 +409,46 @@ func TestOneBusSubscriptionPerSubject(t *testing.T) {
 		t.Fatalf("gateway holds %d bus subscriptions for %d local subscribers", got, local)
 	}
 
-	// A visitor follows the visitor audience only: one more subject.
+	// A visitor follows the visitor audience only: another local subject,
+	// on the same bus subscription.
 	visitor := n.connect(t, token)
 	visitor.subscribe(conv.ID, 0)
-	if got := counting.active.Load(); got != 2 {
-		t.Fatalf("%d bus subscriptions, want 2", got)
-	}
 	visitorSubject, err := e.svc.ConversationSubject(e.ws.ID, conv.ID, conversation.AudienceVisitor)
 	must(t, err)
 	if got := realtime.LocalSubscribers(n.gw, visitorSubject); got != 1 {
 		t.Fatalf("%d local subscribers of the visitor subject", got)
+	}
+	// Visitors each following a conversation of their own: the same.
+	const V = 20
+	others := make([]*client, V)
+	otherConvs := make([]*parley.Conversation, V)
+	for i := range others {
+		c, tok := e.newVisitor(t, e.inbox)
+		otherConvs[i] = e.start(t, c)
+		others[i] = n.connect(t, tok)
+		others[i].subscribe(otherConvs[i].ID, 0)
+		if f := others[i].request(map[string]any{"type": "subscribe_feed"}); f.Type != "feed_subscribed" {
+			t.Fatalf("subscribe_feed answered %s", f.raw)
+		}
+		defer func(i int, c *parley.Contact) {
+			// Each learns, from its contact's feed, of a conversation its
+			// contact starts elsewhere, and receives its own conversation's
+			// messages, and only those.
+			second := e.start(t, c)
+			waitForFrame(others[i], func(f frame) bool {
+				return f.Type == "conversation" && f.Conversation != nil && f.Conversation.ID == second.ID
+			})
+			sent := e.send(t, e.visitorOf(c), otherConvs[i].ID, parley.KindText, fmt.Sprint("to visitor ", i))
+			if got := others[i].nextMessage(); got.ID != sent.ID {
+				t.Errorf("visitor %d received %+v", i, got)
+			}
+			must(t, others[i].ws.Close(websocket.StatusNormalClosure, ""))
+		}(i, c)
+	}
+	// The visitors' feeds (their contacts'), which every widget follows:
+	// one more, for all of them.
+	if got := counting.active.Load(); got != 2 {
+		t.Fatalf("%d bus subscriptions for %d conversations and %d contact feeds, want 2", got, V+1, V)
 	}
 
 	sent := e.send(t, e.visitorOf(contact), conv.ID, parley.KindText, "to everyone")
@@ -343,26 +457,36 @@ func TestOneBusSubscriptionPerSubject(t *testing.T) {
 			t.Fatalf("received %+v", got)
 		}
 	}
+	// A note reaches the agents, not the visitor (who would get it first,
+	// before the next message).
+	e.send(t, e.agentOf(agent), conv.ID, parley.KindNote, "staff only")
+	for _, c := range agents {
+		if got := c.nextMessage(); got.Kind != parley.KindNote {
+			t.Fatalf("agent received %+v, want the note", got)
+		}
+	}
+	last := e.send(t, e.visitorOf(contact), conv.ID, parley.KindText, "after the note")
+	if got := visitor.nextMessage(); got.ID != last.ID {
+		t.Fatalf("visitor received %+v, want %+v", got, last)
+	}
 
-	for _, c := range agents[1:] {
+	for _, c := range agents {
 		if f := c.request(map[string]any{"type": "unsubscribe", "conversation_id": conv.ID}); f.Type != "unsubscribed" {
 			t.Fatalf("unsubscribe answered %s", f.raw)
 		}
 	}
-	if got, local := counting.active.Load(), realtime.LocalSubscribers(n.gw, subject); got != 2 || local != 1 {
-		t.Fatalf("%d bus subscriptions for %d local subscribers, want 2 and 1", got, local)
-	}
-	agents[0].request(map[string]any{"type": "unsubscribe", "conversation_id": conv.ID})
-	if got := counting.active.Load(); got != 1 {
-		t.Fatalf("%d bus subscriptions after the last agent left, want 1", got)
+	if got, local := counting.active.Load(), realtime.LocalSubscribers(n.gw, subject); got != 2 || local != 0 {
+		t.Fatalf("%d bus subscriptions for %d local subscribers, want 2 and 0", got, local)
 	}
 	must(t, visitor.ws.Close(websocket.StatusNormalClosure, ""))
-	waitFor(t, "no bus subscription", func() bool {
-		return counting.active.Load() == 0 && realtime.BusSubscriptions(n.gw) == 0
+	t.Cleanup(func() {
+		waitFor(t, "no bus subscription", func() bool {
+			return counting.active.Load() == 0 && realtime.BusSubscriptions(n.gw) == 0
+		})
+		if got := counting.subscribes.Load(); got != 2 {
+			t.Errorf("%d subscribe calls, want 2", got)
+		}
 	})
-	if got := counting.subscribes.Load(); got != 2 {
-		t.Fatalf("%d subscribe calls, want 2", got)
-	}
 }
 
 // Two nodes: a visitor on node A, an agent on node B. Embedded, the nodes

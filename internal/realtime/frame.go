@@ -12,6 +12,7 @@ import (
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/presence"
+	"github.com/parleychat/parley/internal/visitors"
 )
 
 // Close codes (docs/protocol.md lists them with what a client should do).
@@ -81,6 +82,13 @@ const (
 	reqSubscribeFeed   = "subscribe_feed"
 	reqUnsubscribeFeed = "unsubscribe_feed"
 	reqRefresh         = "refresh"
+	reqAcceptOffer     = "accept_offer"
+	reqDeclineOffer    = "decline_offer"
+	// A visitor reports its page; staff follow the visitors on the site.
+	reqPage                = "page"
+	reqSubscribeVisitors   = "subscribe_visitors"
+	reqUnsubscribeVisitors = "unsubscribe_visitors"
+	reqHandoff             = "handoff"
 )
 
 // request is any frame a client sends; each type uses some of the fields.
@@ -97,6 +105,17 @@ type request struct {
 	DisplayName    string             `json:"display_name"`
 	AttachmentIDs  []string           `json:"attachment_ids"`
 	Note           bool               `json:"note"`
+	// Cursor, on subscribe_feed, resumes the feed after this position of
+	// the event feed (GET /api/v1/events' next_cursor, or an event frame's
+	// cursor); "0" starts from the beginning.
+	Cursor string `json:"cursor"`
+	Reason string `json:"reason"` // decline_offer, handoff
+	URL    string `json:"url"`    // page
+	Title  string `json:"title"`  // page
+	// handoff
+	QueueID string `json:"queue_id"`
+	TeamID  string `json:"team_id"`
+	Summary string `json:"summary"`
 }
 
 // Frames the server sends. Every one has a type; answers to a request
@@ -163,6 +182,15 @@ type readAckFrame struct {
 	LastReadSeq    int64  `json:"last_read_seq"`
 }
 
+// offerAckFrame answers accept_offer and decline_offer: the conversation
+// after the answer.
+type offerAckFrame struct {
+	Type           string               `json:"type"` // "ack"
+	ID             string               `json:"id,omitempty"`
+	ConversationID string               `json:"conversation_id"`
+	Conversation   *parley.Conversation `json:"conversation"`
+}
+
 type ackFrame struct {
 	Type string `json:"type"` // "ack", "pong", "feed_subscribed", "feed_unsubscribed"
 	ID   string `json:"id,omitempty"`
@@ -196,6 +224,8 @@ type conversationFrame struct {
 	Conversation       *parley.Conversation `json:"conversation"`
 	By                 parley.Participant   `json:"by"`
 	PreviousAssigneeID string               `json:"previous_assignee_id,omitempty"`
+	// Offer is the offer of conversation.offer* events (staff only).
+	Offer *parley.Offer `json:"offer,omitempty"`
 }
 
 type typingFrame struct {
@@ -228,9 +258,26 @@ func availabilityNotice(workspaceID string, d presence.AvailabilityData) *notice
 	}
 }
 
+// visitorFrame tells staff following the visitors of the site that one
+// came online, changed page, or went offline.
+type visitorFrame struct {
+	Type    string                `json:"type"`  // "visitor"
+	Event   visitors.Event        `json:"event"` // online, updated, offline
+	Visitor *parley.OnlineVisitor `json:"visitor"`
+}
+
+// invitationFrame brings a visitor an agent's invitation to chat.
+type invitationFrame struct {
+	Type       string             `json:"type"` // "invitation"
+	Invitation *parley.Invitation `json:"invitation"`
+}
+
 type eventFrame struct {
 	Type  string        `json:"type"` // "event"
 	Event *parley.Event `json:"event"`
+	// Cursor is the event's position in the event feed, on a feed
+	// subscribed with a cursor: subscribe_feed with it resumes after it.
+	Cursor string `json:"cursor,omitempty"`
 }
 
 // outFrame is a frame ready to write, with what the last check before the
@@ -392,6 +439,12 @@ func decodeNotice(data []byte, feed bool) (*notice, error) {
 			Conversation: d.Conversation, By: d.By, PreviousAssigneeID: d.PreviousAssigneeID,
 		}
 		n.frame = encode(f)
+		if parley.StaffOnlyEvent(ev.Type) {
+			n.staffOnly = true
+			f.Offer = d.Offer
+			n.frame = encode(f)
+			break
+		}
 		f.Conversation = d.Conversation.ForVisitor()
 		n.visitorFrame = encode(f)
 	case ev.Type == conversation.NotifyTyping:

@@ -35,8 +35,8 @@
 //     connection with 1009), an inbound rate limit per visitor and per
 //     staff credential (frames beyond it are refused before any work, with
 //     rate_limited; sustained abuse closes the connection with 4029; a
-//     reconnect does not reset it), a bounded send queue per
-//     connection (a slow consumer is closed with 4008; nobody else waits
+//     reconnect does not reset it), a send queue per connection bounded
+//     in bytes (a slow consumer is closed with 4008; nobody else waits
 //     for it), write timeouts, heartbeats.
 //
 // Idle connections are cheap: no goroutine and no buffer waits on one. On
@@ -45,9 +45,11 @@
 // writes go through a writer goroutine that runs only while frames are
 // queued; one ticker sends every connection's heartbeats (see conn).
 //
-// Many nodes: each gateway holds one bus subscription per subject, shared by
-// its local connections with reference counting (a hub sharded by subject),
-// and removed when the last local connection leaves.
+// Many nodes: each gateway subscribes to the bus once per workspace for all
+// its conversations (and once per feed subject), shared by its local
+// connections with reference counting (a hub sharded by subject), and
+// removed when the last local connection leaves; a notification is decoded,
+// and its frames encoded, once for all the local connections it reaches.
 package realtime
 
 import (
@@ -66,6 +68,7 @@ import (
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/presence"
+	"github.com/parleychat/parley/internal/visitors"
 )
 
 // Path is where the gateway is served.
@@ -74,7 +77,8 @@ const Path = "/api/v1/realtime"
 // Defaults of Config.
 const (
 	DefaultReadLimit        = 64 << 10
-	DefaultSendQueue        = 256
+	DefaultSendQueue        = 16384
+	DefaultSendQueueBytes   = 4 << 20
 	DefaultWriteTimeout     = 10 * time.Second
 	DefaultPingInterval     = 25 * time.Second
 	DefaultPongTimeout      = 10 * time.Second
@@ -95,6 +99,9 @@ type Config struct {
 	Bus           parley.Bus            // required
 	Authenticator Authenticator         // required
 	Logger        *slog.Logger          // default slog.Default()
+	// Router, when set, is asked to look at a workspace's queues after a
+	// hand-off puts a conversation back in line.
+	Router interface{ Kick(workspaceID string) }
 
 	// PublicOrigin is the console's origin, e.g. "https://chat.example.com":
 	// a connection authenticated by the session cookie must come from it.
@@ -104,9 +111,16 @@ type Config struct {
 	// ReadLimit is the largest frame a client may send, in bytes; a larger
 	// one closes the connection with 1009.
 	ReadLimit int64
-	// SendQueue is how many frames may wait for a slow client before it is
-	// disconnected with 4008.
-	SendQueue int
+	// SendQueueBytes is how many bytes of frames may wait for a client
+	// before it is disconnected with 4008 as a slow consumer, and
+	// SendQueue how many frames (a bound for many tiny ones). The queue is
+	// sized by bytes so that a client reading normally rides out a burst
+	// of many small frames (an agent following every conversation when
+	// hundreds change at once, or the replay after a bus outage), while
+	// one that stops reading is cut off once its kernel buffers and this
+	// many bytes are full. An idle connection's queue holds no memory.
+	SendQueueBytes int
+	SendQueue      int
 	// WriteTimeout bounds the writing of one frame.
 	WriteTimeout time.Duration
 	// PingInterval is how often the server pings; a client that does not
@@ -144,9 +158,30 @@ type Config struct {
 	StaffFrames   FrameLimit
 	// Clock is the rate limits' clock; default time.Now.
 	Clock func() time.Time
+	// Feed, when set, is the event feed (the store): subscribe_feed with a
+	// cursor reads the workspace's conversation.* events from it, in feed
+	// order, each with its cursor. Without it, a cursor is refused.
+	Feed FeedReader
 	// Presence, when set, is told of every agent's connections, and its
 	// workspace's availability reaches every visitor connection.
 	Presence Presence
+	// Visitors, when set, is told of every visitor connection and the
+	// page it reports (page frames), passes agents' invitations to them,
+	// and feeds staff's subscribe_visitors.
+	Visitors Visitors
+}
+
+// Visitors tracks the visitors on the site (internal/visitors implements
+// it). Its methods must not block.
+type Visitors interface {
+	// Connected records a visitor connection; send delivers an
+	// invitation to it.
+	Connected(workspaceID, contactID, inboxID string, send func(*parley.Invitation)) *visitors.Conn
+	Page(c *visitors.Conn, p parley.VisitorPage)
+	Disconnected(c *visitors.Conn)
+	// Watch calls fn with every change of the workspace's visitors until
+	// stop is called.
+	Watch(workspaceID string, fn func(visitors.Change)) (stop func())
 }
 
 // Presence keeps agents' presence in step with their connections
@@ -318,6 +353,7 @@ func New(cfg Config) (*Gateway, error) {
 	}
 	setDefault(&cfg.ReadLimit, DefaultReadLimit)
 	setDefault(&cfg.SendQueue, DefaultSendQueue)
+	setDefault(&cfg.SendQueueBytes, DefaultSendQueueBytes)
 	setDefault(&cfg.WriteTimeout, DefaultWriteTimeout)
 	setDefault(&cfg.PingInterval, DefaultPingInterval)
 	setDefault(&cfg.PongTimeout, DefaultPongTimeout)

@@ -222,7 +222,7 @@ func (a *authenticator) Authenticate(ctx context.Context, token string) (realtim
 	if strings.HasPrefix(token, account.SessionPrefix) {
 		p, err = a.acct.AuthenticateSession(ctx, token)
 	} else {
-		p, err = a.acct.AuthenticateToken(ctx, token)
+		p, err = a.acct.AuthenticateBearer(ctx, token) // API tokens and apps' access tokens
 	}
 	if err != nil {
 		return realtime.Identity{}, err
@@ -292,6 +292,7 @@ type frame struct {
 	Heartbeat      int64                `json:"heartbeat_interval_ms"`
 	ExpiresAt      *time.Time           `json:"expires_at"`
 	Reason         string               `json:"reason"`
+	Cursor         string               `json:"cursor"`
 	raw            string
 }
 
@@ -549,7 +550,15 @@ func (c *client) expectClose(code websocket.StatusCode, reason string) {
 // waitFor polls cond until it holds or the deadline passes.
 func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(wait)
+	waitWithin(t, wait, what, cond)
+}
+
+// waitWithin is waitFor with its own deadline, for conditions whose time
+// grows with the load of the machine (hundreds of connections settling
+// under -race while other packages' tests run).
+func waitWithin(t testing.TB, d time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"hash/fnv"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -25,16 +26,47 @@ type sink interface {
 	deliver(n *notice)
 }
 
-// hub holds one bus subscription per subject for all the local connections
-// that follow it, and fans each notification out to them.
+// hub fans the bus's notifications out to the local connections.
 //
-// Lock order: shard.mu, then topic.mu.
+// The conversations of a workspace share one bus subscription, a route
+// ("parley.ws.<id>.conversation.>"), and so do its contacts' feeds (which
+// every widget follows: "parley.ws.<id>.contact.>"), placed when the node's first
+// connection follows one of them and removed when the last stops: a node
+// subscribes once per workspace, not once per conversation or connection,
+// so an idle follower costs no bus subscription (nor the goroutine the
+// NATS client runs for each). A notification arriving on a route is
+// decoded once, and its frames encoded once, for every local topic it
+// reaches: the conversation's subject and the staff wildcard over it.
+// Other subjects (the workspace feed, availability) have a bus
+// subscription each, shared by their local members.
+//
+// A node whose connections of a workspace are all visitors' thus receives
+// the staff-only notifications (notes) of its conversations too: they
+// reach no visitor, since a visitor's topic is its conversation's visitor
+// subject, matched exactly, and emit drops anything staff-only.
+//
+// Lock order: routesMu, then shard.mu, then topic.mu.
 type hub struct {
 	bus    parley.Bus
 	logger *slog.Logger
 	shards [numShards]shard
 	// subscriptions counts the bus subscriptions in place.
 	subscriptions atomic.Int64
+
+	routesMu sync.Mutex
+	routes   map[string]*route
+}
+
+// route is one bus subscription shared by many topics: every conversation
+// subject of a workspace.
+type route struct {
+	subject string
+	// ready is closed once the subscription is in place (err nil) or has
+	// failed (err set, and the route removed from the hub).
+	ready       chan struct{}
+	err         error
+	unsubscribe func() error
+	refs        int // topics using it; guarded by hub.routesMu
 }
 
 type shard struct {
@@ -46,8 +78,10 @@ type shard struct {
 type topicKey struct {
 	subject     string
 	workspaceID string
-	// conversationID is set on a conversation's subject.
+	// conversationID is set on a conversation's subject, contactID on a
+	// contact's feed (a visitor's).
 	conversationID string
+	contactID      string
 	// feed: the workspace feed, whose notifications become feed frames.
 	feed bool
 	// availability: the workspace's availability, for visitors.
@@ -62,17 +96,20 @@ type topic struct {
 	ready       chan struct{}
 	err         error
 	unsubscribe func() error
+	// route is the shared subscription the topic uses, nil when it has
+	// its own (unsubscribe).
+	route *route
 	// passed remembers the conversation events passed on lately, so that
 	// one replayed after a bus outage (catchUp) and the same one arriving
 	// live are passed on once.
 	passed recentEvents
 
 	mu      sync.RWMutex
-	members map[sink]struct{}
+	members sinkSet
 }
 
 func newHub(b parley.Bus, logger *slog.Logger) *hub {
-	h := &hub{bus: b, logger: logger}
+	h := &hub{bus: b, logger: logger, routes: map[string]*route{}}
 	for i := range h.shards {
 		h.shards[i].topics = map[string]*topic{}
 	}
@@ -94,11 +131,11 @@ func (h *hub) join(ctx context.Context, k topicKey, s sink) error {
 	sh.mu.Lock()
 	t, ok := sh.topics[subject]
 	if !ok {
-		t = &topic{topicKey: k, ready: make(chan struct{}), members: map[sink]struct{}{}}
+		t = &topic{topicKey: k, ready: make(chan struct{})}
 		sh.topics[subject] = t
 	}
 	t.mu.Lock()
-	t.members[s] = struct{}{}
+	t.members.add(s)
 	t.mu.Unlock()
 	sh.mu.Unlock()
 	if !ok {
@@ -113,10 +150,138 @@ func (h *hub) join(ctx context.Context, k topicKey, s sink) error {
 	return t.err
 }
 
-// start places t's bus subscription and waits until the bus server has it.
+// routeOf returns the subject of the route that carries k's subject, a
+// conversation's ("….conversation.<id>.<audience or *>" becomes
+// "….conversation.>") or a contact's feed ("….contact.<id>.conversations"
+// becomes "….contact.>"), or "" if it has its own subscription.
+func routeOf(k topicKey) string {
+	token := k.conversationID
+	if token == "" {
+		token = k.contactID
+	}
+	if token == "" || k.feed {
+		return ""
+	}
+	i := strings.Index(k.subject, "."+token+".")
+	if i <= 0 {
+		return ""
+	}
+	return k.subject[:i] + ".>"
+}
+
+// start places t's bus subscription, or joins the route that carries it,
+// and waits until the bus server has it.
 func (h *hub) start(sh *shard, t *topic) {
 	defer close(t.ready)
-	unsubscribe, err := h.bus.Subscribe(t.subject, t.dispatch(h.logger))
+	var err error
+	if subject := routeOf(t.topicKey); subject != "" {
+		t.route, err = h.acquire(subject)
+	} else {
+		t.unsubscribe, err = h.subscribe(t.subject, t.dispatch(h.logger))
+	}
+	if err != nil {
+		t.route = nil
+		t.err = err
+		sh.mu.Lock()
+		if sh.topics[t.subject] == t {
+			delete(sh.topics, t.subject)
+		}
+		sh.mu.Unlock()
+	}
+}
+
+// acquire returns the route of subject, placing its subscription if it is
+// the first topic to use it, once the bus server has it.
+func (h *hub) acquire(subject string) (*route, error) {
+	h.routesMu.Lock()
+	r, ok := h.routes[subject]
+	if !ok {
+		r = &route{subject: subject, ready: make(chan struct{})}
+		h.routes[subject] = r
+	}
+	r.refs++
+	h.routesMu.Unlock()
+	if !ok {
+		r.unsubscribe, r.err = h.subscribe(subject, h.dispatchRoute)
+		if r.err != nil {
+			h.routesMu.Lock()
+			if h.routes[subject] == r {
+				delete(h.routes, subject)
+			}
+			h.routesMu.Unlock()
+		}
+		close(r.ready)
+	}
+	<-r.ready
+	if r.err != nil {
+		return nil, r.err
+	}
+	return r, nil
+}
+
+// release gives back a topic's use of r; the last removes its
+// subscription.
+func (h *hub) release(r *route) {
+	h.routesMu.Lock()
+	r.refs--
+	last := r.refs == 0
+	if last && h.routes[r.subject] == r {
+		delete(h.routes, r.subject)
+	}
+	h.routesMu.Unlock()
+	if !last {
+		return
+	}
+	h.subscriptions.Add(-1)
+	if err := r.unsubscribe(); err != nil {
+		h.logger.Warn("realtime: unsubscribe", "subject", r.subject, "err", err)
+	}
+}
+
+// dispatchRoute is the bus callback of a route: it decodes a conversation
+// notification once and passes it on to the topics its subject reaches.
+func (h *hub) dispatchRoute(subject string, data []byte) {
+	var targets [2]*topic
+	n := 0
+	for _, s := range [2]string{subject, wildcardOf(subject)} {
+		if s == "" {
+			continue
+		}
+		sh := h.shard(s)
+		sh.mu.Lock()
+		if t := sh.topics[s]; t != nil {
+			targets[n] = t
+			n++
+		}
+		sh.mu.Unlock()
+	}
+	if n == 0 {
+		return // no local follower
+	}
+	nt, err := decodeNotice(data, false)
+	if err != nil {
+		h.logger.Warn("realtime: undecodable notification", "subject", subject, "err", err)
+		return
+	}
+	for _, t := range targets[:n] {
+		t.passNotice(nt) // decoded live: not replayed
+	}
+}
+
+// wildcardOf returns subject with its last token replaced by "*": the
+// staff subject of a conversation's audience subject.
+func wildcardOf(subject string) string {
+	i := strings.LastIndexByte(subject, '.')
+	if i < 0 || subject[i+1:] == "*" {
+		return ""
+	}
+	return subject[:i] + ".*"
+}
+
+// subscribe places a bus subscription and waits until the bus server has
+// it.
+func (h *hub) subscribe(subject string, fn func(string, []byte)) (func() error, error) {
+	unsubscribe, err := h.bus.Subscribe(subject, fn)
 	if err == nil {
 		ctx, cancel := context.WithTimeout(context.Background(), subscribeTimeout)
 		err = h.bus.Ping(ctx) // a round trip: the server has processed the subscription
@@ -126,17 +291,11 @@ func (h *hub) start(sh *shard, t *topic) {
 		}
 	}
 	if err != nil {
-		h.logger.Warn("realtime: subscribe", "subject", t.subject, "err", err)
-		t.err = parley.Errorf(parley.EUNAVAILABLE, "Real-time delivery is unavailable; try again.")
-		sh.mu.Lock()
-		if sh.topics[t.subject] == t {
-			delete(sh.topics, t.subject)
-		}
-		sh.mu.Unlock()
-		return
+		h.logger.Warn("realtime: subscribe", "subject", subject, "err", err)
+		return nil, parley.Errorf(parley.EUNAVAILABLE, "Real-time delivery is unavailable; try again.")
 	}
-	t.unsubscribe = unsubscribe
 	h.subscriptions.Add(1)
+	return unsubscribe, nil
 }
 
 // leave removes s from the members of subject; the last member to leave
@@ -150,8 +309,8 @@ func (h *hub) leave(subject string, s sink) {
 		return
 	}
 	t.mu.Lock()
-	delete(t.members, s)
-	empty := len(t.members) == 0
+	t.members.remove(s)
+	empty := t.members.len() == 0
 	t.mu.Unlock()
 	if !empty {
 		sh.mu.Unlock()
@@ -161,6 +320,10 @@ func (h *hub) leave(subject string, s sink) {
 	sh.mu.Unlock()
 	<-t.ready
 	if t.err != nil {
+		return
+	}
+	if t.route != nil {
+		h.release(t.route)
 		return
 	}
 	h.subscriptions.Add(-1)
@@ -183,10 +346,18 @@ func (t *topic) pass(logger *slog.Logger, subject string, data []byte, replayed 
 		logger.Warn("realtime: undecodable notification", "subject", subject, "err", err)
 		return
 	}
+	n.replayed = replayed
+	t.passNotice(n)
+}
+
+// passNotice hands a decoded notification to every member without
+// blocking, unless it is a conversation event already passed on. n may be
+// shared with other topics, and is not modified: the writers of their
+// members read it.
+func (t *topic) passNotice(n *notice) {
 	if n.conv != nil && n.event.ID != "" && !t.passed.add(n.event.ID, n.event.CreatedAt) {
 		return
 	}
-	n.replayed = replayed
 	t.deliver(n)
 }
 
@@ -194,7 +365,11 @@ func (t *topic) pass(logger *slog.Logger, subject string, data []byte, replayed 
 func (t *topic) deliver(n *notice) {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	for s := range t.members {
+	if t.members.one == nil {
+		return
+	}
+	t.members.one.deliver(n)
+	for s := range t.members.more {
 		s.deliver(n)
 	}
 }
@@ -249,7 +424,7 @@ func (h *hub) members(subject string) int {
 	}
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	return len(t.members)
+	return t.members.len()
 }
 
 // Bounds of recentEvents.

@@ -60,8 +60,10 @@ type convState struct {
 // outbox is a connection's bounded send queue. It holds no memory while
 // empty, which is most of an idle connection's life.
 type outbox struct {
-	mu      sync.Mutex
-	items   []item
+	mu    sync.Mutex
+	items []item
+	// bytes is the size of the queued items (itemSize).
+	bytes   int
 	closed  bool
 	running bool // a writer (drain) is running: it takes what is queued
 }
@@ -76,10 +78,12 @@ func (c *conn) queueOut(it item) (ok, start bool) {
 	if o.closed {
 		return true, false
 	}
-	if len(o.items) >= c.g.cfg.SendQueue {
+	size := it.size()
+	if len(o.items) >= c.g.cfg.SendQueue || o.bytes+size > c.g.cfg.SendQueueBytes {
 		return false, false
 	}
 	o.items = append(o.items, it)
+	o.bytes += size
 	if !o.running {
 		o.running = true
 		c.writers.Add(1)
@@ -97,6 +101,7 @@ func (c *conn) takeOut(spare []item) []item {
 	defer o.mu.Unlock()
 	items := o.items
 	o.items = spare[:0]
+	o.bytes = 0
 	return items
 }
 
@@ -111,6 +116,7 @@ func (c *conn) stopWriter() bool {
 	}
 	o.running = false
 	o.items = nil // an idle connection holds no queue
+	o.bytes = 0
 	c.bw = nil
 	return true
 }
@@ -122,6 +128,24 @@ func (c *conn) dropOut() {
 	defer o.mu.Unlock()
 	o.closed = true
 	o.items = nil
+	o.bytes = 0
+}
+
+// itemOverhead is what an item counts in the queue's bytes beyond its
+// frame: its own slot, so that many tiny frames are bounded too.
+const itemOverhead = 64
+
+// size returns what it counts in the queue's bytes: the frame it will
+// write (a replay's frames are read from the database when it runs, and
+// do not wait in the queue).
+func (it *item) size() int {
+	switch it.kind {
+	case itemFrame, itemPong:
+		return itemOverhead + max(len(it.frame.data), len(it.frame.visitor))
+	case itemNotice, itemFeed:
+		return itemOverhead + max(len(it.notice.frame), len(it.notice.visitorFrame))
+	}
+	return itemOverhead
 }
 
 // errWrite marks a failed write to the socket: the connection is broken.
@@ -194,7 +218,7 @@ func (c *conn) process(it *item) error {
 	case itemOpen:
 		return c.open(it.req)
 	case itemClose:
-		delete(c.convs, it.req.conversationID)
+		c.convs.del(it.req.conversationID)
 		return c.emit(outFrame{data: encode(unsubscribedFrame{
 			Type: "unsubscribed", ID: it.req.id, ConversationID: it.req.conversationID,
 		})})
@@ -212,25 +236,31 @@ func (c *conn) open(req *convRequest) error {
 	id := req.conversationID
 	conv, err := c.g.svc.Conversation(c.ctx, c.identity().Caller, id)
 	if err != nil {
-		return c.emit(c.errorFrame(req.id, err))
+		return c.emitError(req.id, err)
 	}
 	// Every message up to conv.LastSeq was committed before the replay
 	// reads: it is in the replay, so the stream may continue from there.
 	st := &convState{last: min(req.afterSeq, conv.LastSeq), snapshotAt: conv.UpdatedAt, stateAt: conv.UpdatedAt}
-	if c.convs == nil {
-		c.convs = map[string]*convState{}
-	}
-	c.convs[id] = st
+	c.convs.put(id, st)
 	if err := c.fill(id, st, conv.LastSeq); err != nil {
 		if errors.Is(err, errWrite) {
 			return err
 		}
-		delete(c.convs, id)
-		return c.emit(c.errorFrame(req.id, err))
+		c.convs.del(id)
+		return c.emitError(req.id, err)
 	}
 	return c.emit(outFrame{data: encode(subscribedFrame{
 		Type: "subscribed", ID: req.id, ConversationID: id, LastSeq: st.last, Conversation: conv,
 	})})
+}
+
+// emitError writes the error frame answering request id, if any (see
+// errorFrame).
+func (c *conn) emitError(id string, err error) error {
+	if f, ok := c.errorFrame(id, err); ok {
+		return c.emit(f)
+	}
+	return nil
 }
 
 // deliver writes a conversation notification, keeping the stream of
@@ -240,7 +270,7 @@ func (c *conn) open(req *convRequest) error {
 // filled from the database first.
 func (c *conn) deliver(n *notice) error {
 	id := n.event.ConversationID
-	st := c.convs[id]
+	st, _ := c.convs.get(id)
 	if st == nil {
 		return nil // not (yet) subscribed: open's replay covers it
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/parleychat/parley"
 )
 
-const agentColumns = `id, workspace_id, email, name, role, system_admin, bot, disabled, capacity, attributes, created_at, updated_at, presence, chosen_presence, avatar_url`
+const agentColumns = `id, workspace_id, email, name, role, system_admin, bot, disabled, capacity, attributes, created_at, updated_at, presence, chosen_presence, avatar_url, app_id`
 
 func errEmailTaken() error {
 	return parley.Errorf(parley.ECONFLICT, "An agent with this email already exists.")
@@ -25,11 +25,21 @@ func (s *Store) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.A
 	if err != nil {
 		return err
 	}
+	appID := ""
+	if actor.Type == parley.ActorApp {
+		appID = actor.ID
+	}
 	err = s.inTx(ctx, func(tx runner) error {
+		if appID != "" {
+			if err := checkAppAgentQuota(ctx, tx, a.WorkspaceID, appID, now); err != nil {
+				return err
+			}
+		}
 		_, err := tx.exec(ctx, `INSERT INTO agents (`+agentColumns+`, password_hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, a.WorkspaceID, email, a.Name, a.Role, a.SystemAdmin, a.Bot, a.Disabled, a.Capacity, attrsJSON,
-			now.UnixMicro(), now.UnixMicro(), parley.PresenceOffline, parley.PresenceOffline, a.AvatarURL, passwordHash)
+			now.UnixMicro(), now.UnixMicro(), parley.PresenceOffline, parley.PresenceOffline, a.AvatarURL, nullString(appID),
+			passwordHash)
 		switch {
 		case isUniqueViolation(err):
 			return errEmailTaken()
@@ -37,6 +47,13 @@ func (s *Store) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.A
 			return notFound("Workspace")
 		case err != nil:
 			return fmt.Errorf("create agent: %w", err)
+		}
+		created := *a
+		created.ID, created.Email, created.Attributes, created.CreatedAt, created.UpdatedAt = id, email, attrs, now, now
+		created.Presence, created.ChosenPresence = parley.PresenceOffline, parley.PresenceOffline
+		if _, err := insertEvent(ctx, tx, a.WorkspaceID, parley.EventAgentCreated, "",
+			parley.AgentEventData{Agent: parley.NewAgentView(&created)}, now); err != nil {
+			return err
 		}
 		return insertAudit(ctx, tx, parley.AuditEntry{
 			WorkspaceID: a.WorkspaceID, Actor: actor, Action: "agent.create", TargetType: "agent", TargetID: id,
@@ -50,7 +67,7 @@ func (s *Store) CreateAgent(ctx context.Context, actor parley.Actor, a *parley.A
 	if err != nil {
 		return err
 	}
-	a.ID, a.Email, a.Attributes, a.CreatedAt, a.UpdatedAt = id, email, attrs, now, now
+	a.ID, a.Email, a.Attributes, a.CreatedAt, a.UpdatedAt, a.AppID = id, email, attrs, now, now, appID
 	a.Presence, a.ChosenPresence = parley.PresenceOffline, parley.PresenceOffline
 	return nil
 }
@@ -141,6 +158,10 @@ func (s *Store) UpdateAgentReleasing(ctx context.Context, actor parley.Actor, wo
 			return errEmailTaken()
 		} else if err != nil {
 			return fmt.Errorf("update agent: %w", err)
+		}
+		if _, err := insertEvent(ctx, tx, workspaceID, parley.EventAgentUpdated, "",
+			parley.AgentEventData{Agent: parley.NewAgentView(a)}, now); err != nil {
+			return err
 		}
 		if upd.Disabled != nil && *upd.Disabled {
 			if _, err := deleteAgentSessions(ctx, tx, workspaceID, id); err != nil {
@@ -371,12 +392,14 @@ func scanAgent(row scanner) (*parley.Agent, error) {
 		a                    parley.Agent
 		attrs                string
 		createdAt, updatedAt int64
+		appID                sql.NullString
 	)
 	err := row.Scan(&a.ID, &a.WorkspaceID, &a.Email, &a.Name, &a.Role, &a.SystemAdmin, &a.Bot, &a.Disabled,
-		&a.Capacity, &attrs, &createdAt, &updatedAt, &a.Presence, &a.ChosenPresence, &a.AvatarURL)
+		&a.Capacity, &attrs, &createdAt, &updatedAt, &a.Presence, &a.ChosenPresence, &a.AvatarURL, &appID)
 	if err != nil {
 		return nil, err
 	}
+	a.AppID = appID.String
 	if err := decodeJSON(attrs, &a.Attributes); err != nil {
 		return nil, err
 	}

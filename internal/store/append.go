@@ -52,24 +52,55 @@ func (s *Store) AppendMessage(ctx context.Context, in parley.MessageInput) (*par
 // gap-free and unique per conversation under any concurrency, on one node
 // or many. Inputs that fail on their own are
 // found by reads and decisions in Go, never by a failing statement, which
-// on PostgreSQL would abort the whole transaction.
+// on PostgreSQL would abort the whole transaction. Should a statement fail
+// all the same (a row the database refuses), the batch is appended again
+// one input per transaction, so that one sender's bad row fails only its
+// own send, never the other senders' messages.
 func (s *Store) AppendMessages(ctx context.Context, ins []parley.MessageInput) ([]parley.AppendResult, error) {
 	results := make([]parley.AppendResult, len(ins))
 	groups := groupInputs(ins, results)
-	if len(groups) == 0 {
+	refused := make([]bool, len(ins)) // by groupInputs, before any transaction
+	for i, r := range results {
+		refused[i] = r.Err != nil
+	}
+	err := s.appendBatch(ctx, ins, results, groups)
+	if err == nil {
 		return results, nil
 	}
-	err := s.inBatchTx(ctx, func(tx runner) error {
+	if !isStatementError(err) || len(ins) == 1 || ctx.Err() != nil {
+		return nil, err
+	}
+	// The database refused a statement of the batch: one input may be
+	// the cause, and must not fail the others. Each input is appended
+	// again in a transaction of its own, in order, so that only the
+	// inputs that fail alone fail.
+	for i := range ins {
+		if refused[i] {
+			continue // keeps its error
+		}
+		one := make([]parley.AppendResult, 1)
+		err := s.appendBatch(ctx, ins[i:i+1], one, groupInputs(ins[i:i+1], one))
+		if err != nil {
+			one[0] = parley.AppendResult{Err: rowError(err)}
+		}
+		results[i] = one[0]
+	}
+	return results, nil
+}
+
+// appendBatch appends the grouped inputs in one transaction, recording
+// each input's result in results.
+func (s *Store) appendBatch(ctx context.Context, ins []parley.MessageInput, results []parley.AppendResult, groups []*appendGroup) error {
+	if len(groups) == 0 {
+		return nil
+	}
+	return s.inBatchTx(ctx, func(tx runner) error {
 		a := &appender{
-			tx: tx, clock: s.now, ins: ins, results: results,
+			store: s, tx: tx, clock: s.now, ins: ins, results: results, rules: map[string][]parley.RoutingRule{},
 			settings: map[string]parley.ConversationSettings{}, taken: map[string]bool{},
 		}
 		return a.run(ctx, groups)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return results, nil
 }
 
 // appendGroup is the inputs of one batch for one conversation.
@@ -127,6 +158,12 @@ func checkMessageInput(in parley.MessageInput) error {
 			v.Add("attachment_ids["+strconv.Itoa(i)+"]", "is named twice")
 		}
 	}
+	// The text rule (parley.ValidText) holds at the edge already; checked
+	// again here so that a row PostgreSQL would refuse fails alone on
+	// either engine, before the batch's transaction.
+	v.Text("body", in.Body)
+	v.Text("client_id", in.ClientID)
+	v.Text("display_name", in.Sender.DisplayName)
 	return v.Err()
 }
 
@@ -139,6 +176,8 @@ func keyOf(conversationID string, in parley.MessageInput) clientKey {
 
 // appender appends one batch inside its transaction.
 type appender struct {
+	store    *Store
+	rules    map[string][]parley.RoutingRule // by workspace ID, read once per batch
 	tx       runner
 	clock    func() time.Time
 	now      time.Time // read once the batch's rows are locked
@@ -149,6 +188,7 @@ type appender struct {
 
 	messages []*parley.Message
 	events   []*parley.Event
+	stored   []string    // the outbox row's payload of each event (see storedPayload)
 	binds    [][2]string // attachment ID, message ID
 }
 
@@ -226,31 +266,54 @@ func (a *appender) lockConversations(ctx context.Context, groups []*appendGroup)
 }
 
 // updateConversations records the batch's changes to its conversations:
-// last_seq and visitor_last_seq, and the status for those a visitor's
-// message moved. Columns that did not change are left out, so that their
+// last_seq, visitor_last_seq and waiting_since, and the status and snooze
+// for those a visitor's message moved or woke. Columns that did not change are left out, so that their
 // indexes are not rewritten.
 func (a *appender) updateConversations(ctx context.Context, groups []*appendGroup, changed []*parley.Conversation) error {
-	var seqOnly, moved []*parley.Conversation
+	var seqOnly, seqWaiting, moved []*parley.Conversation
 	for i, c := range changed {
-		if c.Status == groups[i].conv.Status {
-			seqOnly = append(seqOnly, c)
-		} else {
+		old := groups[i].conv
+		switch {
+		case c.Status != old.Status || c.SnoozedUntilReply != old.SnoozedUntilReply || (c.SnoozedUntil == nil) != (old.SnoozedUntil == nil):
 			moved = append(moved, c)
+		case sameMicros(c.WaitingSince, old.WaitingSince):
+			// SQLite rewrites the entries of every index on a column the
+			// UPDATE sets, changed or not: waiting_since is set only
+			// when it moved (a page of conversations_waiting_idx less
+			// for most messages).
+			seqOnly = append(seqOnly, c)
+		default:
+			seqWaiting = append(seqWaiting, c)
 		}
 	}
-	err := a.updateRows(ctx, seqOnly, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT))`, `v (id, last_seq, visitor_last_seq)`,
+	err := a.updateRows(ctx, seqOnly, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT))`,
+		`v (id, last_seq, visitor_last_seq)`,
 		`last_seq = v.last_seq, visitor_last_seq = v.visitor_last_seq`,
-		func(c *parley.Conversation) []any { return []any{c.ID, c.LastSeq, c.VisitorLastSeq} })
+		func(c *parley.Conversation) []any {
+			return []any{c.ID, c.LastSeq, c.VisitorLastSeq}
+		})
 	if err != nil {
 		return err
 	}
-	return a.updateRows(ctx, moved, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT))`,
-		`v (id, last_seq, visitor_last_seq, status, assignee_id, assigned_at, resolved_at)`,
+	err = a.updateRows(ctx, seqWaiting, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))`,
+		`v (id, last_seq, visitor_last_seq, waiting_since)`,
+		`last_seq = v.last_seq, visitor_last_seq = v.visitor_last_seq, waiting_since = v.waiting_since`,
+		func(c *parley.Conversation) []any {
+			return []any{c.ID, c.LastSeq, c.VisitorLastSeq, nullMicros(c.WaitingSince)}
+		})
+	if err != nil {
+		return err
+	}
+	// A conversation moves only to pending (queued or reopened), so it is
+	// queued now, in the queue its routing chose.
+	return a.updateRows(ctx, moved, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))`,
+		`v (id, last_seq, visitor_last_seq, status, assignee_id, assigned_at, resolved_at, queue_id, queued_at, waiting_since, snoozed_until)`,
 		`last_seq = v.last_seq, visitor_last_seq = v.visitor_last_seq, status = v.status, assignee_id = v.assignee_id,
-		assigned_at = v.assigned_at, resolved_at = v.resolved_at`,
+		assigned_at = v.assigned_at, resolved_at = v.resolved_at, queue_id = v.queue_id, queued_at = v.queued_at,
+		waiting_since = v.waiting_since, snoozed_until = v.snoozed_until`,
 		func(c *parley.Conversation) []any {
 			return []any{c.ID, c.LastSeq, c.VisitorLastSeq, c.Status, nullString(c.AssigneeID), nullMicros(c.AssignedAt),
-				nullMicros(c.ResolvedAt)}
+				nullMicros(c.ResolvedAt), c.QueueID, a.now.UnixMicro(), nullMicros(c.WaitingSince), snoozeValue(c)}
 		})
 }
 
@@ -356,6 +419,7 @@ func (a *appender) decide(ctx context.Context, g *appendGroup, existing map[clie
 		m := &parley.Message{
 			ID: newID(), WorkspaceID: conv.WorkspaceID, ConversationID: conv.ID, Seq: state.LastSeq, Kind: in.Kind,
 			Sender: in.Sender, ClientID: in.ClientID, Body: in.Body, Attachments: attachments, CreatedAt: a.now,
+			AppID: in.AppID,
 		}
 		if m.VisibleToVisitor() {
 			state.VisitorLastSeq++
@@ -369,10 +433,24 @@ func (a *appender) decide(ctx context.Context, g *appendGroup, existing map[clie
 			a.taken[att.ID] = true
 			a.binds = append(a.binds, [2]string{att.ID, m.ID})
 		}
+		switch {
+		case visitorWrites && state.WaitingSince == nil:
+			state.WaitingSince = &a.now
+		case (in.Sender.Type == parley.ParticipantAgent || in.Sender.Type == parley.ParticipantBot) &&
+			(in.Kind == parley.KindText || in.Kind == parley.KindAttachment):
+			state.WaitingSince = nil // answered
+		}
 		res := parley.AppendResult{Message: m}
 		by := in.Sender.Participant()
 		if err := a.event(&res, parley.EventMessageCreated, conv, parley.MessageEventData{Message: m, By: by}); err != nil {
 			return nil, err
+		}
+		// A visitor's message ends a snooze, whatever its time.
+		if visitorWrites && (state.SnoozedUntilReply || state.SnoozedUntil != nil) {
+			state.SnoozedUntilReply, state.SnoozedUntil = false, nil
+			if err := a.event(&res, parley.EventConversationUnsnoozed, conv, parley.ConversationEventData{Conversation: snapshot(), By: by}); err != nil {
+				return nil, err
+			}
 		}
 		// A visitor's message queues an open conversation and reopens a
 		// resolved one (the policy was checked above).
@@ -383,6 +461,11 @@ func (a *appender) decide(ctx context.Context, g *appendGroup, existing map[clie
 				state.AssigneeID, state.AssignedAt, state.ResolvedAt = "", nil, nil
 			}
 			state.Status = parley.StatusPending
+			queueID, err := a.route(ctx, &state)
+			if err != nil {
+				return nil, err
+			}
+			state.QueueID = queueID
 			if err := a.event(&res, typ, conv, parley.ConversationEventData{Conversation: snapshot(), By: by}); err != nil {
 				return nil, err
 			}
@@ -405,9 +488,28 @@ func (a *appender) event(res *parley.AppendResult, typ parley.EventType, conv *p
 	ev := &parley.Event{
 		ID: newID(), WorkspaceID: conv.WorkspaceID, Type: typ, ConversationID: conv.ID, Payload: payload, CreatedAt: a.now,
 	}
+	stored, err := storedPayload(ev, data)
+	if err != nil {
+		return fmt.Errorf("event %s: %w", typ, err)
+	}
 	a.events = append(a.events, ev)
+	a.stored = append(a.stored, stored)
 	res.Events = append(res.Events, ev)
 	return nil
+}
+
+// route chooses the queue of a conversation a visitor's message makes
+// pending, by the workspace's routing rules (see parley.RoutingRule).
+func (a *appender) route(ctx context.Context, conv *parley.Conversation) (string, error) {
+	rules, ok := a.rules[conv.WorkspaceID]
+	if !ok {
+		var err error
+		if rules, err = routingRules(ctx, a.tx, conv.WorkspaceID); err != nil {
+			return "", err
+		}
+		a.rules[conv.WorkspaceID] = rules
+	}
+	return a.store.routeQueue(ctx, a.tx, rules, conv)
 }
 
 // inboxSettings returns an inbox's conversation settings, read once per batch.
@@ -457,17 +559,17 @@ func (a *appender) attachments(ctx context.Context, conv *parley.Conversation, i
 
 // flush writes the batch's messages and events.
 func (a *appender) flush(ctx context.Context) error {
-	rows := make([]any, 0, len(a.messages)*13)
+	rows := make([]any, 0, len(a.messages)*14)
 	for _, m := range a.messages {
 		atts, err := encodeAttachments(m.Attachments)
 		if err != nil {
 			return err
 		}
 		rows = append(rows, m.ID, m.WorkspaceID, m.ConversationID, m.Seq, nullSeq(m.VisitorSeq), m.Kind, m.Sender.Type,
-			m.Sender.ID, m.Sender.DisplayName, nullString(m.ClientID), m.Body, atts, m.CreatedAt.UnixMicro())
+			m.Sender.ID, m.Sender.DisplayName, nullString(m.ClientID), m.Body, atts, m.CreatedAt.UnixMicro(), nullString(m.AppID))
 	}
 	if err := insertRows(ctx, a.tx, `messages (id, workspace_id, conversation_id, seq, visitor_seq, kind, sender_type,
-		sender_id, sender_name, client_id, body, attachments, created_at)`, 13, rows); err != nil {
+		sender_id, sender_name, client_id, body, attachments, created_at, app_id)`, 14, rows); err != nil {
 		return fmt.Errorf("insert messages: %w", err)
 	}
 	for _, b := range a.binds {
@@ -476,11 +578,14 @@ func (a *appender) flush(ctx context.Context) error {
 		}
 	}
 	rows = rows[:0]
-	for _, e := range a.events {
-		rows = append(rows, e.ID, e.WorkspaceID, e.Type, nullString(e.ConversationID), string(e.Payload), e.CreatedAt.UnixMicro())
+	for i, e := range a.events {
+		rows = append(rows, e.ID, e.WorkspaceID, e.Type, nullString(e.ConversationID), a.stored[i], e.CreatedAt.UnixMicro())
 	}
 	if err := insertRows(ctx, a.tx, `events (`+eventColumns+`)`, 6, rows); err != nil {
 		return fmt.Errorf("insert events: %w", err)
+	}
+	if len(a.events) > 0 && a.tx.events != nil {
+		*a.tx.events = true
 	}
 	return nil
 }
@@ -524,6 +629,14 @@ func nullSeq(seq int64) any {
 		return nil
 	}
 	return seq
+}
+
+// sameMicros reports whether two optional times are stored alike.
+func sameMicros(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.UnixMicro() == b.UnixMicro()
 }
 
 func nullMicros(t *time.Time) any {

@@ -73,3 +73,23 @@ func page[T any](items []T, limit int, id func(T) string) parley.List[T] {
 	items = items[:limit]
 	return parley.List[T]{Items: items, Next: id(items[limit-1])}
 }
+
+// stringChange is one optional string field of an update: val (nil when
+// not set) is copied into dst.
+type stringChange struct {
+	name     string
+	val, dst *string
+}
+
+// applyChanges copies the set values that differ into their fields and
+// returns the names and new values of those that changed.
+func applyChanges(changes ...stringChange) map[string]any {
+	changed := map[string]any{}
+	for _, c := range changes {
+		if c.val != nil && *c.val != *c.dst {
+			*c.dst = *c.val
+			changed[c.name] = *c.val
+		}
+	}
+	return changed
+}

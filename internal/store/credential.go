@@ -26,6 +26,9 @@ var credentialQueries = map[parley.CredentialKind]string{
 	parley.CredentialAPIToken: `SELECT id, workspace_id, revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?),
 		'', '', '', expires_at
 		FROM api_tokens WHERE id IN (%s)`,
+	parley.CredentialAppToken: `SELECT t.id, t.workspace_id, t.revoked_at IS NULL AND t.expires_at > ? AND a.enabled,
+		'', '', '', t.expires_at
+		FROM app_tokens t JOIN apps a ON a.id = t.app_id WHERE t.id IN (%s)`,
 	parley.CredentialVisitorSession: `SELECT id, workspace_id, expires_at > ?, '', '', contact_id, expires_at
 		FROM visitor_sessions WHERE id IN (%s)`,
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // dialect names a database engine and holds what differs between them.
@@ -56,6 +57,14 @@ func (d dialect) attributeEquals(key, value string) (string, []any) {
 // forUpdate returns the clause that locks the rows a SELECT reads until
 // the transaction ends: FOR UPDATE on PostgreSQL; nothing on SQLite, whose
 // write transactions exclude every other writer.
+// forUpdateOf is forUpdate locking only the rows of the table alias.
+func (d dialect) forUpdateOf(alias string) string {
+	if d == dialectPostgres {
+		return " FOR UPDATE OF " + alias
+	}
+	return ""
+}
+
 func (d dialect) forUpdate() string {
 	if d == dialectPostgres {
 		return " FOR UPDATE"
@@ -88,9 +97,17 @@ type runner struct {
 	db      execQuerier
 	dialect dialect
 	stmts   *txStmts // when set, queries are prepared once and reused
+	// autocommit, on the writer outside a transaction, counts its
+	// statements: each is a write transaction of its own.
+	autocommit *atomic.Int64
+	// events, in a write transaction, is set when it writes an event.
+	events *bool
 }
 
 func (r runner) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if r.autocommit != nil {
+		r.autocommit.Add(1)
+	}
 	query = r.dialect.rebind(query)
 	if r.stmts != nil {
 		st, err := r.stmts.get(ctx, query)
@@ -103,6 +120,9 @@ func (r runner) exec(ctx context.Context, query string, args ...any) (sql.Result
 }
 
 func (r runner) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if r.autocommit != nil {
+		r.autocommit.Add(1)
+	}
 	query = r.dialect.rebind(query)
 	if r.stmts != nil {
 		st, err := r.stmts.get(ctx, query)
@@ -115,6 +135,9 @@ func (r runner) query(ctx context.Context, query string, args ...any) (*sql.Rows
 }
 
 func (r runner) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if r.autocommit != nil {
+		r.autocommit.Add(1)
+	}
 	query = r.dialect.rebind(query)
 	if r.stmts != nil {
 		if st, err := r.stmts.get(ctx, query); err == nil {
@@ -231,7 +254,20 @@ func (t *txStmts) get(ctx context.Context, query string) (*sql.Stmt, error) {
 func (s *Store) read() runner { return runner{db: s.reader, dialect: s.dialect} }
 
 // write returns a runner on the writer, for a change made by one statement.
-func (s *Store) write() runner { return runner{db: s.writer, dialect: s.dialect} }
+func (s *Store) write() runner {
+	return runner{db: s.writer, dialect: s.dialect, autocommit: &s.writeTxs}
+}
+
+// WriteTransactions returns how many write transactions the store has
+// begun since it was opened, a statement run alone on the writer counting
+// as one: on SQLite, whose one writer serializes them, it is what a
+// change costs (tests assert it; it is not a metric).
+func (s *Store) WriteTransactions() int64 { return s.writeTxs.Load() }
+
+// OnEventsCommitted sets fn to be called, on this node, after each commit
+// of a transaction that wrote an outbox event (the webhook dispatcher
+// wakes up). fn must not block. Other nodes learn of the events by polling.
+func (s *Store) OnEventsCommitted(fn func()) { s.onEvents.Store(&fn) }
 
 // inTx runs fn in a write transaction and commits it if fn returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(tx runner) error) error {
@@ -246,11 +282,13 @@ func (s *Store) inBatchTx(ctx context.Context, fn func(tx runner) error) error {
 }
 
 func (s *Store) runTx(ctx context.Context, cache bool, fn func(tx runner) error) error {
+	s.writeTxs.Add(1)
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", err)
 	}
-	r := runner{db: tx, dialect: s.dialect}
+	var events bool
+	r := runner{db: tx, dialect: s.dialect, events: &events}
 	if cache {
 		r.stmts = &txStmts{cache: s.stmts, tx: tx, local: map[string]*sql.Stmt{}}
 		// Once the transaction has let go of the connection. A failure is
@@ -263,6 +301,9 @@ func (s *Store) runTx(ctx context.Context, cache bool, fn func(tx runner) error)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	if fn := s.onEvents.Load(); events && fn != nil {
+		(*fn)()
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -30,6 +31,26 @@ func isForeignKeyViolation(err error) bool {
 	}
 	var pe *pgconn.PgError
 	return errors.As(err, &pe) && pe.Code == "23503"
+}
+
+// isStatementError reports whether err is the database refusing a
+// statement (any error the engine reported), rather than a lost
+// connection or an ended context.
+func isStatementError(err error) bool {
+	var se *sqlite.Error
+	var pe *pgconn.PgError
+	return errors.As(err, &se) || errors.As(err, &pe)
+}
+
+// rowError is the error of one row the database refused: EINVALID for
+// data it cannot hold (PostgreSQL's class 22, data exception: NUL or
+// invalid UTF-8 in text, a value out of range), else err.
+func rowError(err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && strings.HasPrefix(pe.Code, "22") {
+		return parley.Errorf(parley.EINVALID, "The message holds data the database cannot store.")
+	}
+	return err
 }
 
 // notFound is the error for a missing object, named in a sentence: "Agent".

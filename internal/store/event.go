@@ -21,6 +21,9 @@ func (s *Store) ListEvents(ctx context.Context, workspaceID string, opt parley.L
 	if err != nil {
 		return parley.List[*parley.Event]{}, fmt.Errorf("list events: %w", err)
 	}
+	if err := expandEvents(ctx, s.read(), items); err != nil {
+		return parley.List[*parley.Event]{}, fmt.Errorf("list events: %w", err)
+	}
 	return page(items, limit, func(e *parley.Event) string { return e.ID }), nil
 }
 
@@ -38,10 +41,17 @@ func insertEvent(ctx context.Context, tx runner, workspaceID string, typ parley.
 		ID: newID(), WorkspaceID: workspaceID, Type: typ, ConversationID: conversationID,
 		Payload: payload, CreatedAt: at,
 	}
-	_, err = tx.exec(ctx, `INSERT INTO events (`+eventColumns+`) VALUES (?, ?, ?, ?, ?, ?)`,
-		e.ID, workspaceID, typ, nullString(conversationID), string(payload), at.UnixMicro())
+	stored, err := storedPayload(e, data)
 	if err != nil {
 		return nil, fmt.Errorf("event %s: %w", typ, err)
+	}
+	_, err = tx.exec(ctx, `INSERT INTO events (`+eventColumns+`) VALUES (?, ?, ?, ?, ?, ?)`,
+		e.ID, workspaceID, typ, nullString(conversationID), stored, at.UnixMicro())
+	if err != nil {
+		return nil, fmt.Errorf("event %s: %w", typ, err)
+	}
+	if tx.events != nil {
+		*tx.events = true
 	}
 	return e, nil
 }

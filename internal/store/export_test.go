@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"log/slog"
 )
 
@@ -30,3 +31,18 @@ func Exec(ctx context.Context, databaseURL, query string, args ...any) error {
 		return err
 	})
 }
+
+// StopCheckpointer stops s's background WAL checkpointer (SQLite), so
+// that the log keeps every page written from then on, for tests that
+// count them.
+func StopCheckpointer(s *Store) error {
+	if s.ckpt == nil {
+		return nil
+	}
+	err := s.ckpt.close()
+	s.ckpt = nil
+	return err
+}
+
+// Writer returns s's writer connection pool.
+func Writer(s *Store) *sql.DB { return s.writer }

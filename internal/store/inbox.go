@@ -60,6 +60,7 @@ type conversationSettingsJSON struct {
 	ResolvedPolicy         parley.ResolvedPolicy `json:"resolved_policy,omitempty"`
 	MaxAttachmentSize      int64                 `json:"max_attachment_size,omitempty"`
 	AllowedAttachmentTypes []string              `json:"allowed_attachment_types"`
+	AutoResolveAfter       time.Duration         `json:"auto_resolve_after,omitempty"`
 }
 
 // attachmentQuotasJSON fixes the stored form of parley.AttachmentQuotas.
@@ -90,8 +91,9 @@ func (s *Store) CreateInbox(ctx context.Context, actor parley.Actor, in *parley.
 		return err
 	}
 	err = s.inTx(ctx, func(tx runner) error {
-		_, err := tx.exec(ctx, `INSERT INTO inboxes (`+inboxColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, in.WorkspaceID, in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), now.UnixMicro(), quotas)
+		_, err := tx.exec(ctx, `INSERT INTO inboxes (`+inboxColumns+`, auto_resolve_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, in.WorkspaceID, in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), now.UnixMicro(), quotas,
+			autoResolveSeconds(in.Conversation))
 		if isForeignKeyViolation(err) {
 			return notFound("Workspace")
 		} else if err != nil {
@@ -210,8 +212,9 @@ func (s *Store) applyInboxUpdate(ctx context.Context, tx runner, actor parley.Ac
 	}
 	in.UpdatedAt = now
 	if _, err := tx.exec(ctx, `UPDATE inboxes SET name = ?, allowed_origins = ?, widget = ?, identity = ?,
-		conversation = ?, updated_at = ?, attachment_quotas = ? WHERE workspace_id = ? AND id = ?`,
-		in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), quotas, in.WorkspaceID, in.ID); err != nil {
+		conversation = ?, updated_at = ?, attachment_quotas = ?, auto_resolve_s = ? WHERE workspace_id = ? AND id = ?`,
+		in.Name, cols[0], cols[1], cols[2], cols[3], now.UnixMicro(), quotas, autoResolveSeconds(in.Conversation),
+		in.WorkspaceID, in.ID); err != nil {
 		return fmt.Errorf("update inbox: %w", err)
 	}
 	return insertAudit(ctx, tx, parley.AuditEntry{

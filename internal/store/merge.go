@@ -77,8 +77,17 @@ func mergeContact(ctx context.Context, tx runner, target, source *parley.Contact
 			[]any{target.ID, ws, source.ID}},
 		{"resume tokens", `UPDATE resume_tokens SET contact_id = ? WHERE workspace_id = ? AND contact_id = ?`,
 			[]any{target.ID, ws, source.ID}},
+		{"ratings", `UPDATE conversation_ratings SET contact_id = ? WHERE workspace_id = ? AND contact_id = ?`,
+			[]any{target.ID, ws, source.ID}},
+		{"notes", `UPDATE contact_notes SET contact_id = ? WHERE workspace_id = ? AND contact_id = ?`,
+			[]any{target.ID, ws, source.ID}},
 		{"merge records", `UPDATE contact_merges SET contact_id = ? WHERE workspace_id = ? AND contact_id = ?`,
 			[]any{target.ID, ws, source.ID}},
+		// The source's labels join the target's (those beyond the bound
+		// too: a merge never loses a label).
+		{"labels", `INSERT INTO contact_labels (workspace_id, contact_id, label_id, created_at)
+			SELECT workspace_id, ?, label_id, created_at FROM contact_labels WHERE workspace_id = ? AND contact_id = ?
+			ON CONFLICT DO NOTHING`, []any{target.ID, ws, source.ID}},
 	}
 	for _, mv := range moves {
 		if _, err := tx.exec(ctx, mv.query, mv.args...); err != nil {

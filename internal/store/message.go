@@ -11,7 +11,7 @@ import (
 )
 
 const messageColumns = `id, workspace_id, conversation_id, seq, visitor_seq, kind, sender_type, sender_id, sender_name, client_id,
-	body, attachments, created_at, edited_at, deleted_at`
+	body, attachments, created_at, edited_at, deleted_at, app_id`
 
 // attachmentJSON fixes the stored form of a message's attachment list.
 type attachmentJSON struct {
@@ -123,6 +123,9 @@ func (s *Store) changeMessage(ctx context.Context, workspaceID, id string, by pa
 		if m.DeletedAt != nil {
 			return errMessageDeleted()
 		}
+		if err := freezeCreatedEvent(ctx, tx, m); err != nil {
+			return err
+		}
 		if err := change(tx, m); err != nil {
 			return err
 		}
@@ -169,9 +172,10 @@ func scanMessage(row scanner) (*parley.Message, error) {
 		createdAt           int64
 		editedAt, deletedAt sql.NullInt64
 		visitorSeq          sql.NullInt64
+		appID               *string
 	)
 	err := row.Scan(&m.ID, &m.WorkspaceID, &m.ConversationID, &m.Seq, &visitorSeq, &m.Kind, &m.Sender.Type, &m.Sender.ID,
-		&m.Sender.DisplayName, &clientID, &m.Body, &atts, &createdAt, &editedAt, &deletedAt)
+		&m.Sender.DisplayName, &clientID, &m.Body, &atts, &createdAt, &editedAt, &deletedAt, &appID)
 	if err != nil {
 		return nil, err
 	}
@@ -183,7 +187,7 @@ func scanMessage(row scanner) (*parley.Message, error) {
 	for i, a := range stored {
 		m.Attachments[i] = parley.Attachment(a)
 	}
-	m.ClientID, m.VisitorSeq = stringOrEmpty(clientID), visitorSeq.Int64
+	m.ClientID, m.VisitorSeq, m.AppID = stringOrEmpty(clientID), visitorSeq.Int64, stringOrEmpty(appID)
 	m.CreatedAt, m.EditedAt, m.DeletedAt = fromMicros(createdAt), fromNullMicros(editedAt), fromNullMicros(deletedAt)
 	return &m, nil
 }

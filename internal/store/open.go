@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -42,6 +43,9 @@ type Store struct {
 	pool    *pgxpool.Pool // PostgreSQL only; writer is opened from it
 	ckpt    *checkpointer // SQLite only; see checkpoint.go
 	stmts   *stmtCache    // SQLite only: statements prepared on the writer
+
+	writeTxs atomic.Int64           // see WriteTransactions
+	onEvents atomic.Pointer[func()] // see OnEventsCommitted
 }
 
 var _ parley.Store = (*Store)(nil)

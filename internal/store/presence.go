@@ -31,8 +31,9 @@ func (s *Store) SetAgentPresence(ctx context.Context, workspaceID, id string, p 
 		} else if err != nil {
 			return fmt.Errorf("set agent presence: %w", err)
 		}
-		if _, err := tx.exec(ctx, `UPDATE agents SET presence = ?, chosen_presence = ? WHERE workspace_id = ? AND id = ?`,
-			p, p, workspaceID, id); err != nil {
+		if _, err := tx.exec(ctx, `UPDATE agents SET presence = ?, chosen_presence = ?,
+			presence_at = CASE WHEN presence <> ? THEN ? ELSE presence_at END WHERE workspace_id = ? AND id = ?`,
+			p, p, p, now.UnixMicro(), workspaceID, id); err != nil {
 			return fmt.Errorf("set agent presence: %w", err)
 		}
 		if p != parley.PresenceOffline && !leaseUntil.IsZero() {
@@ -67,10 +68,10 @@ func (s *Store) RenewPresenceLeases(ctx context.Context, holder string, agents [
 				return err
 			}
 			var chosen parley.Presence
-			err := tx.queryRow(ctx, `UPDATE agents SET presence = chosen_presence
+			err := tx.queryRow(ctx, `UPDATE agents SET presence = chosen_presence, presence_at = ?
 				WHERE workspace_id = ? AND id = ? AND presence = ? AND chosen_presence <> ?
 				RETURNING chosen_presence`,
-				a.WorkspaceID, a.AgentID, parley.PresenceOffline, parley.PresenceOffline).Scan(&chosen)
+				now.UnixMicro(), a.WorkspaceID, a.AgentID, parley.PresenceOffline, parley.PresenceOffline).Scan(&chosen)
 			if errors.Is(err, sql.ErrNoRows) {
 				continue // present already, offline by choice, or gone
 			} else if err != nil {
@@ -103,11 +104,11 @@ func (s *Store) ExpirePresence(ctx context.Context, now time.Time) ([]*parley.Ev
 		agents, err := queryAll(ctx, tx, func(row scanner) (gone, error) {
 			var g gone
 			return g, row.Scan(&g.ref.WorkspaceID, &g.ref.AgentID, &g.chosen)
-		}, `UPDATE agents SET presence = ?
+		}, `UPDATE agents SET presence = ?, presence_at = ?
 			WHERE presence <> ? AND NOT EXISTS (SELECT 1 FROM presence_leases l
 				WHERE l.workspace_id = agents.workspace_id AND l.agent_id = agents.id AND l.expires_at > ?)
 			RETURNING workspace_id, id, chosen_presence`,
-			parley.PresenceOffline, parley.PresenceOffline, now.UnixMicro())
+			parley.PresenceOffline, now.UnixMicro(), parley.PresenceOffline, now.UnixMicro())
 		if err != nil {
 			return fmt.Errorf("expire presence: %w", err)
 		}

@@ -54,10 +54,12 @@ func testVisitorSeqMigration(t *testing.T, url string) {
 	visitor := parley.Participant{Type: parley.ParticipantContact, ID: contact.ID}
 	agent := parley.Participant{Type: parley.ParticipantAgent, ID: "01900000-0000-7000-8000-00000000000a"}
 	idle := parley.Participant{Type: parley.ParticipantAgent, ID: "01900000-0000-7000-8000-00000000000b"}
+	// The conversations too, with version 1's columns only.
 	var convs [3]*parley.Conversation
 	for i := range convs {
-		convs[i] = &parley.Conversation{WorkspaceID: ws.ID, InboxID: inbox.ID, ContactID: contact.ID}
-		_, err := old.CreateConversation(ctx, convs[i], visitor)
+		convs[i] = &parley.Conversation{ID: newID(), WorkspaceID: ws.ID, InboxID: inbox.ID, ContactID: contact.ID}
+		_, err := old.write().exec(ctx, `INSERT INTO conversations (id, workspace_id, inbox_id, contact_id, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, convs[i].ID, ws.ID, inbox.ID, contact.ID, time.Now().UnixMicro(), time.Now().UnixMicro())
 		mustNil(t, err)
 	}
 	// convs[0]: the kinds interleaved; convs[1]: notes only; convs[2]: empty.

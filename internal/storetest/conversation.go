@@ -26,9 +26,11 @@ func testConversations(t *testing.T, open func(t *testing.T) parley.Store) {
 			t.Fatal("ID not set")
 		}
 		checkStamp(t, "CreatedAt", conv.CreatedAt, before)
+		def, err := s.DefaultQueue(ctx, w.ID)
+		must(t, err)
 		want := &parley.Conversation{
 			ID: conv.ID, WorkspaceID: w.ID, InboxID: in.ID, ContactID: c.ID, Status: parley.StatusOpen, Priority: 2,
-			CreatedAt: conv.CreatedAt, UpdatedAt: conv.CreatedAt,
+			QueueID: def.ID, CreatedAt: conv.CreatedAt, UpdatedAt: conv.CreatedAt,
 		}
 		diff(t, want, conv)
 		diff(t, want, mustConversation(t, s, w.ID, conv.ID))

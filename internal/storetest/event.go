@@ -49,7 +49,20 @@ func testEvents(t *testing.T, open func(t *testing.T) parley.Store) {
 		must(t, err)
 		add(ev)
 
-		events := allEvents(t, s, ws)
+		// The agents a and b were created first: agent.created events,
+		// apart from the conversation's.
+		var events []*parley.Event
+		agentsCreated := 0
+		for _, e := range allEvents(t, s, ws) {
+			if e.Type == parley.EventAgentCreated {
+				agentsCreated++
+				continue
+			}
+			events = append(events, e)
+		}
+		if agentsCreated != 2 {
+			t.Errorf("%d agent.created events, want 2", agentsCreated)
+		}
 		var types []parley.EventType
 		for _, e := range events {
 			types = append(types, e.Type)
@@ -76,9 +89,82 @@ func testEvents(t *testing.T, open func(t *testing.T) parley.Store) {
 				t.Errorf("event %s: invalid payload %s", e.Type, e.Payload)
 			}
 		}
-		checkPages(t, idsOf(events), 4, 4, func(opt parley.ListOptions) (parley.List[*parley.Event], error) {
+		checkPages(t, idsOf(allEvents(t, s, ws)), 4, 4, func(opt parley.ListOptions) (parley.List[*parley.Event], error) {
 			return s.ListEvents(ctx, ws, opt)
 		}, func(e *parley.Event) string { return e.ID })
+	})
+
+	// A message.created event's outbox row refers to its message (the
+	// store may keep it so): every read gives back the payload the append
+	// returned, byte for byte, and an edit, a deletion or a contact merge
+	// later does not change it.
+	t.Run("MessagePayloadsReadBack", func(t *testing.T) {
+		ctx := t.Context()
+		th := mustThread(t, s)
+		ws := th.ws.ID
+		a := mustAgent(t, s, ws)
+		want := map[string]string{}
+		var created []string
+		add := func(r *parley.AppendResult) {
+			for _, e := range r.Events {
+				want[e.ID] = string(e.Payload)
+				if e.Type == parley.EventMessageCreated {
+					created = append(created, e.ID)
+				}
+			}
+		}
+		text := mustAppend(t, s, th.text(contactSender(th.contact), "Hi, \"quoted\" <b>&</b> é"))
+		add(text)
+		note := th.text(agentSender(a), "VIP")
+		note.Kind = parley.KindNote
+		noteRes := mustAppend(t, s, note)
+		add(noteRes)
+		add(mustAppend(t, s, th.text(agentSender(a), "Hello")))
+		if len(created) != 3 {
+			t.Fatalf("%d message.created events, want 3", len(created))
+		}
+		check := func(when string) {
+			t.Helper()
+			for _, e := range allEvents(t, s, ws) {
+				if w, ok := want[e.ID]; ok && string(e.Payload) != w {
+					t.Errorf("%s: ListEvents gives %s %s, the append returned %s", when, e.Type, e.Payload, w)
+				}
+			}
+			for {
+				n, err := s.FanOutEvents(ctx, 100)
+				must(t, err)
+				if n == 0 {
+					break
+				}
+			}
+			feed, err := s.ListFeedEvents(ctx, ws, 0, 1000)
+			must(t, err)
+			seen := 0
+			for _, fe := range feed {
+				if w, ok := want[fe.Event.ID]; ok {
+					seen++
+					if string(fe.Event.Payload) != w {
+						t.Errorf("%s: the feed gives %s %s, the append returned %s", when, fe.Event.Type, fe.Event.Payload, w)
+					}
+				}
+			}
+			if seen != len(want) {
+				t.Errorf("%s: the feed holds %d of the %d events", when, seen, len(want))
+			}
+		}
+		check("as appended")
+		_, _, err := s.EditMessage(ctx, ws, text.Message.ID, "Edited", contactP(th.contact))
+		must(t, err)
+		_, _, err = s.DeleteMessage(ctx, ws, noteRes.Message.ID, agentP(a))
+		must(t, err)
+		check("after an edit and a deletion")
+		// A merge moves the contact's messages to the contact that
+		// remains; their message.created events still name the sender
+		// they were written by.
+		_, _, remains := mustGuest(t, s, th.inbox)
+		_, _, err = s.MergeContacts(ctx, nil, ws, remains.ID, th.contact.ID, parley.MergeReasonLogin)
+		must(t, err)
+		check("after the sender's contact was merged into another")
 	})
 
 	t.Run("Empty", func(t *testing.T) {

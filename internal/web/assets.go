@@ -86,6 +86,9 @@ func newFile(name string, data []byte) *file {
 	if f.ctype == "" {
 		f.ctype = "application/octet-stream"
 	}
+	if strings.HasSuffix(name, ".d.ts") { // TypeScript types, not an MPEG stream
+		f.ctype = "text/plain; charset=utf-8"
+	}
 	if strings.HasPrefix(f.ctype, "text/") || strings.Contains(f.ctype, "javascript") || strings.Contains(f.ctype, "json") || strings.Contains(f.ctype, "svg") {
 		var buf bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
@@ -135,6 +138,38 @@ func (s *Site) serveWidget(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.serve(w, r, loaderCache)
+}
+
+// serveSDK serves the browser SDK (/sdk/parley-client.js and its .d.ts) at
+// a stable URL, revalidated like /widget.js. Pages of other origins import
+// it as an ES module, which browsers fetch with CORS.
+func (s *Site) serveSDK(w http.ResponseWriter, r *http.Request) {
+	f := s.assets.files["sdk/"+r.PathValue("name")]
+	if f == nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Access-Control-Allow-Origin", "*")
+	f.serve(w, r, loaderCache)
+}
+
+// serveExample serves examples/custom-chat (a chat page built only on the
+// SDK) in demo mode, the page with the CSP of Parley's pages.
+func (s *Site) serveExample(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if name == "" {
+		name = "index.html"
+	}
+	f := s.assets.files["examples/custom-chat/"+name]
+	if s.cfg.Demo == nil || f == nil {
+		http.NotFound(w, r)
+		return
+	}
+	if name == "index.html" {
+		writeHTML(w, f.data)
+		return
+	}
+	f.serve(w, r, "no-cache")
 }
 
 func (s *Site) serveAsset(w http.ResponseWriter, r *http.Request) {

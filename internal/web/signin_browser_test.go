@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -86,11 +87,19 @@ func TestConsoleSingleSignOn(t *testing.T) {
 	// browser back to the sign-in page.
 	c.do(chromedp.Click(signOutButton))
 	c.js(`document.querySelector('#signed-out-notice #provider-sign-out') !== null`)
-	c.do(chromedp.Click(`#provider-sign-out`))
+	// Follow the link as a click on the element itself (not at its
+	// coordinates, which a re-render of the notice may move).
+	c.js(`(document.querySelector('#signed-out-notice #provider-sign-out').click(), true)`)
+	// The sign-in page may already be at /console/, so wait for the
+	// provider to count the sign-out before looking where the browser is.
+	browsertest.WaitFor(t, func() string {
+		if n := idp.SignedOut(); n != 1 {
+			return fmt.Sprintf("the provider counted %d sign-outs, want 1 (the browser is at %s)", n,
+				browsertest.Eval[string](t, c.tab, `location.href`))
+		}
+		return ""
+	})
 	c.js(`location.href === ` + jsString(srv.URL+"/console/") + ` && document.querySelector('#sso-button') !== null`)
-	if idp.SignedOut() != 1 {
-		t.Errorf("the provider counted %d sign-outs, want 1", idp.SignedOut())
-	}
 	if got := browsertest.Eval[int](t, c.tab, `fetch('/api/v1/me').then(r => r.status)`); got != 401 {
 		t.Errorf("GET /api/v1/me after signing out = %d, want 401", got)
 	}

@@ -74,11 +74,13 @@ func (s *Site) Home() http.Handler { return http.HandlerFunc(s.serveHome) }
 // Routes returns the site's other handlers by ServeMux pattern.
 func (s *Site) Routes() map[string]http.Handler {
 	return map[string]http.Handler{
-		"GET /widget.js":           http.HandlerFunc(s.serveWidget),
-		"GET /assets/{path...}":    http.HandlerFunc(s.serveAsset),
-		"GET /console":             http.HandlerFunc(s.serveConsole),
-		"GET /console/{path...}":   http.HandlerFunc(s.serveConsole),
-		"POST /demo/visitor-token": http.HandlerFunc(s.serveDemoToken),
+		"GET /widget.js":                      http.HandlerFunc(s.serveWidget),
+		"GET /assets/{path...}":               http.HandlerFunc(s.serveAsset),
+		"GET /sdk/{name}":                     http.HandlerFunc(s.serveSDK),
+		"GET /examples/custom-chat/{name...}": http.HandlerFunc(s.serveExample),
+		"GET /console":                        http.HandlerFunc(s.serveConsole),
+		"GET /console/{path...}":              http.HandlerFunc(s.serveConsole),
+		"POST /demo/visitor-token":            http.HandlerFunc(s.serveDemoToken),
 	}
 }
 

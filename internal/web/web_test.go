@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/parleychat/parley/internal/browsertest"
+	"github.com/parleychat/parley/internal/config"
 )
 
 // widgetBudget is the most a page may download, gzipped, for the widget
@@ -96,5 +97,45 @@ func TestAssetHeaders(t *testing.T) {
 	}
 	if bytes.Contains(page, []byte("<script>")) {
 		t.Error("the demo page has an inline script")
+	}
+}
+
+// The SDK is served at a stable URL with CORS, so that pages of other
+// origins import it as an ES module, with its TypeScript types beside it;
+// the example built on it is served in demo mode only.
+func TestSDKServed(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	for _, name := range []string{"parley-client.js", "parley-client.d.ts"} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/sdk/"+name, nil)
+		req.Header.Set("Origin", "https://shop.example")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.Header.Get("Access-Control-Allow-Origin") != "*" ||
+			resp.Header.Get("Cache-Control") != "public, max-age=300" || !strings.Contains(string(body), "ParleyClient") {
+			t.Errorf("/sdk/%s: %d %v", name, resp.StatusCode, resp.Header)
+		}
+	}
+	for path, want := range map[string]int{"/sdk/nothing.js": 404, "/examples/custom-chat/": 200, "/examples/custom-chat/chat.js": 200} {
+		resp, err := http.Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+	off := browsertest.StartServer(t, func(c *config.Config) { c.Demo = "false" })
+	resp, err := http.Get(off.URL + "/examples/custom-chat/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 404 {
+		t.Errorf("the example without demo mode: %d, want 404", resp.StatusCode)
 	}
 }

@@ -20,8 +20,25 @@ export const hasEarlier = signal({}); // conversation id → older messages exis
 export const typingAt = signal({}); // conversation id → {at, note}
 export const contactRead = signal({}); // conversation id → contact's last_read_seq
 export const listsLoading = signal(true);
-export const resolvedLoaded = signal(false);
+export const resolvedLoaded = computed(() => { const p = listPages.value[pageKey('resolved')]; return !!p && !p.loading; });
 export const toasts = signal([]);
+
+// routing holds the workspace's queues and teams, for the transfer to a
+// queue or team; loaded when first needed, and again after the Teams or
+// Queues page changed them (forgetRouting).
+export const routing = signal(null);
+let routingAsked = false;
+export function loadRouting() {
+  if (routingAsked) return;
+  routingAsked = true;
+  Promise.all([api.queues(), api.teams()])
+    .then(([queues, teams]) => { routing.value = { queues, teams }; })
+    .catch(() => { routingAsked = false; });
+}
+export function forgetRouting() {
+  routingAsked = false;
+  routing.value = null;
+}
 export const viewing = signal(''); // the conversation shown
 
 export const myID = computed(() => me.value?.agent?.id || '');
@@ -29,20 +46,143 @@ export const role = computed(() => me.value?.agent?.role || '');
 export const scopes = computed(() => new Set(me.value?.scopes || []));
 export const can = (scope) => scopes.value.has(scope);
 
-const byUpdated = (a, b) => (b.updated_at > a.updated_at ? 1 : b.updated_at < a.updated_at ? -1 : 0);
-const byCreated = (a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : 0);
+// tkey makes an RFC 3339 UTC time from the API comparable as a string: the
+// fraction padded to nanoseconds (the server trims trailing zeros).
+const tkey = (iso) => {
+  const m = /^(.*?)(?:\.(\d+))?Z$/.exec(iso || '');
+  return m ? m[1] + '.' + (m[2] || '').padEnd(9, '0') : iso || '';
+};
+const cmpStr = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+// The lists' orders, as the server sorts them (ties broken by ID).
+const byActivity = (a, b) => cmpStr(tkey(b.updated_at), tkey(a.updated_at)) || cmpStr(b.id, a.id);
+const byCreated = (a, b) => cmpStr(tkey(a.created_at), tkey(b.created_at)) || cmpStr(a.id, b.id);
 
-/** lists are the four conversation lists of the navigation, computed live. */
+/** clockTick moves every 30 s, so that lists notice snoozes that end by
+ * themselves. */
+export const clockTick = signal(Date.now());
+setInterval(() => { clockTick.value = Date.now(); }, 30000);
+
+/** snoozedNow reports whether a conversation is snoozed at the moment. */
+export const snoozedNow = (c) => !!c.snoozed_until_reply || (!!c.snoozed_until && Date.parse(c.snoozed_until) > Date.now());
+const live = (c) => (c.status === 'pending' || c.status === 'assigned');
+
+// listSpecs says for each list of the navigation which conversations
+// belong to it, in which order, and how to ask the server for its pages.
+// Snoozed conversations leave the working lists for Snoozed until the
+// snooze ends (the visitor writes, or its time comes).
+const listSpecs = {
+  queue: {
+    member: (c) => c.status === 'pending' && !snoozedNow(c), order: byCreated,
+    query: () => ({ status: 'pending', snoozed: 'false', sort: 'oldest' }),
+  },
+  mine: {
+    member: (c) => c.status === 'assigned' && c.assignee_id === myID.value && !snoozedNow(c), order: byActivity,
+    query: () => ({ status: 'assigned', assignee_id: myID.value, snoozed: 'false', sort: 'last_activity' }),
+  },
+  open: {
+    member: (c) => live(c) && !snoozedNow(c), order: byActivity,
+    query: () => ({ status: 'pending,assigned', snoozed: 'false', sort: 'last_activity' }),
+  },
+  snoozed: {
+    member: (c) => live(c) && snoozedNow(c), order: byActivity,
+    query: () => ({ status: 'pending,assigned', snoozed: 'true', sort: 'last_activity' }),
+  },
+  resolved: { member: (c) => c.status === 'resolved', order: byActivity, query: () => ({ status: 'resolved', sort: 'last_activity' }) },
+};
+
+/** PAGE is how many conversations a page of a list loads. */
+export const PAGE = 100;
+
+/** listPages says for each list what the server has sent: {cursor, done,
+ * loading, edge} where edge is the last conversation of the last page as
+ * it was then. A list shows the conversations up to its edge (and every
+ * one once done): those further down are shown when their page loads, so
+ * the list never has holes. */
+export const listPages = signal({});
+
+/** labelFilter and priorityFilter narrow the lists to a label and a
+ * priority ('' for any). A filtered list shows the conversations the
+ * server sent for it. */
+export const labelFilter = signal('');
+export const priorityFilter = signal('');
+const filtered = () => !!(labelFilter.value || priorityFilter.value);
+const pageKey = (list) => (filtered() ? `${list}#${labelFilter.value}#${priorityFilter.value}` : list);
+
+function inRange(list, c) {
+  const p = listPages.value[pageKey(list)];
+  if (!p) return false;
+  if (filtered()) return !!p.ids?.has(c.id);
+  if (p.done || !p.edge) return p.done;
+  return listSpecs[list].order(c, p.edge) <= 0;
+}
+
+/** lists are the four conversation lists of the navigation, computed live
+ * from the conversations loaded so far. */
 export const lists = computed(() => {
+  clockTick.value; // eslint-disable-line no-unused-expressions -- recompute as snoozes end
   const all = Object.values(conversations.value);
-  const mine = myID.value;
-  return {
-    queue: all.filter((c) => c.status === 'pending').sort(byCreated),
-    mine: all.filter((c) => c.status === 'assigned' && c.assignee_id === mine).sort(byUpdated),
-    open: all.filter((c) => c.status === 'pending' || c.status === 'assigned').sort(byUpdated),
-    resolved: all.filter((c) => c.status === 'resolved').sort(byUpdated),
-  };
+  const out = {};
+  for (const [name, spec] of Object.entries(listSpecs)) {
+    out[name] = all.filter((c) => spec.member(c) && inRange(name, c)).sort(spec.order);
+  }
+  return out;
 });
+
+/** hasMore reports whether a list has pages not loaded yet. */
+export const hasMore = (list) => { const p = listPages.value[pageKey(list)]; return !p || !p.done; };
+
+/** listSettled reports whether a list (with the label filter in force)
+ * has been asked for and is not loading. */
+export const listSettled = (list) => { const p = listPages.value[pageKey(list)]; return !!p && !p.loading; };
+
+/** ensureList loads a list's first page unless it was asked for. */
+export function ensureList(list) {
+  if (!listPages.value[pageKey(list)]) loadMore(list);
+}
+
+/** labelChanged keeps the lists filtered by a label in step when the
+ * agent puts it on a conversation or takes it off. */
+export function labelChanged(conversationID, labelID, on) {
+  const pages = { ...listPages.value };
+  for (const [key, p] of Object.entries(pages)) {
+    if (!key.includes('#' + labelID + '#') || !p.ids) continue;
+    const ids = new Set(p.ids);
+    if (on) ids.add(conversationID); else ids.delete(conversationID);
+    pages[key] = { ...p, ids };
+  }
+  listPages.value = pages;
+}
+
+/** loadMore loads a list's next page (the first if none is loaded). */
+export async function loadMore(list) {
+  const spec = listSpecs[list];
+  const key = pageKey(list);
+  const label = labelFilter.value;
+  const priority = priorityFilter.value;
+  const cur = listPages.value[key];
+  if (!spec || cur?.done || cur?.loading) return;
+  listPages.value = { ...listPages.value, [key]: { ...cur, loading: true } };
+  let next = { ...cur, loading: false };
+  try {
+    const page = await get('/api/v1/conversations', {
+      ...spec.query(), label_id: label || undefined, priority: priority || undefined, limit: PAGE, cursor: cur?.cursor || undefined,
+    });
+    const items = page.items || [];
+    batch(() => { for (const c of items) upsert(c); });
+    const last = items[items.length - 1];
+    next = {
+      cursor: page.next_cursor || '', done: !page.next_cursor, loading: false, edge: last ? { ...last } : cur?.edge,
+      ids: label || priority ? new Set([...(cur?.ids || []), ...items.map((c) => c.id)]) : undefined,
+    };
+    const live = items.filter(followable);
+    for (const c of live) watch(c);
+    refreshUnread(live.map((c) => c.id));
+  } catch (e) {
+    fail(e, 'Could not load conversations');
+  } finally {
+    listPages.value = { ...listPages.value, [key]: next };
+  }
+}
 
 export const unreadMine = computed(() =>
   lists.value.mine.reduce((n, c) => n + (unread.value[c.id] || 0), 0));
@@ -71,51 +211,45 @@ export function upsert(c) {
   if (!c?.id) return;
   const cur = conversations.value[c.id];
   if (cur && cur.updated_at > c.updated_at) return;
-  conversations.value = { ...conversations.value, [c.id]: { ...cur, ...c } };
+  const next = { ...cur, ...c };
+  // A whole conversation (as every API answer and frame carries it) leaves
+  // out the fields that are unset: they are unset now.
+  if (c.status) for (const k of ['snoozed_until', 'snoozed_until_reply', 'waiting_since']) if (!(k in c)) delete next[k];
+  conversations.value = { ...conversations.value, [c.id]: next };
 }
 
 const followable = (c) => c.status === 'pending' || c.status === 'assigned';
 
-/** boot loads everything the lists need and starts the live connection. */
+/** boot loads the first page of the working lists and starts the live
+ * connection. */
 export async function boot() {
   listsLoading.value = true;
   socket.start();
   try {
-    const [open, ags, ibs] = await Promise.all([
-      api.conversations({ status: 'pending,assigned' }),
+    const [ags, ibs] = await Promise.all([
       api.agents().catch(() => []),
       api.inboxes().catch(() => []),
+      loadMore('queue'), loadMore('mine'), loadMore('open'),
     ]);
     batch(() => {
       agents.value = ags;
       inboxes.value = ibs;
-      for (const c of open) upsert(c);
     });
-    for (const c of open) watch(c);
-    refreshUnread(open.map((c) => c.id));
-  } catch (e) {
-    fail(e, 'Could not load conversations');
   } finally {
     listsLoading.value = false;
   }
 }
 
-/** loadResolved loads resolved conversations, once. */
-export async function loadResolved() {
-  if (resolvedLoaded.value) return;
-  try {
-    const items = await api.conversations({ status: 'resolved' });
-    batch(() => { for (const c of items) upsert(c); });
-    resolvedLoaded.value = true;
-  } catch (e) {
-    fail(e, 'Could not load resolved conversations');
-  }
+/** loadResolved loads the first page of resolved conversations, once. */
+export function loadResolved() {
+  if (!listPages.value[pageKey('resolved')]) loadMore('resolved');
 }
 
 /** reset forgets everything (logout). */
 export function reset() {
   socket.stop();
   contactLoads.clear();
+  forgetRouting();
   batch(() => {
     me.value = null;
     conversations.value = {};
@@ -124,7 +258,9 @@ export function reset() {
     contacts.value = {};
     messages.value = {};
     hasEarlier.value = {};
-    resolvedLoaded.value = false;
+    listPages.value = {};
+    labelFilter.value = '';
+    priorityFilter.value = '';
     viewing.value = '';
   });
 }
@@ -235,8 +371,9 @@ function mergeMessages(list, add) {
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
-/** openConversation loads the newest page of messages and read state. */
-export async function openConversation(id) {
+/** openConversation loads the newest page of messages and read state;
+ * with targetSeq, earlier pages too until that message is loaded. */
+export async function openConversation(id, targetSeq = 0) {
   viewing.value = id;
   let c = conversations.value[id];
   try {
@@ -258,6 +395,11 @@ export async function openConversation(id) {
       if (st) contactRead.value = { ...contactRead.value, [id]: st.last_read_seq };
     }).catch(() => {});
     markRead(id);
+    for (let i = 0; targetSeq && i < 100; i++) {
+      const list = messages.value[id] || [];
+      if (!list.length || list[0].seq <= targetSeq || !hasEarlier.value[id]) break;
+      await loadEarlier(id);
+    }
   } catch (e) {
     fail(e, 'Could not open the conversation');
   }
@@ -398,4 +540,23 @@ export async function loadMe() {
   } finally {
     ready.value = true;
   }
+}
+
+/** canned holds the canned responses the agent sees (shared and own),
+ * loaded once when the composer first needs them. */
+export const canned = signal(null);
+let cannedLoading = null;
+export function loadCanned() {
+  if (canned.value || cannedLoading) return;
+  cannedLoading = api.canned().then((r) => { canned.value = r.items || []; }, () => { canned.value = []; })
+    .finally(() => { cannedLoading = null; });
+}
+
+/** labels holds the workspace's labels. */
+export const labels = signal(null);
+let labelsLoading = null;
+export function loadLabels(force = false) {
+  if ((labels.value && !force) || labelsLoading) return;
+  labelsLoading = api.labels().then((r) => { labels.value = r.items || []; }, () => { if (!labels.value) labels.value = []; })
+    .finally(() => { labelsLoading = null; });
 }

@@ -57,7 +57,7 @@ function App({ w }) {
       </div>
       <${Status} w=${w} />
       ${askFirst ? html`<${Prechat} w=${w} fields=${prechat.fields} />`
-        : showList ? html`<${List} w=${w} />` : html`<${Conversation} w=${w} conv=${conv} greeting=${settings.greeting} />`}
+        : showList ? html`<${List} w=${w} />` : html`<${Conversation} w=${w} conv=${conv} greeting=${w.invitation?.message || settings.greeting} />`}
       <div class="brand">Chat by Parley</div>
     </div>`
 }
@@ -124,7 +124,50 @@ function Conversation({ w, conv, greeting }) {
       ${messages.map((m) => html`<${Message} key=${m.seq || m.client_id} w=${w} m=${m} seen=${m.seq && m.seq === lastOwnSeen} />`)}
       ${typing ? html`<div class="typing"><span class="visually-hidden">${t.typing}</span><span class="dot"></span><span class="dot"></span><span class="dot"></span></div>` : null}
     </div>
+    ${conv && conv.conversation && conv.conversation.status === 'resolved' ? html`<${Rating} key=${conv.id} w=${w} conv=${conv} />` : null}
     <${Composer} w=${w} />`
+}
+
+// Rating asks the visitor, once a conversation is resolved, how it went
+// (CSAT: 1 to 5 and an optional comment); once per conversation, skippable.
+function Rating({ w, conv }) {
+  const t = w.t
+  const skipKey = w.storageKey() + ':rated:' + conv.id
+  const [state, setState] = useState(() => { try { return localStorage.getItem(skipKey) ? 'done' : 'loading' } catch { return 'loading' } })
+  const [score, setScore] = useState(0)
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState('')
+  const finish = (s) => { try { localStorage.setItem(skipKey, '1') } catch { /* storage off */ } setState(s) }
+  useEffect(() => {
+    if (state === 'loading') w.api('/api/v1/conversations/' + conv.id + '/rating').then((r) => (r.rated ? finish('done') : setState('ask')), () => setState('done'))
+  }, [conv.id])
+  const send = async (e) => {
+    e.preventDefault()
+    setError('')
+    try {
+      await w.api('/api/v1/conversations/' + conv.id + '/rating', { method: 'POST', body: { score, comment: comment.trim() } })
+      finish('thanks')
+    } catch (err) { if (err.status === 409) finish('done'); else setError(t.error) }
+  }
+  if (state === 'thanks') return html`<p class="rating-thanks" role="status">${t.rateThanks}</p>`
+  if (state !== 'ask') return null
+  return html`
+    <form class="rating" onSubmit=${send}>
+      <fieldset>
+        <legend>${t.rateAsk}</legend>
+        <div class="stars">
+          ${[1, 2, 3, 4, 5].map((n) => html`<button type="button" key=${n} class=${'star' + (n <= score ? ' on' : '')}
+            aria-label=${t.rateScore(n)} aria-pressed=${n === score} onClick=${() => setScore(n)}>★</button>`)}
+        </div>
+      </fieldset>
+      ${score ? html`<textarea rows="2" maxlength="1000" aria-label=${t.rateComment} placeholder=${t.rateComment} value=${comment}
+        onInput=${(e) => setComment(e.target.value)}></textarea>` : null}
+      ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+      <div class="rating-actions">
+        <button type="button" class="skip" onClick=${() => finish('done')}>${t.rateSkip}</button>
+        <button type="submit" class="primary" disabled=${!score}>${t.rateSend}</button>
+      </div>
+    </form>`
 }
 
 // Message is one entry of the log: an event line ("Ada joined"), or a

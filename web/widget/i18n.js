@@ -11,6 +11,7 @@ const texts = {
     noConversations: 'No conversations yet.', you: 'You', agent: 'Support', resolved: 'Resolved', start: 'Start the conversation',
     prechatIntro: 'Tell us who you are, so that we can get back to you.', name: 'Name', email: 'Email', fileTooLarge: 'This file is too large.', fileType: 'This type of file is not accepted.',
     error: 'Something went wrong. Please try again.', download: 'Download',
+    rateAsk: 'How was this conversation?', rateScore: (n) => n + ' of 5', rateComment: 'Anything to add? (optional)', rateSend: 'Send rating', rateSkip: 'Skip', rateThanks: 'Thank you for your rating!',
   },
   de: {
     open: 'Chat öffnen', close: 'Chat schließen', unread: (n) => n + (n === 1 ? ' ungelesene Nachricht' : ' ungelesene Nachrichten'),
@@ -21,6 +22,7 @@ const texts = {
     noConversations: 'Noch keine Unterhaltungen.', you: 'Sie', agent: 'Support', resolved: 'Erledigt', start: 'Unterhaltung beginnen',
     prechatIntro: 'Sagen Sie uns, wer Sie sind, damit wir antworten können.', name: 'Name', email: 'E-Mail', fileTooLarge: 'Die Datei ist zu groß.', fileType: 'Dieser Dateityp wird nicht angenommen.',
     error: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.', download: 'Herunterladen',
+    rateAsk: 'Wie war diese Unterhaltung?', rateScore: (n) => n + ' von 5', rateComment: 'Möchten Sie etwas ergänzen? (optional)', rateSend: 'Bewertung senden', rateSkip: 'Überspringen', rateThanks: 'Danke für Ihre Bewertung!',
   },
   fr: {
     open: 'Ouvrir le chat', close: 'Fermer le chat', unread: (n) => n + (n === 1 ? ' message non lu' : ' messages non lus'),
@@ -31,6 +33,7 @@ const texts = {
     noConversations: 'Aucune conversation.', you: 'Vous', agent: 'Support', resolved: 'Résolue', start: 'Commencer la conversation',
     prechatIntro: 'Dites-nous qui vous êtes pour que nous puissions vous répondre.', name: 'Nom', email: 'E-mail', fileTooLarge: 'Ce fichier est trop volumineux.', fileType: "Ce type de fichier n'est pas accepté.",
     error: 'Une erreur est survenue. Veuillez réessayer.', download: 'Télécharger',
+    rateAsk: 'Comment s’est passée cette conversation ?', rateScore: (n) => n + ' sur 5', rateComment: 'Un commentaire ? (facultatif)', rateSend: 'Envoyer la note', rateSkip: 'Passer', rateThanks: 'Merci pour votre note !',
   },
 }
 

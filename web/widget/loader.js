@@ -7,6 +7,7 @@
 
 import { Widget } from './core.js'
 import launcherCSS from './launcher.css'
+import { showInvitation } from './invite.js'
 
 const script = document.currentScript
 const base = new URL(script ? script.src : location.href).origin
@@ -64,7 +65,18 @@ function mount() {
   root.append(slot, button)
   document.body.appendChild(host)
   widget.subscribe(render)
+  widget.on('invitation', invited)
   render()
+}
+
+// invited shows an agent's invitation while the chat is closed; replying
+// opens the chat, which shows the agent's message first.
+function invited(inv) {
+  if (widget.isOpen) return
+  showInvitation(root, addStyles, inv, widget.t, (reply) => {
+    if (reply) open()
+    else widget.invitation = null
+  })
 }
 
 function render() {
@@ -146,7 +158,7 @@ if (!window.Parley || !window.Parley.init) {
   const queued = (window.Parley && window.Parley.q) || []
   window.Parley = api
   const inbox = script && script.dataset.inbox
-  if (inbox) init({ inbox, ...(window.parleySettings || {}) }).catch(() => {})
+  if (inbox) init({ inbox, presence: script.dataset.presence === 'on', ...(window.parleySettings || {}) }).catch(() => {})
   for (const [name, args] of queued) api[name] && api[name](...args)
   dispatchEvent(new CustomEvent('parley:loaded'))
 }

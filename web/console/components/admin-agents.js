@@ -40,7 +40,7 @@ export function AgentsPage() {
                 <td><span class=${'role role-' + a.role}>${a.role}</span>${a.bot ? html` <span class="tag">bot</span>` : ''}</td>
                 <td>${a.disabled ? html`<span class="tag tag-muted">disabled</span>`
                   : html`<span class=${'presence-label p-' + (a.presence || 'offline')}><span class=${'presence-dot p-' + (a.presence || 'offline')} aria-hidden="true"></span>${a.presence || 'offline'}</span>`}</td>
-                <td>${a.capacity || '∞'}</td>
+                <td class="agent-capacity">${a.bot ? '—' : a.capacity ? `${a.capacity} at once` : 'No limit'}</td>
                 <td class="muted">${ago(a.created_at)}</td>
                 <td class="right">${a.id !== myID.value && html`<button type="button" class="button small ghost" onClick=${() => toggle(a)}>${a.disabled ? 'Enable' : 'Disable'}</button>`}</td>
               </tr>`)}
@@ -50,7 +50,7 @@ export function AgentsPage() {
 }
 
 function NewAgent({ onDone }) {
-  const [f, setF] = useState({ name: '', email: '', role: 'agent', password: '', avatar_url: '' });
+  const [f, setF] = useState({ name: '', email: '', role: 'agent', password: '', avatar_url: '', capacity: '0' });
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
@@ -58,7 +58,7 @@ function NewAgent({ onDone }) {
     e.preventDefault();
     setBusy(true);
     try {
-      await api.createAgent(f);
+      await api.createAgent({ ...f, capacity: Number(f.capacity) || 0 });
       toast(`${f.name} can now sign in.`, 'success');
       onDone();
     } catch (err) { setError(err); } finally { setBusy(false); }
@@ -76,6 +76,8 @@ function NewAgent({ onDone }) {
         </select></label>
       <label class="field"><span>Picture URL <span class="muted small">(optional)</span></span><input type="url" pattern="https://.*" value=${f.avatar_url} onInput=${set('avatar_url')} placeholder="https://…" />
         <small class="muted">Shown to visitors with the agent's name.</small></label>
+      <label class="field"><span>Capacity</span><input type="number" name="capacity" min="0" step="1" value=${f.capacity} onInput=${set('capacity')} aria-describedby="agent-cap-help" />
+        <small id="agent-cap-help" class="muted">How many conversations they may hold at once; 0 for no limit. A queue may set its own.</small></label>
       <label class="field"><span>Password</span><input type="password" autocomplete="new-password" minlength="10" required value=${f.password} onInput=${set('password')} />
         <small class="muted">At least 10 characters. Share it with them safely.</small></label>
       <div class="form-actions"><button type="submit" class="button primary" disabled=${busy}>Create agent</button>

@@ -10,16 +10,19 @@ import { Login, setSignOutNotice } from './login.js';
 import { BrandMark } from './brand-mark.js';
 import { loadBranding } from '../brand.js';
 import { get } from '../api.js';
-import { Inbox as InboxIcon, User, Chats, Check, Users, Key, List, Settings, Logo, Refresh } from './icons.js';
+import { Inbox as InboxIcon, User, Chats, Check, Users, Key, List, Settings, Logo, Refresh, Clock, Send, Shield } from './icons.js';
 import { InboxView } from './inbox-view.js';
+import { SearchView, SearchBox } from './search-view.js';
 import { Admin } from './admin.js';
+import { VisitorsView } from './visitors-view.js';
+import { ReportsView } from './reports-view.js';
 import { Toasts } from './toasts.js';
 import { UserMenu, restorePresence, signOffPresence } from './user-menu.js';
 import { ShortcutHelp, useShortcuts } from './shortcuts.js';
 
 import { listLabels } from './labels.js';
 export { listLabels };
-const listIcons = { queue: InboxIcon, mine: User, open: Chats, resolved: Check };
+const listIcons = { queue: InboxIcon, mine: User, open: Chats, snoozed: Clock, resolved: Check };
 
 export function App() {
   useEffect(() => { loadMe(); }, []);
@@ -46,7 +49,11 @@ export function App() {
     <a class="skip-link" href="#main">Skip to content</a>
     <div class="shell">
       <${Nav} />
-      ${r.section === 'admin' ? html`<${Admin} page=${r.page} />` : html`<${InboxView} list=${r.list} conversation=${r.conversation} />`}
+      ${r.section === 'admin' ? html`<${Admin} page=${r.page} id=${r.id} />`
+        : r.section === 'visitors' ? html`<${VisitorsView} />`
+        : r.section === 'reports' ? html`<${ReportsView} />`
+        : r.section === 'search' ? html`<${SearchView} q=${r.q} conversation=${r.conversation} seq=${r.seq} />`
+        : html`<${InboxView} list=${r.list} conversation=${r.conversation} />`}
     </div>
     <${ShortcutHelp} />
     <${Toasts} />`;
@@ -55,7 +62,7 @@ export function App() {
 function Nav() {
   const r = route.value;
   const l = lists.value;
-  const counts = { queue: l.queue.length, mine: l.mine.length, open: l.open.length, resolved: null };
+  const counts = { queue: l.queue.length, mine: l.mine.length, open: l.open.length, snoozed: null, resolved: null };
   const unreadMine = l.mine.reduce((n, c) => n + (unread.value[c.id] || 0), 0);
   const isAdmin = role.value === 'admin';
   const canAudit = isAdmin || role.value === 'supervisor';
@@ -68,23 +75,31 @@ function Nav() {
     <nav class="nav" aria-label="Console">
       <div class="nav-brand"><${BrandMark} /></div>
       <${ConnectionState} />
+      <${SearchBox} q=${r.section === 'search' ? r.q : ''} />
       <h2 class="nav-heading" id="nav-conv">Conversations</h2>
       <ul class="nav-list" aria-labelledby="nav-conv">
-        ${['queue', 'mine', 'open', 'resolved'].map((k) => link(listPath(k), listLabels[k], listIcons[k],
+        ${['queue', 'mine', 'open', 'snoozed', 'resolved'].map((k) => link(listPath(k), listLabels[k], listIcons[k],
           r.section === 'inbox' && r.list === k,
           html`${k === 'mine' && unreadMine > 0
             ? html`<span class="badge badge-accent" aria-label=${unreadMine + ' unread'}>${unreadMine}</span>`
             : counts[k] ? html`<span class="count" aria-label=${counts[k] + ' conversations'}>${counts[k]}</span>` : null}`))}
+        ${link(`${BASE}/visitors`, 'Visitors', Users, r.section === 'visitors')}
       </ul>
       ${canAudit && html`
         <h2 class="nav-heading" id="nav-admin">Admin</h2>
         <ul class="nav-list" aria-labelledby="nav-admin">
           ${isAdmin && link(`${BASE}/admin/agents`, 'Agents', Users, r.section === 'admin' && r.page === 'agents')}
           ${isAdmin && link(`${BASE}/admin/inboxes`, 'Inboxes', Settings, r.section === 'admin' && r.page === 'inboxes')}
+          ${isAdmin && link(`${BASE}/admin/teams`, 'Teams', Users, r.section === 'admin' && r.page === 'teams')}
+          ${isAdmin && link(`${BASE}/admin/queues`, 'Queues', List, r.section === 'admin' && r.page === 'queues')}
           ${isAdmin && link(`${BASE}/admin/tokens`, 'API tokens', Key, r.section === 'admin' && r.page === 'tokens')}
           ${isAdmin && link(`${BASE}/admin/sign-in`, 'Sign-in', Key, r.section === 'admin' && r.page === 'sign-in')}
           ${isAdmin && link(`${BASE}/admin/branding`, 'Branding', Settings, r.section === 'admin' && r.page === 'branding')}
+          ${isAdmin && link(`${BASE}/admin/context`, 'Customer data', List, r.section === 'admin' && r.page === 'context')}
+          ${isAdmin && link(`${BASE}/admin/webhooks`, 'Webhooks', Send, r.section === 'admin' && r.page === 'webhooks')}
+          ${isAdmin && link(`${BASE}/admin/apps`, 'Apps', Shield, r.section === 'admin' && r.page === 'apps')}
           ${link(`${BASE}/admin/audit`, 'Audit log', List, r.section === 'admin' && r.page === 'audit')}
+          ${link(`${BASE}/reports`, 'Reports', List, r.section === 'reports')}
         </ul>`}
       <div class="nav-foot">
         <${UserMenu} onLogout=${async () => {

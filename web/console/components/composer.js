@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { api } from '../api.js';
-import { addMessage, fail, markRead } from '../store.js';
+import { addMessage, fail, markRead, canned, loadCanned } from '../store.js';
 import * as socket from '../socket.js';
 import { size } from '../format.js';
 import { Paperclip, Send, Lock, X } from './icons.js';
@@ -21,6 +21,9 @@ export function Composer({ conv }) {
   const fileInput = useRef(null);
   const lastTyping = useRef(0);
   const clientID = useRef(newClientID());
+  const [caret, setCaret] = useState(0);
+  const [active, setActive] = useState(0);
+  const [dismissed, setDismissed] = useState('');
 
   useEffect(() => {
     const on = (e) => {
@@ -38,6 +41,35 @@ export function Composer({ conv }) {
   }
 
   const note = mode === 'note';
+  // "/" and a shortcut before the caret, at the start or after a space,
+  // offers the canned responses that match.
+  const slash = /(^|\s)\/([a-z0-9_-]*)$/.exec(text.slice(0, caret));
+  const query = slash ? slash[2] : null;
+  if (query !== null) loadCanned();
+  const matches = query === null || dismissed === text ? [] : (canned.value || []).filter((c) =>
+    c.shortcut.startsWith(query) || c.title.toLowerCase().includes(query)).slice(0, 8);
+  const open = matches.length > 0;
+  const pick = Math.min(active, matches.length - 1);
+
+  async function insert(c) {
+    const start = caret - query.length - 1;
+    let body = c.body;
+    try {
+      body = (await api.renderCanned(c.id, conv.id)).text;
+    } catch (e) {
+      fail(e, 'Could not fill in the canned response');
+    }
+    const next = text.slice(0, start) + body + text.slice(caret);
+    setText(next);
+    const at = start + body.length;
+    setCaret(at);
+    setActive(0);
+    requestAnimationFrame(() => {
+      const el = area.current;
+      if (el) { el.focus(); el.setSelectionRange(at, at); }
+    });
+  }
+
   const canSend = !sending && uploading === 0 && (text.trim() || (!note && files.length));
 
   async function send() {
@@ -77,6 +109,8 @@ export function Composer({ conv }) {
 
   function onInput(e) {
     setText(e.currentTarget.value);
+    setCaret(e.currentTarget.selectionStart);
+    setActive(0);
     const now = Date.now();
     if (now - lastTyping.current > 1500) {
       lastTyping.current = now;
@@ -85,6 +119,25 @@ export function Composer({ conv }) {
   }
 
   function onKeyDown(e) {
+    if (open && !e.isComposing) {
+      const moves = { ArrowDown: 1, ArrowUp: -1 };
+      if (moves[e.key]) {
+        e.preventDefault();
+        setActive((pick + moves[e.key] + matches.length) % matches.length);
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        insert(matches[pick]);
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        setDismissed(text);
+        return;
+      }
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       send();
@@ -104,8 +157,23 @@ export function Composer({ conv }) {
           aria-keyshortcuts="n"><${Lock} size=${13} /> Private note</button>
       </div>
       <label class="sr-only" for="composer-text">${note ? 'Private note, only agents see it' : 'Reply'}</label>
+      ${open && html`
+        <ul class="canned-list" id="canned-list" role="listbox" aria-label="Canned responses">
+          ${matches.map((c, i) => html`
+            <li id=${'canned-' + c.id} role="option" aria-selected=${i === pick ? 'true' : 'false'} data-shortcut=${c.shortcut}
+              class=${'canned-option' + (i === pick ? ' active' : '')}
+              onMouseDown=${(e) => { e.preventDefault(); insert(c); }}>
+              <span class="canned-shortcut">/${c.shortcut}</span> <span class="canned-title">${c.title}</span>
+              <span class="canned-body muted">${c.body}</span>
+            </li>`)}
+        </ul>`}
       <textarea id="composer-text" ref=${area} rows="3" value=${text} onInput=${onInput} onKeyDown=${onKeyDown}
+        onKeyUp=${(e) => setCaret(e.currentTarget.selectionStart)} onClick=${(e) => setCaret(e.currentTarget.selectionStart)}
+        aria-autocomplete="list" aria-controls=${open ? 'canned-list' : undefined}
+        aria-activedescendant=${open ? 'canned-' + matches[pick].id : undefined}
+        aria-describedby="composer-canned-tip"
         placeholder=${note ? 'Write a note only your team can see…' : 'Write a reply… (Enter to send, Shift+Enter for a new line)'}></textarea>
+      <span id="composer-canned-tip" class="sr-only">Type / and a shortcut to insert a canned response.</span>
       ${(files.length > 0 || uploading > 0) && html`
         <ul class="staged" aria-label="Files to send">
           ${files.map((f) => html`<li class="chip">${f.name} <span class="muted">${size(f.size)}</span>

@@ -1,4 +1,5 @@
-// The contact panel: who the visitor is, and their other conversations.
+// The contact panel: who the visitor is, the customer's own data from the
+// workspace's context endpoints, and their other conversations.
 
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../html.js';
@@ -8,6 +9,9 @@ import { navigate, listPath } from '../router.js';
 import { ago } from '../format.js';
 import { Avatar } from './avatar.js';
 import { Shield } from './icons.js';
+import { ContextData } from './context-data.js';
+import { ContactEditor } from './contact-editor.js';
+import { ContactNotes } from './contact-notes.js';
 
 // breakable lets a long email address wrap after its @ and before its dots
 // rather than at any letter.
@@ -20,7 +24,9 @@ const statusList = { pending: 'queue', assigned: 'open', resolved: 'resolved', o
 export function ContactPanel({ conv }) {
   const id = conv.contact_id;
   const [others, setOthers] = useState(null);
+  const [editing, setEditing] = useState(false);
   useEffect(() => {
+    setEditing(false);
     loadContact(id);
     let live = true;
     api.conversations({ contact_id: id }).then((items) => {
@@ -46,19 +52,23 @@ export function ContactPanel({ conv }) {
         ${c && !c.missing && (c.verified
           ? html`<span class="verified" title="Identified by your website's back-end"><${Shield} size=${14} /> Verified</span>`
           : html`<span class="unverified">Guest · not verified</span>`)}
+        ${c && !c.missing && !editing && html`<button type="button" class="button small ghost" id="contact-edit" onClick=${() => setEditing(true)}>Edit contact</button>`}
       </div>
+      ${editing && c && !c.missing && html`<section class="panel-section"><${ContactEditor} contact=${c} onDone=${() => setEditing(false)} /></section>`}
       ${!c && html`<div class="spinner" role="status" aria-label="Loading contact"></div>`}
       ${c?.missing && html`<p class="muted small center">Contact details are not available.</p>`}
-      ${rows.length > 0 && html`
+      ${!editing && rows.length > 0 && html`
         <section class="panel-section" aria-labelledby="contact-ids">
           <h3 id="contact-ids">Details</h3>
           <dl class="props props-stacked">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${k.startsWith('Email') ? breakable(v) : v}</dd>`)}</dl>
         </section>`}
-      ${attrs.length > 0 && html`
+      ${!editing && attrs.length > 0 && html`
         <section class="panel-section" aria-labelledby="contact-attrs">
           <h3 id="contact-attrs">Attributes</h3>
           <dl class="props">${attrs.map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'object' ? JSON.stringify(v) : String(v)}</dd>`)}</dl>
         </section>`}
+      ${c && !c.missing && html`<${ContactNotes} contactId=${id} />`}
+      <${ContextData} conv=${conv} />
       <section class="panel-section" aria-labelledby="contact-convs">
         <h3 id="contact-convs">Other conversations</h3>
         ${others === null ? html`<div class="spinner small" role="status" aria-label="Loading conversations"></div>`

@@ -1,21 +1,23 @@
 // One conversation: header with the actions, the messages, and the reply box.
 
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { signal } from '@preact/signals';
 import { html } from '../html.js';
 import {
   messages, hasEarlier, loadEarlier, contactName, agentName, inboxName, myID, role, agents,
-  typingAt, contactRead, upsert, fail, toast,
+  typingAt, contactRead, upsert, fail, toast, labels, loadLabels, labelChanged, snoozedNow, routing, loadRouting,
 } from '../store.js';
 import { api } from '../api.js';
 import { clock, fullTime, size } from '../format.js';
 import { Avatar } from './avatar.js';
 import { Composer } from './composer.js';
-import { File, Lock } from './icons.js';
+import { File, Lock, X } from './icons.js';
 import { useNow } from './now.js';
+import { CsatRating } from './csat-rating.js';
 
 const statusLabel = { open: 'Open', pending: 'Waiting', assigned: 'Assigned', resolved: 'Resolved' };
 
-export function ConversationView({ conv, list }) {
+export function ConversationView({ conv, list, target = 0 }) {
   const name = contactName(conv.contact_id);
   useCommands(conv);
   return html`
@@ -27,11 +29,15 @@ export function ConversationView({ conv, list }) {
             <span class=${'status status-' + conv.status} data-status=${conv.status}>${statusLabel[conv.status]}</span>
             ${conv.assignee_id && html`<span class="muted small">${conv.status === 'resolved' ? 'Last with ' : 'With '}${agentName(conv.assignee_id)}</span>`}
             ${inboxName(conv.inbox_id) && html`<span class="muted small">· ${inboxName(conv.inbox_id)}</span>`}
+            ${snoozedNow(conv) && html`<span class="badge snoozed-badge" data-snoozed="true">${conv.snoozed_until_reply
+              ? 'Snoozed until the visitor writes' : `Snoozed until ${fullTime(conv.snoozed_until)}`}</span>`}
           </div>
+          <${ConversationLabels} conv=${conv} />
+          <${CsatRating} conv=${conv} />
         </div>
         <${Actions} conv=${conv} />
       </header>
-      <${Messages} conv=${conv} />
+      <${Messages} conv=${conv} target=${target} />
       <${Typing} id=${conv.id} name=${name} />
       <${Composer} conv=${conv} />
     </div>`;
@@ -53,6 +59,20 @@ export const take = (conv) => run('take it', () => api.assign(conv.id)).then((c)
 export const resolve = (conv) => run('resolve it', () => api.resolve(conv.id)).then((c) => c && toast('Conversation resolved.', 'success'));
 export const reopen = (conv) => run('reopen it', () => api.reopen(conv.id)).then((c) => c && toast('Conversation reopened.', 'success'));
 
+// snooze snoozes a conversation until the visitor writes ('reply'), for
+// some hours ('1h', '4h'), or until 9:00 tomorrow, local time.
+function snooze(conv, how) {
+  let until;
+  if (how === '1h' || how === '4h') until = new Date(Date.now() + parseInt(how, 10) * 3600e3);
+  else if (how === 'tomorrow') {
+    until = new Date();
+    until.setDate(until.getDate() + 1);
+    until.setHours(9, 0, 0, 0);
+  }
+  return run('snooze it', () => api.snooze(conv.id, until ? until.toISOString() : undefined))
+    .then((c) => c && toast(how === 'reply' ? 'Snoozed until the visitor writes.' : `Snoozed until ${fullTime(c.snoozed_until)}.`, 'success'));
+}
+
 function useCommands(conv) {
   useEffect(() => {
     const on = (e) => {
@@ -62,6 +82,28 @@ function useCommands(conv) {
     window.addEventListener('parley:command', on);
     return () => window.removeEventListener('parley:command', on);
   }, [conv]);
+}
+
+/** ToQueue moves a conversation to another queue, or to a team's queue. */
+function ToQueue({ conv }) {
+  useEffect(loadRouting, []);
+  const r = routing.value;
+  const queues = (r?.queues || []).filter((q) => q.id !== conv.queue_id);
+  const teams = r?.teams || [];
+  if (!queues.length && !teams.length) return null;
+  function pick(v) {
+    const [kind, id] = [v.slice(0, 2), v.slice(2)];
+    const name = kind === 'q:' ? queues.find((q) => q.id === id)?.name : teams.find((t) => t.id === id)?.name;
+    run('move it', () => api.moveToQueue(conv.id, kind === 'q:' ? { queue_id: id } : { team_id: id }))
+      .then((c) => c && toast(kind === 'q:' ? `Moved to the queue ${name}.` : `Moved to the team ${name}.`, 'success'));
+  }
+  return html`
+    <select class="select small" aria-label="Transfer to a queue or team" value=""
+      onChange=${(e) => { const v = e.currentTarget.value; e.currentTarget.value = ''; if (v) pick(v); }}>
+      <option value="">To a queue or team…</option>
+      ${queues.length > 0 && html`<optgroup label="Queues">${queues.map((q) => html`<option value=${'q:' + q.id}>${q.name}</option>`)}</optgroup>`}
+      ${teams.length > 0 && html`<optgroup label="Teams">${teams.map((t) => html`<option value=${'t:' + t.id}>${t.name}</option>`)}</optgroup>`}
+    </select>`;
 }
 
 function Actions({ conv }) {
@@ -83,21 +125,50 @@ function Actions({ conv }) {
         ${select('Transfer to', (id) => run('transfer it', () => api.transfer(conv.id, conv.assignee_id, id))
           .then((c) => c && toast(`Transferred to ${agentName(id)}.`, 'success')))}
         <button type="button" class="button" onClick=${() => run('put it back', () => api.unassign(conv.id, conv.assignee_id))}>Back to queue</button>`}
+      ${(conv.status === 'pending' || (conv.status === 'assigned' && (conv.assignee_id === me || manager))) && html`<${ToQueue} conv=${conv} />`}
+      ${conv.status !== 'resolved' && (conv.status !== 'assigned' || conv.assignee_id === me || manager) && html`
+        <select class="select small" aria-label="Priority" value=${String(conv.priority || 0)}
+          onChange=${(e) => { const v = e.currentTarget.value; run('set the priority', () => api.setPriority(conv.id, v)); }}>
+          ${(conv.priority > 3 ? [[conv.priority, 'Priority ' + conv.priority]] : []).concat([[0, 'No priority'], [1, 'Low'], [2, 'High'], [3, 'Urgent']])
+            .map(([v, label]) => html`<option value=${String(v)}>${label}</option>`)}
+        </select>
+        ${snoozedNow(conv)
+          ? html`<button type="button" class="button" onClick=${() => run('unsnooze it', () => api.unsnooze(conv.id))}>Unsnooze</button>`
+          : html`
+            <select class="select small" aria-label="Snooze" value=""
+              onChange=${(e) => { const v = e.currentTarget.value; e.currentTarget.value = ''; if (v) snooze(conv, v); }}>
+              <option value="">Snooze…</option>
+              <option value="reply">Until the visitor writes</option>
+              <option value="1h">For an hour</option>
+              <option value="4h">For 4 hours</option>
+              <option value="tomorrow">Until tomorrow, 9:00</option>
+            </select>`}`}
       ${conv.status !== 'resolved'
         ? html`<button type="button" class="button success" onClick=${() => resolve(conv)} aria-keyshortcuts="e">Resolve</button>`
         : html`<button type="button" class="button" onClick=${() => reopen(conv)}>Reopen</button>`}
     </div>`;
 }
 
-function Messages({ conv }) {
+function Messages({ conv, target }) {
   const list = messages.value[conv.id];
   const ref = useRef(null);
-  const stick = useRef(true);
+  const stick = useRef(!target);
+  const shown = useRef(0); // the target already scrolled to
   const last = list?.length ? list[list.length - 1].seq : 0;
+  const first = list?.length ? list[0].seq : 0;
   useLayoutEffect(() => {
     const el = ref.current;
-    if (el && stick.current) el.scrollTop = el.scrollHeight;
-  }, [last, conv.id]);
+    if (!el) return;
+    const t = target && shown.current !== target && el.querySelector(`[data-seq="${target}"]`);
+    if (t) {
+      // Opened from a search: show that message, not the newest.
+      shown.current = target;
+      stick.current = false;
+      t.scrollIntoView({ block: 'center' });
+      return;
+    }
+    if (stick.current) el.scrollTop = el.scrollHeight;
+  }, [last, first, conv.id, target]);
   if (!list) {
     return html`<div class="messages"><div class="spinner" role="status" aria-label="Loading messages"></div></div>`;
   }
@@ -110,7 +181,7 @@ function Messages({ conv }) {
       ${hasEarlier.value[conv.id] && html`<button type="button" class="button ghost small load-earlier" onClick=${() => loadEarlier(conv.id)}>Load earlier messages</button>`}
       ${!list.length && html`<p class="muted center">No messages yet.</p>`}
       ${list.map((m, i) => html`<${Message} key=${m.seq} m=${m} conv=${conv} prev=${list[i - 1]}
-        seen=${i === lastAgent && seen >= m.seq} />`)}
+        seen=${i === lastAgent && seen >= m.seq} target=${m.seq === target} />`)}
     </div>`;
 }
 
@@ -122,7 +193,7 @@ function senderName(m, conv) {
   return 'System';
 }
 
-function Message({ m, conv, prev, seen }) {
+function Message({ m, conv, prev, seen, target }) {
   if (m.kind === 'event') {
     return html`<div class="msg-event" data-seq=${m.seq}><span>${m.body}</span> <time datetime=${m.created_at}>${clock(m.created_at)}</time></div>`;
   }
@@ -131,10 +202,12 @@ function Message({ m, conv, prev, seen }) {
   const grouped = prev && prev.kind === m.kind && prev.sender?.type === m.sender?.type && prev.sender?.id === m.sender?.id &&
     new Date(m.created_at) - new Date(prev.created_at) < 5 * 60 * 1000;
   const name = senderName(m, conv);
-  const cls = ['msg', fromContact ? 'msg-in' : 'msg-out', note ? 'msg-note' : '', grouped ? 'grouped' : '', m.deleted_at ? 'deleted' : '']
+  const cls = ['msg', fromContact ? 'msg-in' : 'msg-out', note ? 'msg-note' : '', grouped ? 'grouped' : '', m.deleted_at ? 'deleted' : '',
+    target ? 'msg-target' : '']
     .filter(Boolean).join(' ');
   return html`
-    <article class=${cls} data-seq=${m.seq} data-kind=${m.kind} aria-label=${(note ? 'Private note by ' : 'Message from ') + name}>
+    <article class=${cls} data-seq=${m.seq} data-kind=${m.kind} aria-label=${(note ? 'Private note by ' : 'Message from ') + name}
+      aria-current=${target ? 'true' : undefined}>
       ${!grouped && html`
         <div class="msg-head">
           ${fromContact && html`<${Avatar} id=${conv.contact_id} name=${name} size="sm" />`}
@@ -163,4 +236,62 @@ function Typing({ id, name }) {
   let text = '';
   if (on) text = t.by?.type === 'contact' ? `${name} is typing…` : `${agentName(t.by?.id) || 'An agent'} is typing${t.note ? ' a note' : ''}…`;
   return html`<div class="typing" aria-live="polite">${on && html`<span class="typing-dots" aria-hidden="true"><i></i><i></i><i></i></span> ${text}`}</div>`;
+}
+
+// ConversationLabels shows the conversation's labels, each removable, and
+// adds one from the workspace's (the l key focuses the picker).
+function ConversationLabels({ conv }) {
+  const [on, setOn] = useState(null);
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    loadLabels();
+    let live = true;
+    api.conversationLabels(conv.id).then((r) => live && setOn(r.items || []), () => live && setOn([]));
+    return () => { live = false; };
+  }, [conv.id]);
+  if (on === null) return null;
+  const all = labels.value || [];
+  const ids = new Set(on.map((l) => l.id));
+  const avail = all.filter((l) => !ids.has(l.id));
+  const add = async (id) => {
+    const l = all.find((x) => x.id === id);
+    try {
+      await api.addLabel(conv.id, id);
+      setOn((cur) => (cur.some((x) => x.id === id) ? cur : [...cur, l]));
+      labelChanged(conv.id, id, true);
+      setSaid(`Label ${l.name} added.`);
+    } catch (e) {
+      fail(e, 'Could not add the label');
+    }
+  };
+  const remove = async (l) => {
+    try {
+      await api.removeLabel(conv.id, l.id);
+      setOn((cur) => cur.filter((x) => x.id !== l.id));
+      labelChanged(conv.id, l.id, false);
+      setSaid(`Label ${l.name} removed.`);
+      document.getElementById('add-label')?.focus();
+    } catch (e) {
+      fail(e, 'Could not remove the label');
+    }
+  };
+  return html`
+    <div class="conv-labels" role="group" aria-label="Labels">
+      ${on.length > 0 && html`
+        <ul class="label-chips" aria-label="Labels of this conversation">
+          ${on.map((l) => html`
+            <li class="label-chip" data-label=${l.name}>
+              <span class="label-dot" style=${{ background: l.color }} aria-hidden="true"></span>${l.name}
+              <button type="button" class="icon-button label-remove" aria-label=${'Remove label ' + l.name}
+                onClick=${() => remove(l)}><${X} size=${12} /></button>
+            </li>`)}
+        </ul>`}
+      ${avail.length > 0 && html`
+        <select id="add-label" class="select small" aria-label="Add a label" aria-keyshortcuts="l" value=""
+          onChange=${(e) => { const v = e.currentTarget.value; e.currentTarget.value = ''; if (v) add(v); }}>
+          <option value="">Add label…</option>
+          ${avail.map((l) => html`<option value=${l.id}>${l.name}</option>`)}
+        </select>`}
+      <span class="sr-only" role="status">${said}</span>
+    </div>`;
 }

@@ -24,6 +24,7 @@ export const File = icon(html`<path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12
 export const X = icon(html`<path d="M18 6 6 18M6 6l12 12"/>`);
 export const Copy = icon(html`<rect x="9" y="9" width="13" height="13" rx="2"/><path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1"/>`);
 export const Keyboard = icon(html`<rect x="2" y="4" width="20" height="16" rx="2"/><path d="M6 8h.01M10 8h.01M14 8h.01M18 8h.01M8 12h.01M12 12h.01M16 12h.01M7 16h10"/>`);
+export const Clock = icon(html`<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3 2"/>`);
 export const Refresh = icon(html`<path d="M21 12a9 9 0 1 1-3-6.7L21 8"/><path d="M21 3v5h-5"/>`);
 export const Logo = () => html`
   <svg class="logo-mark" width="28" height="28" viewBox="0 0 32 32" aria-hidden="true" focusable="false">

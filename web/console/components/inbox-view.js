@@ -3,21 +3,21 @@
 
 import { useEffect } from 'preact/hooks';
 import { html } from '../html.js';
-import { lists, listsLoading, loadResolved, resolvedLoaded, conversations, openConversation, viewing } from '../store.js';
+import { lists, listsLoading, conversations, openConversation, viewing, ensureList, listSettled, labelFilter, priorityFilter } from '../store.js';
 import { ConversationList } from './conversation-list.js';
 import { ConversationView } from './conversation-view.js';
 import { ContactPanel } from './contact-panel.js';
 import { Chats } from './icons.js';
 
 export function InboxView({ list, conversation }) {
-  useEffect(() => { if (list === 'resolved') loadResolved(); }, [list]);
+  useEffect(() => { ensureList(list); }, [list, labelFilter.value, priorityFilter.value]);
   useEffect(() => {
     if (conversation) openConversation(conversation);
     else viewing.value = '';
   }, [conversation]);
 
   const items = lists.value[list] || [];
-  const loading = listsLoading.value || (list === 'resolved' && !resolvedLoaded.value);
+  const loading = (listsLoading.value && list !== 'resolved') || !listSettled(list);
   const c = conversation ? conversations.value[conversation] : null;
   return html`
     <${ConversationList} list=${list} items=${items} loading=${loading} selected=${conversation} />

@@ -1,2 +1,2 @@
 // Names of the conversation lists.
-export const listLabels = { queue: 'Queue', mine: 'Mine', open: 'All open', resolved: 'Resolved' };
+export const listLabels = { queue: 'Queue', mine: 'Mine', open: 'All open', snoozed: 'Snoozed', resolved: 'Resolved' };

@@ -16,7 +16,10 @@ export const shortcuts = [
   ['n', 'Write a private note'],
   ['t', 'Take the conversation'],
   ['e', 'Resolve the conversation'],
+  ['l', 'Add a label'],
+  ['/', 'Insert a canned response (in the reply box)'],
   ['1 – 4', 'Queue, Mine, All open, Resolved'],
+  ['5', 'Snoozed'],
   ['Enter', 'Send (Shift+Enter for a new line)'],
   ['Esc', 'Leave the reply box'],
   ['?', 'Show these shortcuts'],
@@ -51,12 +54,17 @@ export function useShortcuts() {
         return;
       }
       if (typingInField(e.target) || helpOpen.value) return;
-      const lists4 = { 1: 'queue', 2: 'mine', 3: 'open', 4: 'resolved' };
+      const lists4 = { 1: 'queue', 2: 'mine', 3: 'open', 4: 'resolved', 5: 'snoozed' };
       switch (e.key) {
         case 'j': step(1); break;
         case 'k': step(-1); break;
         case 'r': command('reply'); break;
         case 'n': command('note'); break;
+        case 'l': {
+          const pick = document.getElementById('add-label');
+          if (pick) { e.preventDefault(); pick.focus(); }
+          break;
+        }
         case 't': command('take'); break;
         case 'e': command('resolve'); break;
         case '?': helpOpen.value = true; break;

@@ -1,0 +1,89 @@
+package httpapi_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/parleychat/parley"
+	"github.com/parleychat/parley/internal/testenv"
+)
+
+// onBothEngines runs test against a server on SQLite, and on PostgreSQL
+// when PARLEY_TEST_POSTGRES_URL is set.
+func onBothEngines(t *testing.T, test func(t *testing.T, ts *testServer)) {
+	t.Run("SQLite", func(t *testing.T) { test(t, newServer(t)) })
+	t.Run("Postgres", func(t *testing.T) { test(t, newServerOn(t, testenv.PostgresURL(t))) })
+}
+
+type reportBody struct {
+	GroupBy string `json:"group_by"`
+	Rows    []struct {
+		Key           string `json:"key"`
+		Conversations int    `json:"conversations"`
+		Resolved      int    `json:"resolved"`
+		FirstResponse struct {
+			Count int `json:"count"`
+		} `json:"first_response"`
+		Ratings     int     `json:"csat_responses"`
+		CSATAverage float64 `json:"csat_average"`
+	} `json:"rows"`
+}
+
+func TestReports(t *testing.T) { onBothEngines(t, testReports) }
+
+func testReports(t *testing.T, ts *testServer) {
+	sup, agent := ts.member(t, parley.RoleSupervisor), ts.member(t, parley.RoleAgent)
+	in := ts.inbox(t)
+	v := ts.guest(t, in)
+	conv := ts.start(t, v)
+	ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/messages", v, map[string]any{"body": "Hello"}).want(t, 201)
+	ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/assign", agent, nil).want(t, 200)
+	ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/messages", agent, map[string]any{"body": "Hi"}).want(t, 201)
+	ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/resolve", agent, nil).want(t, 200)
+	ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/rating", v, map[string]any{"score": 3}).want(t, 201)
+
+	today := time.Now().UTC().Format(time.DateOnly)
+	tomorrow := time.Now().UTC().Add(24 * time.Hour).Format(time.DateOnly)
+	var r reportBody
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow, sup, nil).want(t, 200).decode(t, &r)
+	if r.GroupBy != "workspace" || len(r.Rows) != 1 || r.Rows[0].Conversations != 1 || r.Rows[0].Resolved != 1 ||
+		r.Rows[0].FirstResponse.Count != 1 || r.Rows[0].Ratings != 1 || r.Rows[0].CSATAverage != 3 {
+		t.Errorf("report = %+v", r)
+	}
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow+"&group_by=inbox", sup, nil).want(t, 200).decode(t, &r)
+	if len(r.Rows) != 1 || r.Rows[0].Key != in.ID {
+		t.Errorf("by inbox = %+v", r)
+	}
+
+	// Who may read reports: supervisors, admins and tokens with reports:read.
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow, agent, nil).problem(t, 403, parley.EFORBIDDEN)
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow, v, nil).problem(t, 403, parley.EFORBIDDEN)
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow, ts.token(t, ts.ws.ID, parley.ScopeReportsRead), nil).want(t, 200)
+
+	// Bad input.
+	for name, query := range map[string]string{
+		"NoRange":     "",
+		"BadFrom":     "from=yesterday&to=" + tomorrow,
+		"Backwards":   "from=" + tomorrow + "&to=" + today,
+		"TooLong":     "from=2020-01-01&to=2022-01-01",
+		"BadGroup":    "from=" + today + "&to=" + tomorrow + "&group_by=planet",
+		"NUL":         "from=%00&to=" + tomorrow,
+		"InvalidUTF8": "from=%ff&to=" + tomorrow,
+		"HugeValue":   "from=" + string(make([]byte, 0)) + "2026-01-01T00:00:00.000000000000000000000000000000000000000000Z&to=" + tomorrow,
+	} {
+		t.Run(name, func(t *testing.T) {
+			ts.do(t, "GET", "/api/v1/reports/conversations?"+query, sup, nil).problem(t, 422, parley.EINVALID)
+		})
+	}
+
+	// Another workspace's report holds none of it.
+	ws2 := &parley.Workspace{Slug: "other", Name: "Other"}
+	if err := ts.store.CreateWorkspace(context.Background(), parley.SystemActor, ws2); err != nil {
+		t.Fatal(err)
+	}
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow, ts.token(t, ws2.ID, parley.ScopeAll), nil).want(t, 200).decode(t, &r)
+	if len(r.Rows) != 1 || r.Rows[0].Conversations != 0 {
+		t.Errorf("the other workspace's report = %+v", r)
+	}
+}
