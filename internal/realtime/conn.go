@@ -357,11 +357,13 @@ func (c *conn) authenticate(text bool, data []byte) {
 		c.end(websocket.StatusPolicyViolation, reasonOrigin)
 		return
 	}
+	// participant and origin are set before who is published: a goroutine
+	// that sees who (a revocation, the recheck) may log, which reads them.
+	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.who.Store(&who)
 	if c.revokedSince(mark) {
 		return // the credential ended while it was being checked
 	}
-	c.participant, c.origin = who.Caller.Participant(), r.Header.Get("Origin")
 	c.authed = true
 	limit := cfg.StaffFrames
 	if who.Visitor {

@@ -261,6 +261,40 @@ func TestRevokedWhileAuthenticating(t *testing.T) {
 	c.expectClose(realtime.StatusCredentialRevoked, "contact erased")
 }
 
+// TestRevocationRacesAuthentication: revocations of a visitor arrive on
+// another goroutine while its connection authenticates, a hundred times
+// over. Run with -race: a revocation that sees the new identity reads what
+// authenticate set with it. Each connection ends with the revocation's code.
+func TestRevocationRacesAuthentication(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	n := e.newNode(t)
+	for range 100 {
+		contact, token := e.newVisitor(t, e.inbox)
+		rev := parley.Revocation{WorkspaceID: e.ws.ID, ContactID: contact.ID, Reason: parley.EndContactErased}
+		c := n.dial(t, dialOptions{header: http.Header{"Origin": {shopOrigin}}})
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			for range 30 {
+				n.gw.Revoke(t.Context(), rev)
+			}
+		}()
+		c.write(map[string]any{"type": "auth", "token": token})
+		<-done
+		c.startReading()
+		select {
+		case f := <-c.frames: // authenticated after every revocation: one more
+			if f.Type != "ready" {
+				t.Fatalf("got %s, want ready or the close", f.raw)
+			}
+			n.gw.Revoke(t.Context(), rev)
+		case <-c.done:
+		}
+		c.expectClose(realtime.StatusCredentialRevoked, "contact erased")
+	}
+}
+
 func ptr[T any](v T) *T { return &v }
 
 // recoveringBus is the real bus whose recovery the test announces.
