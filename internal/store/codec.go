@@ -49,6 +49,12 @@ type scanner interface{ Scan(dest ...any) error }
 // queryAll runs query and scans every row with scan.
 func queryAll[T any](ctx context.Context, r runner, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
 	rows, err := r.query(ctx, query, args...)
+	return scanRows(rows, err, scan)
+}
+
+// scanRows scans every row of rows, the result of a query that returned
+// err, and closes them.
+func scanRows[T any](rows *sql.Rows, err error, scan func(scanner) (T, error)) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}

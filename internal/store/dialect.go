@@ -104,6 +104,13 @@ type runner struct {
 	events *bool
 }
 
+// oneOff returns r for a query of many forms (an IN list of any length),
+// which is not to fill the statement cache.
+func (r runner) oneOff() runner {
+	r.stmts = nil
+	return r
+}
+
 func (r runner) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	if r.autocommit != nil {
 		r.autocommit.Add(1)

@@ -67,7 +67,7 @@ func expandEvents(ctx context.Context, r runner, evs []*parley.Event) error {
 		for len(ids) > 0 {
 			chunk := ids[:min(len(ids), maxInList)]
 			ids = ids[len(chunk):]
-			msgs, err := queryAll(ctx, r, scanMessage, `SELECT `+messageColumns+` FROM messages
+			msgs, err := queryAll(ctx, r.oneOff(), scanMessage, `SELECT `+messageColumns+` FROM messages
 				WHERE workspace_id = ? AND id IN (`+marks(len(chunk))+`)`, append([]any{workspaceID}, chunk...)...)
 			if err != nil {
 				return fmt.Errorf("read the messages of events: %w", err)

@@ -312,7 +312,7 @@ func (s *Store) FanOutEvents(ctx context.Context, limit int) (int, error) {
 	}
 	now := s.now()
 	n := 0
-	err = s.inTx(ctx, func(tx runner) error {
+	err = s.inBatchTx(ctx, func(tx runner) error {
 		// The feed's counter first: its row lock makes fan-outs take turns
 		// until they commit, so that feed numbers follow commit order.
 		var last int64
@@ -331,8 +331,11 @@ func (s *Store) FanOutEvents(ctx context.Context, limit int) (int, error) {
 		if len(events) == 0 {
 			return nil
 		}
+		// Numbered and marked dispatched at once, each by a statement of
+		// one form (prepared once on SQLite: see inBatchTx).
 		for i, x := range events {
-			if _, err := tx.exec(ctx, `UPDATE events SET feed_seq = ? WHERE id = ?`, last+int64(i)+1, x.ev.ID); err != nil {
+			if _, err := tx.exec(ctx, `UPDATE events SET feed_seq = ?, dispatched_at = ? WHERE id = ? AND dispatched_at IS NULL`,
+				last+int64(i)+1, now.UnixMicro(), x.ev.ID); err != nil {
 				return fmt.Errorf("fan out: number the feed: %w", err)
 			}
 		}
@@ -340,10 +343,7 @@ func (s *Store) FanOutEvents(ctx context.Context, limit int) (int, error) {
 			return fmt.Errorf("fan out: advance the feed: %w", err)
 		}
 		endpoints := map[string][]*parley.WebhookEndpoint{}
-		ids := make([]any, 0, len(events)+1)
-		ids = append(ids, now.UnixMicro())
 		for _, x := range events {
-			ids = append(ids, x.ev.ID)
 			eps, ok := endpoints[x.ev.WorkspaceID]
 			if !ok {
 				eps, err = queryAll(ctx, tx, scanEndpoint, `SELECT `+endpointColumns+` FROM webhook_endpoints
@@ -372,10 +372,6 @@ func (s *Store) FanOutEvents(ctx context.Context, limit int) (int, error) {
 					return err
 				}
 			}
-		}
-		if _, err := tx.exec(ctx, `UPDATE events SET dispatched_at = ? WHERE dispatched_at IS NULL AND id IN (`+
-			marks(len(events))+`)`, ids...); err != nil {
-			return fmt.Errorf("mark events dispatched: %w", err)
 		}
 		n = len(events)
 		return nil
@@ -456,13 +452,22 @@ func (s *Store) ClaimWebhookChains(ctx context.Context, owner string, now, lease
 	}
 	// Then each conversation's next ones, as long as they are due and free.
 	cands := make([][]claimCandidate, 0, len(heads))
+	var followers *sql.Stmt // prepared once for all the heads
 	for _, h := range heads {
 		chain := []claimCandidate{h}
 		if h.conversationID != nil && perChain > 1 {
-			next, err := queryAll(ctx, r, scanClaimCandidate, `SELECT id, endpoint_id, event_id, conversation_id,
-					next_attempt_at, lease_until
-				FROM webhook_deliveries WHERE endpoint_id = ? AND conversation_id = ? AND status = 'pending' AND event_id > ?
-				ORDER BY event_id LIMIT ?`, h.endpointID, *h.conversationID, h.eventID, perChain-1)
+			if followers == nil {
+				followers, err = s.reader.PrepareContext(ctx, s.dialect.rebind(`SELECT id, endpoint_id, event_id,
+					conversation_id, next_attempt_at, lease_until
+					FROM webhook_deliveries WHERE endpoint_id = ? AND conversation_id = ? AND status = 'pending' AND event_id > ?
+					ORDER BY event_id LIMIT ?`))
+				if err != nil {
+					return nil, fmt.Errorf("claim webhook deliveries: %w", err)
+				}
+				defer followers.Close()
+			}
+			rows, err := followers.QueryContext(ctx, h.endpointID, *h.conversationID, h.eventID, perChain-1)
+			next, err := scanRows(rows, err, scanClaimCandidate)
 			if err != nil {
 				return nil, fmt.Errorf("claim webhook deliveries: %w", err)
 			}
@@ -476,7 +481,7 @@ func (s *Store) ClaimWebhookChains(ctx context.Context, owner string, now, lease
 		cands = append(cands, chain)
 	}
 	var claimed []any
-	err = s.inTx(ctx, func(tx runner) error {
+	err = s.inBatchTx(ctx, func(tx runner) error {
 		claimed = claimed[:0]
 		for _, cs := range cands {
 			prev := ""
@@ -661,7 +666,7 @@ func (s *Store) RecordWebhookResults(ctx context.Context, owner string, results 
 		return nil
 	}
 	now := s.now()
-	return s.inTx(ctx, func(tx runner) error {
+	return s.inBatchTx(ctx, func(tx runner) error {
 		for _, r := range results {
 			r.Lost = false
 			var err error

@@ -220,15 +220,17 @@ func (d *Dispatcher) Run(ctx context.Context) {
 		if free := d.cfg.Workers - len(sem); free > 0 {
 			now := d.cfg.Now()
 			leaseUntil := now.Add(d.cfg.Lease)
-			chains, err := d.cfg.Store.ClaimWebhookChains(ctx, d.cfg.Owner, now, leaseUntil, free, maxChain)
+			chains, err := d.cfg.Store.ClaimWebhookChains(ctx, d.cfg.Owner, now, leaseUntil, free*chainsPerWorker, maxChain)
 			if err != nil && ctx.Err() == nil {
 				d.log.WarnContext(ctx, "webhook: claim deliveries", "err", err)
 			}
-			for _, c := range chains {
+			for _, group := range deal(chains, free) {
 				sem <- struct{}{}
 				inflight.Go(func() {
 					defer func() { <-sem }()
-					rec.add(d.deliverChain(ctx, c, leaseUntil))
+					for i, c := range group {
+						rec.add(d.deliverChain(ctx, c, leaseUntil, i == 0))
+					}
 				})
 			}
 		}
@@ -291,19 +293,36 @@ func (d *Dispatcher) allow(e *parley.WebhookEndpoint, now time.Time) time.Durati
 // a turn.
 const maxChain = 100
 
+// chainsPerWorker is how many chains a round claims for each free worker,
+// which sends them one after the other: with many conversations each
+// holding an event or two, a claim per chain would cost a write
+// transaction per event or two.
+const chainsPerWorker = 8
+
+// deal deals the chains, oldest first, to at most n workers in turn, so
+// that each worker starts with one of the oldest.
+func deal(chains [][]*parley.WebhookTask, n int) [][][]*parley.WebhookTask {
+	groups := make([][][]*parley.WebhookTask, min(n, len(chains)))
+	for i, c := range chains {
+		groups[i%len(groups)] = append(groups[i%len(groups)], c)
+	}
+	return groups
+}
+
 // deliverChain sends a claimed chain in order and returns the results to
 // record: an attempt for each delivery sent, and the rest given back once
 // one is not delivered (a later event waits for an earlier one being
 // retried), the rate limit holds one back, the lease would run out before
-// the next request could end, or ctx ends.
-func (d *Dispatcher) deliverChain(ctx context.Context, chain []*parley.WebhookTask, leaseUntil time.Time) []*parley.WebhookResult {
+// the next request could end, or ctx ends. fresh says the claim was just
+// made (the worker's first chain).
+func (d *Dispatcher) deliverChain(ctx context.Context, chain []*parley.WebhookTask, leaseUntil time.Time, fresh bool) []*parley.WebhookResult {
 	results := make([]*parley.WebhookResult, 0, len(chain))
 	for i, t := range chain {
 		now := d.cfg.Now()
-		// The first is always sent (the claim made the lease for it); a
-		// later one only if its request, and the record after it, end
-		// well within the lease.
-		stop := ctx.Err() != nil || (i > 0 && now.Add(d.cfg.Timeout+d.cfg.Lease/4).After(leaseUntil))
+		// The first of a fresh claim is always sent (the claim made the
+		// lease for it); any other only if its request, and the record
+		// after it, end well within the lease.
+		stop := ctx.Err() != nil || ((i > 0 || !fresh) && now.Add(d.cfg.Timeout+d.cfg.Lease/4).After(leaseUntil))
 		if !stop {
 			if wait := d.allow(t.Endpoint, now); wait > 0 {
 				results = append(results, &parley.WebhookResult{DeliveryID: t.Delivery.ID, ReleaseAt: now.Add(wait)})
