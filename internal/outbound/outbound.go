@@ -121,7 +121,7 @@ func New(cfg Config) (*Client, error) {
 			ResponseHeaderTimeout:  c.timeout,
 			ExpectContinueTimeout:  time.Second,
 			MaxIdleConns:           100,
-			MaxIdleConnsPerHost:    16, // the webhook dispatcher's default workers: no dial per request to a busy receiver
+			MaxIdleConnsPerHost:    64, // the webhook dispatcher's default workers: no dial per request to a busy receiver
 			IdleConnTimeout:        90 * time.Second,
 			MaxResponseHeaderBytes: 64 << 10,
 		},

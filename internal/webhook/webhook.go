@@ -13,7 +13,10 @@
 //     sent in order: a later event waits for an earlier one being
 //     retried, while other conversations and endpoints go on. A commit
 //     of an event on this node wakes the dispatcher (Wake, through
-//     Store.OnEventsCommitted); other nodes poll.
+//     Store.OnEventsCommitted); other nodes poll. The fan-out itself
+//     leases, in its transaction, the new deliveries a claim could take
+//     at once (Store.FanOutAndClaim), as many as the free workers can
+//     send: in the usual case a delivery needs no claim of its own.
 //  3. Send: a POST through the SSRF-safe client (internal/outbound: no
 //     redirects, bounded response, timeout), signed per the Standard
 //     Webhooks specification with webhook-id = the event's ID.
@@ -59,7 +62,7 @@ var DefaultSchedule = []time.Duration{0, 5 * time.Second, 5 * time.Minute, 30 * 
 
 // Defaults of Config.
 const (
-	DefaultWorkers      = 16
+	DefaultWorkers      = 64
 	DefaultPoll         = 250 * time.Millisecond
 	DefaultBatch        = 500
 	DefaultDisableAfter = 5 * 24 * time.Hour
@@ -87,7 +90,10 @@ type Config struct {
 	// Lease is how long a claimed delivery stays this dispatcher's before
 	// another may take it (after a crash); default 2 × Timeout + 5 s.
 	Lease time.Duration
-	// Workers bounds the requests in flight; default DefaultWorkers.
+	// Workers bounds the requests in flight, to all endpoints together;
+	// default DefaultWorkers. Requests are latency-bound: fewer workers
+	// cap the events a second (16 sent about 2,000 a second to a receiver
+	// on the same 2-core machine, 64 kept up with more; docs/performance.md).
 	Workers int
 	// Poll is how often the outbox and due deliveries are looked at;
 	// default DefaultPoll.
@@ -216,14 +222,19 @@ func (d *Dispatcher) Run(ctx context.Context) {
 			d.sweep(ctx, now)
 			nextSweep = now.Add(sweepEvery)
 		}
-		d.fanOut(ctx)
-		if free := d.cfg.Workers - len(sem); free > 0 {
-			now := d.cfg.Now()
-			leaseUntil := now.Add(d.cfg.Lease)
-			chains, err := d.cfg.Store.ClaimWebhookChains(ctx, d.cfg.Owner, now, leaseUntil, free*chainsPerWorker, maxChain)
+		free := d.cfg.Workers - len(sem)
+		now := d.cfg.Now()
+		leaseUntil := now.Add(d.cfg.Lease)
+		chains := d.fanOut(ctx, parley.WebhookLease{Owner: d.cfg.Owner, LeaseUntil: leaseUntil,
+			Chains: free * chainsPerWorker, PerChain: maxChain})
+		if room := free*chainsPerWorker - len(chains); room > 0 {
+			more, err := d.cfg.Store.ClaimWebhookChains(ctx, d.cfg.Owner, now, leaseUntil, room, maxChain)
 			if err != nil && ctx.Err() == nil {
 				d.log.WarnContext(ctx, "webhook: claim deliveries", "err", err)
 			}
+			chains = append(chains, more...)
+		}
+		if len(chains) > 0 {
 			for _, group := range deal(chains, free) {
 				sem <- struct{}{}
 				inflight.Go(func() {
@@ -243,19 +254,25 @@ func (d *Dispatcher) Run(ctx context.Context) {
 	}
 }
 
-func (d *Dispatcher) fanOut(ctx context.Context) {
+// fanOut dispatches the outbox's new events, leasing what it can of their
+// deliveries as lease allows, and returns the chains it leased.
+func (d *Dispatcher) fanOut(ctx context.Context, lease parley.WebhookLease) [][]*parley.WebhookTask {
+	var chains [][]*parley.WebhookTask
 	for range 20 { // then let the claims have a turn
-		n, err := d.cfg.Store.FanOutEvents(ctx, d.cfg.Batch)
+		lease.Chains = max(0, lease.Chains-len(chains))
+		n, leased, err := d.cfg.Store.FanOutAndClaim(ctx, d.cfg.Batch, lease)
+		chains = append(chains, leased...)
 		if err != nil {
 			if ctx.Err() == nil {
 				d.log.WarnContext(ctx, "webhook: fan out events", "err", err)
 			}
-			return
+			return chains
 		}
 		if n < d.cfg.Batch {
-			return
+			return chains
 		}
 	}
+	return chains
 }
 
 func (d *Dispatcher) sweep(ctx context.Context, now time.Time) {
