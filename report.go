@@ -11,6 +11,7 @@ import (
 type ReportFact struct {
 	ConversationID string
 	InboxID        string
+	QueueID        string
 	AssigneeID     string // "" when nobody holds it
 	Labels         []string
 	CreatedAt      time.Time
@@ -29,8 +30,10 @@ func (f ReportFact) Abandoned() bool {
 	return !f.ResolvedAt.IsZero() && !f.FirstVisitorAt.IsZero() && f.FirstReplyAt.IsZero()
 }
 
-// ReportGroups are the ways a report splits its numbers.
-var ReportGroups = []string{"workspace", "agent", "inbox", "label"}
+// ReportGroups are the ways a report splits its numbers: by who or what
+// the conversations belong to, or by the day or hour they started in the
+// report's time zone.
+var ReportGroups = []string{"workspace", "agent", "inbox", "queue", "label", "day", "hour"}
 
 // MaxReportRange bounds a report's date range.
 const MaxReportRange = 366 * 24 * time.Hour
@@ -69,8 +72,14 @@ type ReportRow struct {
 
 // BuildReport computes the rows of facts split by group (one of
 // ReportGroups), ordered by key. A conversation with several labels counts
-// under each; one without counts under none when grouped by label.
-func BuildReport(facts []ReportFact, group string) []ReportRow {
+// under each; one without counts under none when grouped by label. By day
+// or hour, the key is the local date (2006-01-02) or hour
+// (2006-01-02T15) of its creation in loc (UTC when nil), and only the
+// buckets with conversations have rows.
+func BuildReport(facts []ReportFact, group string, loc *time.Location) []ReportRow {
+	if loc == nil {
+		loc = time.UTC
+	}
 	type acc struct {
 		row            ReportRow
 		first, resolve []float64
@@ -105,6 +114,12 @@ func BuildReport(facts []ReportFact, group string) []ReportRow {
 			add(f.AssigneeID, f)
 		case "inbox":
 			add(f.InboxID, f)
+		case "queue":
+			add(f.QueueID, f)
+		case "day":
+			add(f.CreatedAt.In(loc).Format(time.DateOnly), f)
+		case "hour":
+			add(f.CreatedAt.In(loc).Format("2006-01-02T15"), f)
 		case "label":
 			for _, l := range f.Labels {
 				add(l, f)

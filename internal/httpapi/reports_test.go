@@ -1,7 +1,10 @@
 package httpapi_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +59,51 @@ func testReports(t *testing.T, ts *testServer) {
 		t.Errorf("by inbox = %+v", r)
 	}
 
+	// By queue, and by day in a time zone far from UTC (UTC+14): the key is
+	// the local date of the conversation's creation.
+	var got parley.Conversation
+	ts.do(t, "GET", "/api/v1/conversations/"+conv.ID, sup, nil).want(t, 200).decode(t, &got)
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow+"&group_by=queue", sup, nil).want(t, 200).decode(t, &r)
+	if got.QueueID == "" || len(r.Rows) != 1 || r.Rows[0].Key != got.QueueID || r.Rows[0].Conversations != 1 {
+		t.Errorf("by queue = %+v, want one row for queue %q", r, got.QueueID)
+	}
+	kiritimati, err := time.LoadLocation("Pacific/Kiritimati")
+	if err != nil {
+		t.Fatal(err)
+	}
+	localDay := got.CreatedAt.In(kiritimati)
+	span := "from=" + localDay.Add(-24*time.Hour).Format(time.DateOnly) + "&to=" + localDay.Add(48*time.Hour).Format(time.DateOnly)
+	var byDay struct {
+		reportBody
+		TZ string `json:"tz"`
+	}
+	ts.do(t, "GET", "/api/v1/reports/conversations?"+span+"&group_by=day&tz=Pacific/Kiritimati", sup, nil).want(t, 200).decode(t, &byDay)
+	if byDay.TZ != "Pacific/Kiritimati" || len(byDay.Rows) != 1 || byDay.Rows[0].Key != localDay.Format(time.DateOnly) {
+		t.Errorf("by day in Pacific/Kiritimati = %+v, want one row keyed %s", byDay, localDay.Format(time.DateOnly))
+	}
+	ts.do(t, "GET", "/api/v1/reports/conversations?"+span+"&group_by=hour&tz=Pacific/Kiritimati", sup, nil).want(t, 200).decode(t, &r)
+	if len(r.Rows) != 1 || r.Rows[0].Key != localDay.Format("2006-01-02T15") {
+		t.Errorf("by hour = %+v, want one row keyed %s", r, localDay.Format("2006-01-02T15"))
+	}
+
+	// The same report as CSV.
+	res := ts.do(t, "GET", "/api/v1/reports/conversations.csv?from="+today+"&to="+tomorrow+"&group_by=inbox", sup, nil).want(t, 200)
+	if ct := res.header.Get("Content-Type"); !strings.HasPrefix(ct, "text/csv") {
+		t.Errorf("CSV Content-Type = %q", ct)
+	}
+	if cd := res.header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment; filename=") {
+		t.Errorf("CSV Content-Disposition = %q", cd)
+	}
+	records, err := csv.NewReader(bytes.NewReader(res.body)).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV: %v\n%s", err, res.body)
+	}
+	if len(records) != 2 || records[0][0] != "key" || records[0][1] != "conversations" || records[1][0] != in.ID ||
+		records[1][1] != "1" || records[1][2] != "1" || records[0][11] != "csat_average" || records[1][11] != "3" {
+		t.Errorf("CSV = %q", records)
+	}
+	ts.do(t, "GET", "/api/v1/reports/conversations.csv?from="+today+"&to="+tomorrow, agent, nil).problem(t, 403, parley.EFORBIDDEN)
+
 	// Who may read reports: supervisors, admins and tokens with reports:read.
 	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow, agent, nil).problem(t, 403, parley.EFORBIDDEN)
 	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow, v, nil).problem(t, 403, parley.EFORBIDDEN)
@@ -68,6 +116,9 @@ func testReports(t *testing.T, ts *testServer) {
 		"Backwards":   "from=" + tomorrow + "&to=" + today,
 		"TooLong":     "from=2020-01-01&to=2022-01-01",
 		"BadGroup":    "from=" + today + "&to=" + tomorrow + "&group_by=planet",
+		"BadTimeZone": "from=" + today + "&to=" + tomorrow + "&tz=Mars/Olympus_Mons",
+		"LocalZone":   "from=" + today + "&to=" + tomorrow + "&tz=Local",
+		"TZTooLong":   "from=" + today + "&to=" + tomorrow + "&tz=" + strings.Repeat("A", 65),
 		"NUL":         "from=%00&to=" + tomorrow,
 		"InvalidUTF8": "from=%ff&to=" + tomorrow,
 		"HugeValue":   "from=" + string(make([]byte, 0)) + "2026-01-01T00:00:00.000000000000000000000000000000000000000000Z&to=" + tomorrow,

@@ -17,7 +17,7 @@ func (s *Store) ReportFacts(ctx context.Context, workspaceID string, from, to ti
 		return nil, nil
 	}
 	r := s.read()
-	rows, err := r.query(ctx, `SELECT c.id, c.inbox_id, COALESCE(c.assignee_id, ''), c.created_at, c.resolved_at,
+	rows, err := r.query(ctx, `SELECT c.id, c.inbox_id, COALESCE(c.queue_id, ''), COALESCE(c.assignee_id, ''), c.created_at, c.resolved_at,
 			(SELECT min(m.created_at) FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id
 				AND m.sender_type = 'contact'),
 			COALESCE(r.score, 0)
@@ -38,7 +38,7 @@ func (s *Store) ReportFacts(ctx context.Context, workspaceID string, from, to ti
 			created           int64
 			resolved, visitor sql.NullInt64
 		)
-		if err := rows.Scan(&f.ConversationID, &f.InboxID, &f.AssigneeID, &created, &resolved, &visitor, &f.Score); err != nil {
+		if err := rows.Scan(&f.ConversationID, &f.InboxID, &f.QueueID, &f.AssigneeID, &created, &resolved, &visitor, &f.Score); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("report facts: %w", err)
 		}
