@@ -64,4 +64,8 @@ type EventStore interface {
 	// reader that must see every event re-reads a short window behind its
 	// cursor (the webhook dispatcher tracks delivery per event instead).
 	ListEvents(ctx context.Context, workspaceID string, opt ListOptions) (List[*Event], error)
+	// FindEvent returns one of the workspace's events, as ListEvents and
+	// the webhook dispatcher read it. Returns ENOTFOUND, also for an event
+	// erased since (a contact's erasure deletes its events).
+	FindEvent(ctx context.Context, workspaceID, id string) (*Event, error)
 }

@@ -2,6 +2,8 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"slices"
 	"time"
@@ -69,8 +71,9 @@ func (s *server) webhookRoutes() {
 	}, staff(parley.ScopeWebhooksRead), s.listWebhookDeliveries)
 	register(s, huma.Operation{
 		OperationID: "get-webhook-delivery", Method: http.MethodGet, Path: "/api/v1/webhooks/{id}/deliveries/{delivery_id}", Tags: tags,
-		Summary:     "Get a delivery with its attempts",
-		Description: "Every attempt: when, the status code or error, the latency and the first KiB of the response.",
+		Summary: "Get a delivery with its attempts",
+		Description: "The request body, and every attempt: when, the status code or error, the latency and the first KiB " +
+			"of the response.",
 	}, staff(parley.ScopeWebhooksRead), s.getWebhookDelivery)
 	register(s, huma.Operation{
 		OperationID: "redeliver-webhook", Method: http.MethodPost, Path: "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver",
@@ -324,6 +327,7 @@ type deliveryView struct {
 	UpdatedAt      time.Time             `json:"updated_at"`
 	DeliveredAt    *time.Time            `json:"delivered_at,omitempty"`
 	AttemptLog     []attemptView         `json:"attempt_log,omitempty" doc:"Every attempt, oldest first (GET of one delivery only)."`
+	RequestBody    string                `json:"request_body,omitempty" doc:"The JSON body of every attempt's request, byte for byte as sent: the event as docs/events.md describes it (GET of one delivery only). Absent when the event is no longer kept, and, for note.* events, to a credential that may not read notes (conversations:read)."`
 }
 
 type attemptView struct {
@@ -387,11 +391,15 @@ type deliveryIDInput struct {
 }
 
 func (s *server) getWebhookDelivery(ctx context.Context, in *deliveryIDInput) (*deliveryOutput, error) {
-	d, attempts, err := s.store.FindWebhookDelivery(ctx, principal(ctx).WorkspaceID, in.ID, in.DeliveryID)
+	p := principal(ctx)
+	d, attempts, err := s.store.FindWebhookDelivery(ctx, p.WorkspaceID, in.ID, in.DeliveryID)
 	if err != nil {
 		return nil, err
 	}
 	v := newDeliveryView(d)
+	if v.RequestBody, err = s.deliveryBody(ctx, p, d); err != nil {
+		return nil, err
+	}
 	v.AttemptLog = make([]attemptView, 0, len(attempts))
 	for _, a := range attempts {
 		v.AttemptLog = append(v.AttemptLog, attemptView{
@@ -400,6 +408,26 @@ func (s *server) getWebhookDelivery(ctx context.Context, in *deliveryIDInput) (*
 		})
 	}
 	return &deliveryOutput{Body: v}, nil
+}
+
+// deliveryBody returns the body the dispatcher sends for d, or "" when its
+// event is no longer kept or, for a note event, p may not read notes (as
+// the event feed).
+func (s *server) deliveryBody(ctx context.Context, p *parley.Principal, d *parley.WebhookDelivery) (string, error) {
+	if parley.NoteEvent(d.EventType) && !p.Can(parley.ScopeConversationsRead) {
+		return "", nil
+	}
+	ev, err := s.store.FindEvent(ctx, p.WorkspaceID, d.EventID)
+	if parley.ErrorCode(err) == parley.ENOTFOUND {
+		return "", nil
+	} else if err != nil {
+		return "", err
+	}
+	body, err := json.Marshal(parley.NewWebhookPayload(ev, d.EventType))
+	if err != nil {
+		return "", fmt.Errorf("encode the event: %w", err)
+	}
+	return string(body), nil
 }
 
 func (s *server) redeliverWebhook(ctx context.Context, in *deliveryIDInput) (*deliveryOutput, error) {

@@ -1,13 +1,21 @@
 package httpapi_test
 
 import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/httpapi"
 	"github.com/parleychat/parley/internal/outbound"
+	"github.com/parleychat/parley/internal/webhook"
 )
 
 type webhookBody struct {
@@ -34,6 +42,7 @@ type deliveryBody struct {
 		Error      string `json:"error"`
 		Response   string `json:"response"`
 	} `json:"attempt_log"`
+	RequestBody *string `json:"request_body"`
 }
 
 // allowLoopback lets webhook URLs name 127.0.0.1, as PARLEY_OUTBOUND_ALLOW would.
@@ -182,6 +191,117 @@ func TestWebhookEndpoints(t *testing.T) {
 	if strings.Contains(ts.logs.String(), "level=ERROR") {
 		t.Errorf("ERROR logged:\n%s", ts.logs.String())
 	}
+}
+
+// TestWebhookDeliveryRequestBody: the detail of a delivery holds the body
+// of its requests byte for byte as the receiver got it (a real dispatcher
+// sends them); a note's only to a credential that may read notes; none
+// when the event is no longer kept.
+func TestWebhookDeliveryRequestBody(t *testing.T) {
+	// The receiver records each request's body by its webhook-id.
+	var (
+		mu       sync.Mutex
+		received = map[string]string{}
+	)
+	rcv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		defer mu.Unlock()
+		received[r.Header.Get("webhook-id")] = string(body)
+	}))
+	t.Cleanup(rcv.Close)
+	gone := &eventsGone{}
+	ts := newServer(t, allowLoopback(t), func(c *httpapi.Config) { gone.Store = c.Store; c.Store = gone })
+	client, err := outbound.New(outbound.Config{Allow: []string{"127.0.0.1/32"}, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := webhook.New(webhook.Config{Store: ts.store, Client: client, Logger: slog.New(slog.DiscardHandler), Poll: 5 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { d.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+
+	admin := ts.token(t, ts.ws.ID, parley.ScopeAll)
+	noNotes := ts.token(t, ts.ws.ID, parley.ScopeWebhooksRead)
+	var e webhookBody
+	ts.do(t, "POST", "/api/v1/webhooks", admin, map[string]any{
+		"url": rcv.URL + "/hook", "event_types": []string{"message.created", "note.created", "ping"},
+	}).want(t, 201).decode(t, &e)
+	ts.do(t, "POST", "/api/v1/webhooks/"+e.ID+"/ping", admin, nil).want(t, 202)
+	v := ts.guest(t, ts.inbox(t))
+	conv := ts.start(t, v)
+	ts.say(t, v, conv.ID, `Hi, "quoted" <b>&</b> é`)
+	ts.sendMessage(t, ts.member(t, parley.RoleAgent), conv.ID, map[string]any{"body": "VIP", "kind": "note"})
+
+	var list struct{ Items []deliveryBody }
+	eventually(t, "three deliveries delivered", func() bool {
+		ts.do(t, "GET", "/api/v1/webhooks/"+e.ID+"/deliveries?status=delivered", admin, nil).want(t, 200).decode(t, &list)
+		return len(list.Items) == 3
+	})
+	for _, item := range list.Items {
+		path := "/api/v1/webhooks/" + e.ID + "/deliveries/" + item.ID
+		var got deliveryBody
+		ts.do(t, "GET", path, admin, nil).want(t, 200).decode(t, &got)
+		mu.Lock()
+		want := received[item.EventID]
+		mu.Unlock()
+		if got.RequestBody == nil || *got.RequestBody != want {
+			t.Errorf("%s: request_body = %v, the receiver got %s", item.EventType, got.RequestBody, want)
+			continue
+		}
+		var payload struct {
+			ID   string          `json:"id"`
+			Type string          `json:"type"`
+			Data json.RawMessage `json:"data"`
+		}
+		if err := json.Unmarshal([]byte(*got.RequestBody), &payload); err != nil || payload.ID != item.EventID ||
+			payload.Type != item.EventType || len(payload.Data) == 0 {
+			t.Errorf("%s: request_body %s (%v): not the event %s", item.EventType, *got.RequestBody, err, item.EventID)
+		}
+		// Without conversations:read, a note's body is left out, as from the event feed.
+		var limited deliveryBody
+		ts.do(t, "GET", path, noNotes, nil).want(t, 200).decode(t, &limited)
+		if note := item.EventType == string(parley.EventNoteCreated); note != (limited.RequestBody == nil) {
+			t.Errorf("%s to a credential that may not read notes: request_body %v", item.EventType, limited.RequestBody)
+		}
+		// An event no longer kept: the delivery without a body.
+		var bodiless deliveryBody
+		gone.set(true)
+		ts.do(t, "GET", path, admin, nil).want(t, 200).decode(t, &bodiless)
+		gone.set(false)
+		if bodiless.RequestBody != nil || bodiless.ID != item.ID || len(bodiless.AttemptLog) != 1 {
+			t.Errorf("%s whose event is gone: %+v, want the delivery without request_body", item.EventType, bodiless)
+		}
+	}
+	_, other := ts.otherWorkspace(t, parley.ScopeAll)
+	ts.do(t, "GET", "/api/v1/webhooks/"+e.ID+"/deliveries/"+list.Items[0].ID, other, nil).problem(t, 404, parley.ENOTFOUND)
+}
+
+// eventsGone is a store whose events, when set, are no longer kept.
+type eventsGone struct {
+	parley.Store
+	mu   sync.Mutex
+	gone bool
+}
+
+func (s *eventsGone) set(gone bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gone = gone
+}
+
+func (s *eventsGone) FindEvent(ctx context.Context, workspaceID, id string) (*parley.Event, error) {
+	s.mu.Lock()
+	gone := s.gone
+	s.mu.Unlock()
+	if gone {
+		return nil, parley.Errorf(parley.ENOTFOUND, "Event not found.")
+	}
+	return s.Store.FindEvent(ctx, workspaceID, id)
 }
 
 // TestWebhookURLRefused is the SSRF table of the outbound client applied

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -25,6 +27,21 @@ func (s *Store) ListEvents(ctx context.Context, workspaceID string, opt parley.L
 		return parley.List[*parley.Event]{}, fmt.Errorf("list events: %w", err)
 	}
 	return page(items, limit, func(e *parley.Event) string { return e.ID }), nil
+}
+
+// FindEvent returns one of the workspace's events, its message put back.
+func (s *Store) FindEvent(ctx context.Context, workspaceID, id string) (*parley.Event, error) {
+	r := s.read()
+	e, err := scanEvent(r.queryRow(ctx, `SELECT `+eventColumns+` FROM events WHERE workspace_id = ? AND id = ?`, workspaceID, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("Event")
+	} else if err != nil {
+		return nil, fmt.Errorf("find event: %w", err)
+	}
+	if err := expandEvents(ctx, r, []*parley.Event{e}); err != nil {
+		return nil, fmt.Errorf("find event: %w", err)
+	}
+	return e, nil
 }
 
 // insertEvent writes an event of type typ with data as its JSON payload and

@@ -3,6 +3,7 @@ package storetest
 import (
 	"encoding/json"
 	"testing"
+	"time"
 
 	"github.com/parleychat/parley"
 )
@@ -130,6 +131,13 @@ func testEvents(t *testing.T, open func(t *testing.T) parley.Store) {
 					t.Errorf("%s: ListEvents gives %s %s, the append returned %s", when, e.Type, e.Payload, w)
 				}
 			}
+			for id, w := range want {
+				e, err := s.FindEvent(ctx, ws, id)
+				must(t, err)
+				if e.ID != id || e.WorkspaceID != ws || string(e.Payload) != w {
+					t.Errorf("%s: FindEvent gives %s %s %s, the append returned %s", when, e.ID, e.Type, e.Payload, w)
+				}
+			}
 			for {
 				n, err := s.FanOutEvents(ctx, 100)
 				must(t, err)
@@ -165,6 +173,25 @@ func testEvents(t *testing.T, open func(t *testing.T) parley.Store) {
 		_, _, err = s.MergeContacts(ctx, nil, ws, remains.ID, th.contact.ID, parley.MergeReasonLogin)
 		must(t, err)
 		check("after the sender's contact was merged into another")
+	})
+
+	// FindEvent reads one event as ListEvents does, in its workspace only.
+	t.Run("FindEvent", func(t *testing.T) {
+		ctx := t.Context()
+		th := mustThread(t, s)
+		r := mustAppend(t, s, th.text(contactSender(th.contact), "Hello"))
+		for _, want := range r.Events {
+			got, err := s.FindEvent(ctx, th.ws.ID, want.ID)
+			must(t, err)
+			if got.ID != want.ID || got.Type != want.Type || got.ConversationID != want.ConversationID ||
+				string(got.Payload) != string(want.Payload) || !got.CreatedAt.Equal(want.CreatedAt.Truncate(time.Microsecond)) {
+				t.Errorf("FindEvent = %+v, want %+v", got, want)
+			}
+			_, err = s.FindEvent(ctx, mustWorkspace(t, s).ID, want.ID)
+			wantCode(t, err, parley.ENOTFOUND)
+		}
+		_, err := s.FindEvent(ctx, th.ws.ID, "01900000-0000-7000-8000-00000000dead")
+		wantCode(t, err, parley.ENOTFOUND)
 	})
 
 	t.Run("Empty", func(t *testing.T) {

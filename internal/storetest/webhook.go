@@ -517,7 +517,9 @@ func testWebhooks(t *testing.T, open func(t *testing.T) parley.Store) {
 		ep := mustEndpoint(t, s, th.ws.ID, func(e *parley.WebhookEndpoint) { e.EventTypes = []string{"message.*", "conversation.*"} })
 		mustAppend(t, s, th.text(contactSender(th.contact), "my address is 1 Main St"))
 		fanOutAll(t, s)
+		var events []string
 		for _, task := range claimAll(t, s, "n") {
+			events = append(events, task.Delivery.EventID)
 			must(t, s.RecordWebhookAttempt(ctx, "n", attemptOf(task, 500), parley.WebhookOutcome{Status: parley.DeliveryPending, NextAttemptAt: time.Now()}))
 		}
 		if ds := deliveries(t, s, th.ws.ID, ep.ID, parley.WebhookDeliveryFilter{}); len(ds) != 2 {
@@ -528,6 +530,10 @@ func testWebhooks(t *testing.T, open func(t *testing.T) parley.Store) {
 		ds := deliveries(t, s, th.ws.ID, ep.ID, parley.WebhookDeliveryFilter{})
 		if len(ds) != 0 {
 			t.Fatalf("deliveries after erasure %v, want none (the endpoint does not take contact.*)", deliveryTypes(ds))
+		}
+		for _, id := range events {
+			_, err := s.FindEvent(ctx, th.ws.ID, id)
+			wantCode(t, err, parley.ENOTFOUND)
 		}
 	})
 }

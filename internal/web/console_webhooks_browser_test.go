@@ -29,11 +29,12 @@ type receiver struct {
 	mu       sync.Mutex
 	secrets  map[string]string // path → secret
 	accepted []string          // "path webhook-id", in order
+	bodies   map[string]string // webhook-id → the last body accepted
 	bad      []string
 }
 
 func newReceiver(t *testing.T) *receiver {
-	r := &receiver{t: t, secrets: map[string]string{}}
+	r := &receiver{t: t, secrets: map[string]string{}, bodies: map[string]string{}}
 	r.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		body, _ := io.ReadAll(req.Body)
 		r.mu.Lock()
@@ -52,6 +53,7 @@ func newReceiver(t *testing.T) *receiver {
 			return
 		}
 		r.accepted = append(r.accepted, req.URL.Path+" "+req.Header.Get("webhook-id"))
+		r.bodies[req.Header.Get("webhook-id")] = string(body)
 		io.WriteString(w, "thanks for "+req.Header.Get("webhook-id"))
 	}))
 	t.Cleanup(r.srv.Close)
@@ -77,6 +79,13 @@ func (r *receiver) count(path, id string) int {
 	return n
 }
 
+// body is the last body accepted with webhook-id id.
+func (r *receiver) body(id string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.bodies[id]
+}
+
 func (r *receiver) badRequests() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -86,8 +95,8 @@ func (r *receiver) badRequests() []string {
 // TestConsoleWebhooks: an administrator adds a webhook endpoint in the
 // console (a real receiver on 127.0.0.1, allowed by PARLEY_OUTBOUND_ALLOW,
 // checks every signature), copies its secret shown once, sends a test
-// event, sees its delivery with the request, the response and the
-// latency, redelivers it (the same webhook-id again), rotates the secret,
+// event, sees its delivery with the request and its body, the response
+// and the latency, redelivers it (the same webhook-id again), rotates the secret,
 // and sees an endpoint that answered 410 Gone disabled by Parley with the
 // reason.
 func TestConsoleWebhooks(t *testing.T) {
@@ -168,6 +177,12 @@ func TestConsoleWebhooks(t *testing.T) {
 		c.js(detail + `.querySelectorAll('[data-attempt]').length === 1 && ` + detail + `.querySelector('.attempt-result').textContent === 'HTTP 200'`)
 		c.js(detail + `.querySelector('.attempt-response')?.textContent.includes('thanks for ` + pingID + `')`)
 		c.js(`/^\d+\.\d ms$/.test(` + detail + `.querySelector('.attempt-latency').textContent)`)
+		// The body sent, pretty-printed: the same JSON the receiver got.
+		body := detail + `.querySelector('.wh-request-body')`
+		c.js(body + `?.textContent.includes('\n  "id": "` + pingID + `",\n') && ` + body + `.textContent.includes('"endpoint_id": "` + endpointID + `"')`)
+		if got, want := browsertest.Eval[string](t, c.tab, `JSON.stringify(JSON.parse(`+body+`.textContent))`), rcv.body(pingID); got != want {
+			t.Errorf("the body shown is %s, the receiver got %s", got, want)
+		}
 		browsertest.RequireAccessible(t, c.tab, "the delivery log with a delivery's attempts")
 		browsertest.Screenshot(t, c.tab, "console-webhooks")
 	}) {

@@ -1,6 +1,6 @@
 // Admin: webhook endpoints (docs/webhooks.md). A new endpoint's signing
 // secret is shown once, and so is a rotated one; each endpoint's recent
-// deliveries show their status, the request, every attempt's response and
+// deliveries show their status, the request with its body, every attempt's response and
 // latency, and a Redeliver button.
 
 import { useEffect, useState } from 'preact/hooks';
@@ -226,7 +226,16 @@ function Deliveries({ endpoint, refresh, onLoad }) {
 
 const statusClass = (s) => (s === 'delivered' ? 'tag-ok' : s === 'failed' ? 'tag-bad' : 'tag-muted');
 
-/** Attempts shows one delivery's request and every attempt: result, latency, response. */
+/** pretty indents the JSON body of a request; text that is not JSON is shown as it is. */
+function pretty(body) {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+/** Attempts shows one delivery's request, headers and body, and every attempt: result, latency, response. */
 function Attempts({ endpoint, id }) {
   const [d, setD] = useState(null);
   useEffect(() => { api.webhookDelivery(endpoint.id, id).then(setD).catch((e) => fail(e, 'Could not load the delivery')); }, [id]);
@@ -236,7 +245,9 @@ function Attempts({ endpoint, id }) {
       <h3>Request</h3>
       <pre class="wh-request"><code>${[`POST ${endpoint.url}`, 'content-type: application/json', `webhook-id: ${d.event_id}`,
         'webhook-timestamp, webhook-signature: set on each attempt'].join('\n')}</code></pre>
-      <p class="muted">The body is the <code>${d.event_type}</code> event, as docs/events.md describes it.</p>
+      ${d.request_body
+        ? html`<pre class="wh-request-body"><code>${pretty(d.request_body)}</code></pre>`
+        : html`<p class="muted wh-no-body">The body, the <code>${d.event_type}</code> event, is not shown: the event is no longer kept.</p>`}
       <h3>Attempts</h3>
       ${!d.attempt_log?.length ? html`<p class="muted">No attempt yet.</p>` : html`
         <ol class="wh-attempt-list">
