@@ -196,3 +196,24 @@ func TestSubscribeFeedAfterRefused(t *testing.T) {
 	// Its live feed still works.
 	must(t, vconn.SubscribeFeed(ctx))
 }
+
+// Reconnect with events received but not yet returned by Next: the Conn
+// follows the feed again after the last event Next returned, so those come
+// again on the new connection, and Next drops the copies — each event is
+// returned once, in order.
+func TestFeedCursorReconnectWithUnreadEvents(t *testing.T) {
+	e := newEnv(t)
+	ctx := t.Context()
+	visitor, _ := e.visitor(t, 0)
+	conn := connect(t, e.admin(t, 0))
+	var log feedLog
+
+	must(t, conn.SubscribeFeedAfter(ctx, "0"))
+	startSome(t, visitor, 3)
+	log.read(t, conn, 1) // the rest is on its way, or waiting in the buffer
+	must(t, conn.Reconnect(ctx))
+	log.read(t, conn, 3)
+	startSome(t, visitor, 1) // live: anything repeated would come before it
+	log.read(t, conn, 4)
+	log.check(t, e)
+}
