@@ -217,3 +217,36 @@ func TestFeedCursorReconnectWithUnreadEvents(t *testing.T) {
 	log.read(t, conn, 4)
 	log.check(t, e)
 }
+
+// A Conn never returns a feed event twice: UnsubscribeFeed keeps
+// FeedCursor, and SubscribeFeedAfter with an earlier cursor resumes after
+// FeedCursor. SubscribeFeed turns the feed live: its frames carry no
+// cursor.
+func TestFeedCursorPosition(t *testing.T) {
+	e := newEnv(t)
+	ctx := t.Context()
+	visitor, _ := e.visitor(t, 0)
+	conn := connect(t, e.admin(t, 0))
+	var log feedLog
+
+	must(t, conn.SubscribeFeedAfter(ctx, "0"))
+	startSome(t, visitor, 1)
+	log.read(t, conn, 1)
+	must(t, conn.UnsubscribeFeed(ctx))
+	if got := conn.FeedCursor(); got != log.last() {
+		t.Fatalf("FeedCursor() after UnsubscribeFeed = %q, want %q", got, log.last())
+	}
+	must(t, conn.SubscribeFeedAfter(ctx, "0")) // earlier than FeedCursor
+	startSome(t, visitor, 1)
+	log.read(t, conn, 2) // fails on a repeated event: its cursor would not grow
+	log.check(t, e)
+
+	must(t, conn.SubscribeFeed(ctx))
+	startSome(t, visitor, 1)
+	for _, typ := range []string{"conversation.created", "conversation.queued"} {
+		f := next(t, conn, client.FrameEvent)
+		if f.FeedEvent.Type != typ || f.Cursor != "" {
+			t.Fatalf("live feed: got %s, want %s without a cursor", f.Raw, typ)
+		}
+	}
+}
