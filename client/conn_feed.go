@@ -64,9 +64,13 @@ func (conn *Conn) SubscribeFeedAfter(ctx context.Context, cursor string) error {
 	conn.mu.Unlock()
 	_, err = conn.request(ctx, wireRequest{Type: "subscribe_feed", Cursor: strconv.FormatInt(from, 10)})
 	if ErrorCode(err) != "" {
-		// Refused: the server left the feed as it was.
+		// Refused: the server left the feed as it was, and so does the
+		// Conn (its position too, unless events moved it meanwhile).
 		conn.mu.Lock()
-		conn.feed.on, conn.feed.resume = prev.on, prev.resume
+		conn.feed.on, conn.feed.resume, conn.feed.cursor = prev.on, prev.resume, prev.cursor
+		if conn.feed.pos == from {
+			conn.feed.pos = prev.pos
+		}
 		conn.mu.Unlock()
 	}
 	return err

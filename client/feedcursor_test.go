@@ -188,10 +188,28 @@ func TestSubscribeFeedAfterRefused(t *testing.T) {
 		t.Errorf("raw subscribe_feed with cursor abc: %v", err)
 	}
 
+	// A feed followed with a cursor goes on as it was after a refusal.
 	visitor, _ := e.visitor(t, 0)
+	var log feedLog
+	must(t, conn.SubscribeFeedAfter(ctx, "0"))
+	startSome(t, visitor, 1)
+	log.read(t, conn, 1)
+	if err := conn.SubscribeFeedAfter(ctx, "abc"); client.ErrorCode(err) != client.CodeInvalid {
+		t.Errorf("cursor abc on a followed feed: %v", err)
+	}
+	if got := conn.FeedCursor(); got != log.last() {
+		t.Errorf("FeedCursor() after a refusal = %q, want %q", got, log.last())
+	}
+	startSome(t, visitor, 1)
+	log.read(t, conn, 2)
+	log.check(t, e)
+
 	vconn := connect(t, visitor)
 	if err := vconn.SubscribeFeedAfter(ctx, "0"); client.ErrorCode(err) != client.CodeInvalid {
 		t.Errorf("a visitor's SubscribeFeedAfter: %v, want %s", err, client.CodeInvalid)
+	}
+	if got := vconn.FeedCursor(); got != "" {
+		t.Errorf("FeedCursor() after the server refused the cursor = %q", got)
 	}
 	// Its live feed still works.
 	must(t, vconn.SubscribeFeed(ctx))
