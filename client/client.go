@@ -30,6 +30,13 @@
 // gap. Visitors never see notes: their seq is the visitor sequence, which
 // counts only what a visitor may see, so it has no gap either.
 //
+// The workspace feed followed with SubscribeFeedAfter works the same way:
+// every event carries its cursor (Frame.Cursor), the Conn remembers the
+// cursor of the last event Next returned (FeedCursor), follows the feed
+// again after it when it reconnects, and drops any event at or before it,
+// so each conversation.* event reaches the application once, in feed
+// order. SubscribeFeed, without a cursor, is live only.
+//
 // Sends are idempotent: Send always carries a client_id (one is generated if
 // the input has none) and, on a Conn with automatic reconnection, is retried
 // with the same client_id across reconnects until it is acknowledged, so a

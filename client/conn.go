@@ -43,7 +43,7 @@ type Conn struct {
 	err     error         // why it ended
 	follow  map[string]bool
 	pos     map[string]int64 // highest seq handed to the application, per conversation
-	feed    bool
+	feed    feedState
 	// token is the credential connections authenticate with: the Client's,
 	// then the last one refreshed; expiresAt is when it expires (zero:
 	// never, or not known).
@@ -231,10 +231,13 @@ func (conn *Conn) connect(ctx context.Context, force bool) error {
 		data, _ := json.Marshal(wireRequest{Type: "subscribe", ID: rid, ConversationID: id, AfterSeq: conn.pos[id]})
 		resub = append(resub, data)
 	}
-	if conn.feed {
+	if conn.feed.on {
+		// From the last event the application has seen, on a feed with a
+		// cursor: anything after it still waiting in the buffer comes again
+		// and is dropped by Next as a duplicate.
 		rid := "a" + strconv.FormatUint(conn.ids.Add(1), 36)
 		s.auto[rid] = ""
-		data, _ := json.Marshal(wireRequest{Type: "subscribe_feed", ID: rid})
+		data, _ := json.Marshal(conn.feedRequest(rid))
 		resub = append(resub, data)
 	}
 	reconnected := conn.downErr != nil
@@ -272,7 +275,8 @@ func (conn *Conn) credential(ctx context.Context) (string, error) {
 }
 
 // Reconnect replaces the connection with a new one (closing the current one,
-// if any) and follows again every conversation, from LastSeq, and the feed.
+// if any) and follows again every conversation, from LastSeq, and the feed
+// (after FeedCursor, when followed with SubscribeFeedAfter).
 // Use it after Next reported a lost connection, when the Conn does not
 // reconnect by itself.
 func (conn *Conn) Reconnect(ctx context.Context) error {
@@ -345,7 +349,7 @@ func (conn *Conn) dispatch(s *socket, w *wireFrame, raw []byte) bool {
 			if w.Type == FrameError {
 				// The conversation (or the feed) cannot be followed any more.
 				if conv == "" {
-					conn.feed = false
+					conn.feed.on, conn.feed.resume = false, false
 				} else {
 					w.ConversationID = conv
 					delete(conn.follow, conv)
@@ -554,8 +558,14 @@ func (conn *Conn) Next(ctx context.Context) (Frame, error) {
 }
 
 // accept reports whether the application is to see f: a message at or
-// below the conversation's position was seen already.
+// below the conversation's position, or a feed event at or before the
+// feed's, was seen already.
 func (conn *Conn) accept(f *Frame) bool {
+	if f.Type == FrameEvent {
+		conn.mu.Lock()
+		defer conn.mu.Unlock()
+		return conn.acceptEvent(f)
+	}
 	if f.Type != FrameMessage || f.Message == nil {
 		return true
 	}

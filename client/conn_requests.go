@@ -202,23 +202,28 @@ func (conn *Conn) Typing(ctx context.Context, conversationID string, note bool) 
 // FrameEvent frames. A visitor follows its own contact's conversations,
 // including those started on its other devices: they arrive as
 // FrameConversation frames (Event "conversation.created" for a new one).
+//
+// The feed is live only: what happens while the Conn is disconnected never
+// reaches it. To resume without a gap, staff use SubscribeFeedAfter.
+// SubscribeFeed on a feed followed with a cursor turns it live.
 func (conn *Conn) SubscribeFeed(ctx context.Context) error {
 	conn.mu.Lock()
-	conn.feed = true
+	conn.feed.on, conn.feed.resume = true, false
 	conn.mu.Unlock()
 	_, err := conn.request(ctx, wireRequest{Type: "subscribe_feed"})
 	if ErrorCode(err) != "" {
 		conn.mu.Lock()
-		conn.feed = false
+		conn.feed.on = false
 		conn.mu.Unlock()
 	}
 	return err
 }
 
-// UnsubscribeFeed stops following the feed.
+// UnsubscribeFeed stops following the feed. FeedCursor stays where it
+// was: SubscribeFeedAfter(ctx, conn.FeedCursor()) resumes after it.
 func (conn *Conn) UnsubscribeFeed(ctx context.Context) error {
 	conn.mu.Lock()
-	conn.feed = false
+	conn.feed.on, conn.feed.resume = false, false
 	conn.mu.Unlock()
 	_, err := conn.request(ctx, wireRequest{Type: "unsubscribe_feed"})
 	return err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/parleychat/parley/client"
@@ -106,6 +107,50 @@ func Example_bot() {
 			if err != nil {
 				log.Print(err)
 			}
+		}
+	}
+}
+
+// A bot that resumes the workspace's feed where its last run stopped: it
+// saves the cursor of each event it has handled and, when started again,
+// gets every conversation event committed meanwhile, then the live ones,
+// each once, in order (also across reconnections).
+//
+// Run it with PARLEY_URL and PARLEY_TOKEN (an API token with
+// conversations:read) set.
+func Example_resumeFeed() {
+	ctx := context.Background()
+	bot, err := client.New(os.Getenv("PARLEY_URL"), client.WithToken(os.Getenv("PARLEY_TOKEN")))
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Where the last run stopped; "0", the oldest event, the first time.
+	const saved = "feed.cursor"
+	cursor := "0"
+	if b, err := os.ReadFile(saved); err == nil {
+		cursor = strings.TrimSpace(string(b))
+	}
+	conn, err := bot.Connect(ctx, client.WithAutoReconnect(time.Second, 30*time.Second))
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer conn.Close()
+	// A reconnection resumes by itself after the last event Next returned.
+	if err := conn.SubscribeFeedAfter(ctx, cursor); err != nil {
+		log.Fatal(err) // client.CodeInvalid: not a cursor of the event feed
+	}
+	for {
+		f, err := conn.Next(ctx)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if f.Type != client.FrameEvent {
+			continue
+		}
+		fmt.Println(f.Cursor, f.FeedEvent.Type, f.ConversationID)
+		// Handled: resume after it next time.
+		if err := os.WriteFile(saved, []byte(f.Cursor), 0o600); err != nil {
+			log.Fatal(err)
 		}
 	}
 }

@@ -13,7 +13,7 @@ const (
 	FrameConversation   = "conversation"    // a state change: Event, Conversation, By, PreviousAssigneeID
 	FrameTyping         = "typing"          // someone types: By, Note
 	FrameRead           = "read"            // someone read up to LastReadSeq: Participant
-	FrameEvent          = "event"           // a workspace feed event (SubscribeFeed): FeedEvent
+	FrameEvent          = "event"           // a workspace feed event (SubscribeFeed, SubscribeFeedAfter): FeedEvent, Cursor
 	// FrameSubscribed is emitted after an automatic reconnection, once per
 	// conversation followed again: Conversation is its current state and
 	// LastSeq where its stream stands. (A Subscribe call gets its own
@@ -62,6 +62,9 @@ type Frame struct {
 	Note bool
 	// FeedEvent: event.
 	FeedEvent *Event
+	// Cursor: event, on a feed followed with SubscribeFeedAfter: the
+	// event's position in the event feed, to resume after it.
+	Cursor string
 	// Err: error.
 	Err *Error
 	// ExpiresAt: token_expiring.
@@ -105,6 +108,7 @@ type wireRequest struct {
 	AttachmentIDs  []string `json:"attachment_ids,omitempty"`
 	DisplayName    string   `json:"display_name,omitempty"`
 	Note           bool     `json:"note,omitempty"`
+	Cursor         string   `json:"cursor,omitempty"` // subscribe_feed
 }
 
 // wireFrame is any frame the server sends. The fields whose JSON type
@@ -139,6 +143,8 @@ type wireFrame struct {
 	ExpiresAt *time.Time `json:"expires_at"`
 	// availability
 	Online bool `json:"online"`
+	// event, on a feed followed with a cursor
+	Cursor string `json:"cursor"`
 }
 
 // message decodes the message a frame carries, or returns nil.
@@ -200,6 +206,7 @@ func (w *wireFrame) frame(raw []byte) Frame {
 		if json.Unmarshal(w.Event, &ev) == nil {
 			f.FeedEvent = &ev
 			f.ConversationID = ev.ConversationID
+			f.Cursor = w.Cursor
 		}
 	case FrameError:
 		f.Err = w.err()
