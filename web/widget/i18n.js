@@ -12,6 +12,8 @@ const texts = {
     prechatIntro: 'Tell us who you are, so that we can get back to you.', name: 'Name', email: 'Email', fileTooLarge: 'This file is too large.', fileType: 'This type of file is not accepted.',
     error: 'Something went wrong. Please try again.', download: 'Download',
     rateAsk: 'How was this conversation?', rateScore: (n) => n + ' of 5', rateComment: 'Anything to add? (optional)', rateSend: 'Send rating', rateSkip: 'Skip', rateThanks: 'Thank you for your rating!',
+    queuePosition: (n) => 'You are number ' + n + ' in line', queueWait: (s) => 'Expected wait: ' + (s < 60 ? 'under a minute' : 'about ' + Math.round(s / 60) + ' min'),
+    withAgent: (name) => 'You are chatting with ' + name, leave: 'Leave a message and we will get back to you.', leavePlaceholder: 'Your message…',
   },
   de: {
     open: 'Chat öffnen', close: 'Chat schließen', unread: (n) => n + (n === 1 ? ' ungelesene Nachricht' : ' ungelesene Nachrichten'),
@@ -23,6 +25,8 @@ const texts = {
     prechatIntro: 'Sagen Sie uns, wer Sie sind, damit wir antworten können.', name: 'Name', email: 'E-Mail', fileTooLarge: 'Die Datei ist zu groß.', fileType: 'Dieser Dateityp wird nicht angenommen.',
     error: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.', download: 'Herunterladen',
     rateAsk: 'Wie war diese Unterhaltung?', rateScore: (n) => n + ' von 5', rateComment: 'Möchten Sie etwas ergänzen? (optional)', rateSend: 'Bewertung senden', rateSkip: 'Überspringen', rateThanks: 'Danke für Ihre Bewertung!',
+    queuePosition: (n) => 'Sie sind Nummer ' + n + ' in der Warteschlange', queueWait: (s) => 'Voraussichtliche Wartezeit: ' + (s < 60 ? 'unter einer Minute' : 'etwa ' + Math.round(s / 60) + ' Min.'),
+    withAgent: (name) => 'Sie chatten mit ' + name, leave: 'Hinterlassen Sie eine Nachricht, wir melden uns.', leavePlaceholder: 'Ihre Nachricht…',
   },
   fr: {
     open: 'Ouvrir le chat', close: 'Fermer le chat', unread: (n) => n + (n === 1 ? ' message non lu' : ' messages non lus'),
@@ -34,6 +38,8 @@ const texts = {
     prechatIntro: 'Dites-nous qui vous êtes pour que nous puissions vous répondre.', name: 'Nom', email: 'E-mail', fileTooLarge: 'Ce fichier est trop volumineux.', fileType: "Ce type de fichier n'est pas accepté.",
     error: 'Une erreur est survenue. Veuillez réessayer.', download: 'Télécharger',
     rateAsk: 'Comment s’est passée cette conversation ?', rateScore: (n) => n + ' sur 5', rateComment: 'Un commentaire ? (facultatif)', rateSend: 'Envoyer la note', rateSkip: 'Passer', rateThanks: 'Merci pour votre note !',
+    queuePosition: (n) => 'Vous êtes numéro ' + n + ' dans la file', queueWait: (s) => 'Attente estimée : ' + (s < 60 ? 'moins d’une minute' : 'environ ' + Math.round(s / 60) + ' min'),
+    withAgent: (name) => 'Vous discutez avec ' + name, leave: 'Laissez un message, nous vous répondrons.', leavePlaceholder: 'Votre message…',
   },
 }
 
