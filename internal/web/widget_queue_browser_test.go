@@ -70,6 +70,9 @@ func TestWidgetQueuePosition(t *testing.T) {
 		tabs, convs = append(tabs, tab), append(convs, id)
 	}
 	third := tabs[2]
+	if got := queueLine(t, third, "wait"); got != "" {
+		t.Errorf("with no conversation assigned yet, the widget expects a wait: %q", got)
+	}
 	if leaveForm(t, third) {
 		t.Error("with an agent online and under capacity, the widget offers the form to leave a message")
 	}
@@ -80,6 +83,8 @@ func TestWidgetQueuePosition(t *testing.T) {
 			t.Fatalf("take conversation %d: %v", i+1, err)
 		}
 		waitQueueLine(t, third, "position", want)
+		// Now that conversations were assigned, the queue has a mean wait.
+		browsertest.WaitJS(t, third, `(`+shadow+`.querySelector('.queue .wait')?.textContent || '').startsWith('Expected wait: ')`)
 		// The first visitor's widget names the agent who took it.
 		if i == 0 {
 			waitQueueLine(t, tabs[0], "agent", "You are chatting with Ann Lee")
@@ -123,6 +128,10 @@ func TestWidgetMessageFormWhenNoAgentAvailable(t *testing.T) {
 		if err := agentClient.SetPresence(ctx, "online"); err != nil {
 			t.Fatal(err)
 		}
+		// Ann came: the first visitor's open widget takes the form away
+		// live, while the conversation still waits.
+		browsertest.WaitJS(t, first, `!`+shadow+`.querySelector('form.composer.leave')`)
+		waitQueueLine(t, first, "position", "You are number 1 in line")
 		conv := pendingConversation(t, srv.Admin, inboxID)
 		if _, err := agentClient.Assign(ctx, conv.ID, agent.ID); err != nil {
 			t.Fatal(err)

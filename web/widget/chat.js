@@ -144,13 +144,14 @@ function Conversation({ w, conv, greeting }) {
 
 // useQueueStatus returns where the conversation stands in its queue
 // (GET /api/v1/conversations/{id}/queue) while it waits (pending), else
-// null: asked when it starts waiting, on each of its events, and every
-// QUEUE_POLL while it waits.
+// null: asked when it starts waiting, on each of its events, when agents
+// come or go, and every QUEUE_POLL while it waits.
 function useQueueStatus(w, conv) {
   const [st, setSt] = useState(null)
   const c = conv && conv.conversation
   const pending = !!c && c.status === 'pending'
-  const events = c ? c.updated_at + ' ' + conv.messages.length : ''
+  // its events, and a change of agents' availability
+  const events = c ? c.updated_at + ' ' + conv.messages.length + ' ' + w.inbox.online + ' ' + (w.inbox.queue && w.inbox.queue.available_agents) : ''
   useEffect(() => {
     if (!pending) { setSt(null); return }
     let live = true

@@ -4,7 +4,7 @@
 const texts = {
   en: {
     open: 'Open chat', close: 'Close chat', unread: (n) => n + (n === 1 ? ' unread message' : ' unread messages'),
-    online: 'We usually reply in a few minutes', offline: 'We are away right now. Leave a message and we will get back to you.',
+    online: 'We usually reply in a few minutes', offline: 'We are away right now.',
     placeholder: 'Write a message…', send: 'Send', attach: 'Attach a file', typing: 'Support is typing…',
     seen: 'Seen', sending: 'Sending…', failed: 'Not sent yet', connecting: 'Connecting…', reconnecting: 'Connection lost. Reconnecting…',
     conversations: 'Your conversations', newConversation: 'New conversation', back: 'Back to your conversations',
@@ -17,7 +17,7 @@ const texts = {
   },
   de: {
     open: 'Chat öffnen', close: 'Chat schließen', unread: (n) => n + (n === 1 ? ' ungelesene Nachricht' : ' ungelesene Nachrichten'),
-    online: 'Wir antworten meist in wenigen Minuten', offline: 'Wir sind gerade nicht da. Hinterlassen Sie eine Nachricht, wir melden uns.',
+    online: 'Wir antworten meist in wenigen Minuten', offline: 'Wir sind gerade nicht da.',
     placeholder: 'Nachricht schreiben…', send: 'Senden', attach: 'Datei anhängen', typing: 'Der Support schreibt…',
     seen: 'Gelesen', sending: 'Wird gesendet…', failed: 'Noch nicht gesendet', connecting: 'Verbinde…', reconnecting: 'Verbindung unterbrochen. Verbinde neu…',
     conversations: 'Ihre Unterhaltungen', newConversation: 'Neue Unterhaltung', back: 'Zurück zu Ihren Unterhaltungen',
@@ -30,7 +30,7 @@ const texts = {
   },
   fr: {
     open: 'Ouvrir le chat', close: 'Fermer le chat', unread: (n) => n + (n === 1 ? ' message non lu' : ' messages non lus'),
-    online: 'Nous répondons en général en quelques minutes', offline: 'Nous sommes absents. Laissez un message, nous vous répondrons.',
+    online: 'Nous répondons en général en quelques minutes', offline: 'Nous sommes absents pour le moment.',
     placeholder: 'Écrire un message…', send: 'Envoyer', attach: 'Joindre un fichier', typing: 'Le support écrit…',
     seen: 'Lu', sending: 'Envoi…', failed: 'Pas encore envoyé', connecting: 'Connexion…', reconnecting: 'Connexion perdue. Reconnexion…',
     conversations: 'Vos conversations', newConversation: 'Nouvelle conversation', back: 'Retour à vos conversations',
