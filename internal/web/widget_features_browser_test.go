@@ -544,7 +544,7 @@ func TestWidgetOffline(t *testing.T) {
 	sub := func() string {
 		return browsertest.Eval[string](t, tab, `(`+shadow+`?.querySelector('.head .sub')?.textContent) || ''`)
 	}
-	const away = "We are away right now. Leave a message and we will get back to you."
+	const away = "We are away right now."
 
 	t.Run("LeaveAMessage", func(t *testing.T) {
 		openDemo(t, tab, srv)
@@ -837,7 +837,8 @@ func TestWidgetKeyboard(t *testing.T) {
 	noBrowserErrors(t, b)
 }
 
-// The widget speaks the inbox's language, else the browser's.
+// The widget speaks the inbox's language, else the browser's. No agent is
+// online, so the composer is the form to leave a message ("Your message…").
 func TestWidgetLanguages(t *testing.T) {
 	texts := func(t *testing.T, tab context.Context) (launcher, placeholder, lang string) {
 		t.Helper()
@@ -855,7 +856,7 @@ func TestWidgetLanguages(t *testing.T) {
 		tab := b.NewTab(t)
 		openDemo(t, tab, srv)
 		launcher, placeholder, lang := texts(t, tab)
-		if launcher != "Chat öffnen" || placeholder != "Nachricht schreiben…" || lang != "de" {
+		if launcher != "Chat öffnen" || placeholder != "Ihre Nachricht…" || lang != "de" {
 			t.Errorf("launcher %q, placeholder %q, lang %q; want German", launcher, placeholder, lang)
 		}
 		if got := browsertest.Eval[string](t, tab, `document.getElementById('parley-widget').lang`); got != "de" {
@@ -864,8 +865,11 @@ func TestWidgetLanguages(t *testing.T) {
 		write(t, tab, "Hallo")
 		browsertest.WaitJS(t, tab, shadow+`.querySelector('.msg.me[data-seq="1"]')`)
 		browsertest.RequireAccessible(t, tab, "the widget in German")
-		if got := browsertest.Eval[string](t, tab, shadow+`.querySelector('.head .sub').textContent`); !strings.Contains(got, "Hinterlassen Sie eine Nachricht") {
+		if got := browsertest.Eval[string](t, tab, shadow+`.querySelector('.head .sub').textContent`); got != "Wir sind gerade nicht da." {
 			t.Errorf("offline text %q, want German", got)
+		}
+		if got := browsertest.Eval[string](t, tab, shadow+`.querySelector('.leave-intro')?.textContent || ''`); got != "Hinterlassen Sie eine Nachricht, wir melden uns." {
+			t.Errorf("the form to leave a message says %q, want German", got)
 		}
 		noBrowserErrors(t, b)
 	})
@@ -881,7 +885,7 @@ func TestWidgetLanguages(t *testing.T) {
 			t.Fatalf("the browser's language is %q; the override did not apply", got)
 		}
 		launcher, placeholder, lang := texts(t, tab)
-		if launcher != "Ouvrir le chat" || placeholder != "Écrire un message…" || lang != "fr" {
+		if launcher != "Ouvrir le chat" || placeholder != "Votre message…" || lang != "fr" {
 			t.Errorf("launcher %q, placeholder %q, lang %q; want French", launcher, placeholder, lang)
 		}
 		noBrowserErrors(t, b)

@@ -13,7 +13,7 @@ import (
 
 const (
 	onlineText = "We usually reply in a few minutes"
-	awayText   = "We are away right now. Leave a message and we will get back to you."
+	awayText   = "We are away right now."
 )
 
 // The widget's header follows the agents' availability live, without being

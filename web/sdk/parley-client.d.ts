@@ -92,6 +92,8 @@ export interface Inbox {
   id: string
   name: string
   online: boolean
+  /** The inbox's queue: available_agents 0 means nobody could take a chat now (kept current by refreshOnline). */
+  queue?: { queue_id: string; online_agents: number; available_agents: number; open: boolean; opens_at?: string }
   [key: string]: unknown
 }
 

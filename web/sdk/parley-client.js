@@ -459,12 +459,14 @@ export class ParleyClient {
     this.changed()
   }
 
-  // refreshOnline asks again whether an agent is online. The connection
-  // tells of every change (availability frames); this covers the time
+  // refreshOnline asks again whether an agent is online, and how
+  // available the inbox's queue is (inbox.queue). The connection tells of
+  // every change of online (availability frames); this covers the time
   // without one: before the first message, and while reconnecting.
   refreshOnline() {
     const asked = Date.now()
     request(this.base, '/api/v1/visitor/inbox?inbox_id=' + encodeURIComponent(this.inboxId)).then((inbox) => {
+      if (inbox.queue) { this.inbox = { ...this.inbox, queue: inbox.queue }; this.changed() }
       if (asked <= this.availableSeen) return // a frame since said newer
       this.setOnline(inbox.online)
     }, () => {})

@@ -9,6 +9,11 @@ import chatCSS from './chat.css'
 
 const html = htm.bind(h)
 
+// QUEUE_POLL: how often a waiting visitor's place in the queue is asked
+// again between the conversation's own events (others leaving the queue
+// send this visitor none).
+const QUEUE_POLL = 10000
+
 window.__parleyChat = (slot, shadow, widget, addStyles) => {
   addStyles(shadow, chatCSS)
   render(html`<${App} w=${widget} />`, slot)
@@ -21,6 +26,8 @@ function useWidget(w) {
 
 function App({ w }) {
   useWidget(w)
+  // An availability change: ask how available the inbox's queue is now.
+  useEffect(() => w.on('availability', () => w.isOpen && w.refreshOnline()), [w])
   const panel = useRef(null)
   const t = w.t
   const settings = w.inbox.widget || {}
@@ -118,14 +125,63 @@ function Conversation({ w, conv, greeting }) {
   }, [messages.length, typing])
   let lastOwnSeen = 0
   if (conv) for (const m of messages) if (m.sender.type === 'contact' && m.seq && m.seq <= conv.agentRead) lastOwnSeen = m.seq
+  const c = conv && conv.conversation
+  const queued = useQueueStatus(w, conv)
+  // The composer is a message form while nobody could take the chat: no
+  // agent online, or none of the queue's under capacity.
+  const avail = queued || w.inbox.queue
+  const away = !(c && c.status === 'assigned') && (!w.inbox.online || (avail && avail.available_agents === 0))
   return html`
     <div class="log" ref=${log} role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label=${t.conversations}>
       ${greeting ? html`<div class="msg them greeting"><div class="bubble">${greeting}</div></div>` : null}
       ${messages.map((m) => html`<${Message} key=${m.seq || m.client_id} w=${w} m=${m} seen=${m.seq && m.seq === lastOwnSeen} />`)}
       ${typing ? html`<div class="typing"><span class="visually-hidden">${t.typing}</span><span class="dot"></span><span class="dot"></span><span class="dot"></span></div>` : null}
     </div>
+    <${Queue} w=${w} conv=${conv} queued=${queued} />
     ${conv && conv.conversation && conv.conversation.status === 'resolved' ? html`<${Rating} key=${conv.id} w=${w} conv=${conv} />` : null}
-    <${Composer} w=${w} />`
+    <${Composer} w=${w} away=${away} />`
+}
+
+// useQueueStatus returns where the conversation stands in its queue
+// (GET /api/v1/conversations/{id}/queue) while it waits (pending), else
+// null: asked when it starts waiting, on each of its events, when agents
+// come or go, and every QUEUE_POLL while it waits.
+function useQueueStatus(w, conv) {
+  const [st, setSt] = useState(null)
+  const c = conv && conv.conversation
+  const pending = !!c && c.status === 'pending'
+  // its events, and a change of agents' availability
+  const events = c ? c.updated_at + ' ' + conv.messages.length + ' ' + w.inbox.online + ' ' + (w.inbox.queue && w.inbox.queue.available_agents) : ''
+  useEffect(() => {
+    if (!pending) { setSt(null); return }
+    let live = true
+    const ask = () => w.api('/api/v1/conversations/' + conv.id + '/queue').then((s) => live && setSt({ ...s, id: conv.id }), () => {})
+    ask()
+    const timer = setInterval(ask, QUEUE_POLL)
+    return () => { live = false; clearInterval(timer) }
+  }, [conv && conv.id, pending, events])
+  return pending && st && st.id === conv.id ? st : null
+}
+
+// Queue is a polite live region under the log: while the conversation
+// waits, the visitor's place in line (and the expected wait, when Parley
+// has one); once an agent holds it, the agent's name.
+function Queue({ w, conv, queued }) {
+  const t = w.t
+  const c = conv && conv.conversation
+  const assignee = c && c.status === 'assigned' ? c.assignee_id : ''
+  const agent = assignee && w.agents.get(assignee)
+  useEffect(() => {
+    if (assignee && !(agent && agent.name)) w.loadAgents(conv.id)
+  }, [assignee])
+  let body = null
+  if (queued && queued.position > 0) {
+    const est = queued.estimated_wait_seconds
+    body = html`<span class="position">${t.queuePosition(queued.position)}</span>${est != null ? html` · <span class="wait">${t.queueWait(est)}</span>` : null}`
+  } else if (agent && agent.name) {
+    body = html`<span class="agent">${t.withAgent(agent.name)}</span>`
+  }
+  return html`<p class="queue" role="status" aria-live="polite">${body}</p>`
 }
 
 // Rating asks the visitor, once a conversation is resolved, how it went
@@ -214,7 +270,9 @@ function Attachment({ w, a }) {
   return html`<a href="#" class="file" onClick=${download}>📎 ${a.name} <span class="visually-hidden">(${w.t.download})</span></a>`
 }
 
-function Composer({ w }) {
+// Composer writes to the conversation; while away (nobody could take the
+// chat now) it presents itself as a form to leave a message.
+function Composer({ w, away }) {
   const t = w.t
   const [text, setText] = useState('')
   const [error, setError] = useState('')
@@ -238,14 +296,15 @@ function Composer({ w }) {
     try { await w.upload(f) } catch (err) { setError(err.status === 413 ? t.fileTooLarge : err.status === 422 ? t.fileType : t.error) }
   }
   return html`
-    <form class="composer" onSubmit=${submit}>
+    <form class=${'composer' + (away ? ' leave' : '')} onSubmit=${submit} aria-label=${away ? t.leave : undefined}>
+      ${away ? html`<p class="leave-intro">${t.leave}</p>` : null}
       ${error ? html`<p class="error" role="alert">${error}</p>` : null}
       <div class="row">
         <label class="icon attach" title=${t.attach}>
           <input type="file" ref=${file} onChange=${onFile} class="visually-hidden" aria-label=${t.attach} />
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M21 12.5l-8.5 8.5a5.5 5.5 0 0 1-7.8-7.8l9-9a3.7 3.7 0 0 1 5.2 5.2l-9 9a1.8 1.8 0 0 1-2.6-2.6l8.3-8.3" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>
         </label>
-        <textarea rows="1" placeholder=${t.placeholder} aria-label=${t.placeholder} value=${text}
+        <textarea rows="1" placeholder=${away ? t.leavePlaceholder : t.placeholder} aria-label=${away ? t.leavePlaceholder : t.placeholder} value=${text}
           onInput=${(e) => { setText(e.target.value); w.typing() }} onKeyDown=${onKey}></textarea>
         <button type="submit" class="send" aria-label=${t.send} disabled=${!text.trim()}>
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 12l16-8-6 16-2.5-6.5z" fill="currentColor"/></svg>
