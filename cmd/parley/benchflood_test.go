@@ -30,8 +30,11 @@ func TestBenchFlood(t *testing.T) {
 	}
 	f := rep.Flooder
 	// 5 frames at once, then 5 a second, for the visitor, over a phase
-	// of 2 s, however many times it connects.
-	if f.Offered == 0 || f.RateLimited == 0 || f.Closes["4029"] == 0 || f.Stored > 5+5*2+1 {
+	// of 2 s, however many times it connects. Refused: closed with 4029
+	// (the rate_limited answers before the close may all be dropped by it,
+	// when the server's writer had not sent them yet: a close drops the
+	// queue).
+	if f.Offered == 0 || f.Closes["4029"] == 0 || f.Stored > 5+5*2+1 {
 		t.Errorf("flooder: %+v; want it refused, closed with 4029, and at most its bursts stored", f)
 	}
 	if _, ok := rep.Ratio["delivery"]; !ok {

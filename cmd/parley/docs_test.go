@@ -86,7 +86,20 @@ func runDocs(t *testing.T, group docGroup) {
 	for k, v := range group.env {
 		vars[k] = v
 	}
-	url, _, _ := serveInProcess(t, vars)
+	srv := startServe(t, vars)
+	url := srv.url
+	// A failed example may come from the server: show what it logged above
+	// INFO (an "internal" answer's cause is only there).
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		for line := range strings.SplitSeq(srv.stderr.String(), "\n") {
+			if strings.Contains(line, "level=ERROR") || strings.Contains(line, "level=WARN") {
+				t.Logf("server: %s", line)
+			}
+		}
+	})
 
 	var blocks []shellBlock
 	for _, g := range group.guides {
