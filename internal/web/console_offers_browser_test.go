@@ -171,3 +171,63 @@ func TestConsoleOffers(t *testing.T) {
 		}
 	}
 }
+
+// TestConsoleAutoResolve: an administrator sets an inbox's auto-resolve
+// time in minutes on the Inboxes page; the API holds it in seconds; a time
+// out of range is refused, saying why; cleared, it is off.
+func TestConsoleAutoResolve(t *testing.T) {
+	b := browsertest.NewBrowser(t)
+	srv := browsertest.StartServer(t)
+	c := openConsole(t, b, srv, srv.AdminEmail, browsertest.AdminPassword)
+	inboxID := srv.DemoInboxID(t)
+	card := `[data-inbox="` + inboxID + `"]`
+	form := card + ` form[aria-label=Auto-resolve]`
+	input := form + ` input[name=auto_resolve_minutes]`
+	seconds := func() int64 {
+		t.Helper()
+		var in struct {
+			Conversation struct {
+				AutoResolveAfter int64 `json:"auto_resolve_after_seconds"`
+			} `json:"conversation"`
+		}
+		c.getJSON("/api/v1/inboxes/"+inboxID, &in)
+		return in.Conversation.AutoResolveAfter
+	}
+
+	c.nav("admin/inboxes")
+	c.js(`document.querySelector('` + input + `')?.value === '' && document.querySelector('` + form + `').textContent.includes('Now: off')`)
+	browsertest.RequireAccessible(t, c.tab, "the inboxes page with auto-resolve")
+
+	c.fill(input, "30")
+	c.do(chromedp.Click(form + ` button[type=submit]`))
+	c.toast("Conversations inactive for 30 minutes will be resolved.")
+	c.js(`document.querySelector('` + form + `').textContent.includes('Now: after 30 minutes')`)
+	if got := seconds(); got != 1800 {
+		t.Fatalf("auto_resolve_after_seconds: %d; want 1800", got)
+	}
+	c.dismissToasts()
+
+	// More than 30 days is refused by the server, which says why.
+	c.fill(input, "50000")
+	c.do(chromedp.Click(form + ` button[type=submit]`))
+	c.js(`document.querySelector('` + card + ` .form-error')?.textContent.includes('auto_resolve_after_seconds: must be 0 (off) or between 60 and 2592000 seconds')`)
+	if got := seconds(); got != 1800 {
+		t.Fatalf("auto_resolve_after_seconds after a refusal: %d; want 1800 kept", got)
+	}
+	browsertest.RequireAccessible(t, c.tab, "the inboxes page with a refused auto-resolve")
+
+	// Cleared: off.
+	c.fill(input, "")
+	c.do(chromedp.Click(form + ` button[type=submit]`))
+	c.toast("Auto-resolve is off.")
+	c.js(`!document.querySelector('` + card + ` .form-error') && document.querySelector('` + form + `').textContent.includes('Now: off')`)
+	if got := seconds(); got != 0 {
+		t.Fatalf("auto_resolve_after_seconds: %d; want 0 (off)", got)
+	}
+
+	for _, e := range b.UnexpectedErrors() {
+		if !strings.Contains(e, "Failed to load resource") {
+			t.Errorf("browser error: %s", e)
+		}
+	}
+}
