@@ -87,9 +87,15 @@ func TestConsoleOffers(t *testing.T) {
 		if got := assignee(first.convID); got != "" {
 			t.Fatalf("assignee before the answer: %q; want none", got)
 		}
+		// The prompt has the focus, on Accept, and is announced.
+		c.js(`document.activeElement === document.querySelector('.offer-prompt button[aria-keyshortcuts=a]')`)
+		c.js(`[...document.querySelectorAll('[aria-live=assertive]')].some(e => e.textContent.startsWith('Conversation offered to you'))`)
 		browsertest.RequireAccessible(t, c.tab, "the console with an offer")
 		browsertest.Screenshot(t, c.tab, "console-offer")
-		c.do(chromedp.Click(`.offer-prompt button[aria-keyshortcuts=a]`))
+		// After a reload, the offer still open is shown again; a accepts it.
+		c.do(chromedp.Reload())
+		c.js(`!!document.querySelector('[data-connection=online]') && ` + prompt + `?.dataset.offer === '` + first.convID + `'`)
+		c.key("a")
 		c.js(`!` + prompt + ` && location.pathname === '/console/mine/` + first.convID + `'`)
 		browsertest.WaitFor(t, func() string {
 			if got := assignee(first.convID); got != olga.ID {
@@ -163,6 +169,36 @@ func TestConsoleOffers(t *testing.T) {
 			t.Fatalf("the declined conversation is assigned to Olga")
 		}
 		c.js(`!` + prompt)
+	})
+
+	t.Run("Expire", func(t *testing.T) {
+		c := c.in(t)
+		// Ben goes offline; offers now last a second. The prompt records
+		// each offer it shows, so that a short one is not missed.
+		if err := benAPI.SetPresence(ctx, "offline"); err != nil {
+			t.Fatal(err)
+		}
+		post("PATCH", "/api/v1/queues/"+queue.ID, `{"offer_timeout_seconds": 1}`, nil)
+		browsertest.Eval[bool](t, c.tab, `(() => {
+			window.shown = [];
+			const note = () => {
+				const p = document.querySelector('.offer-prompt');
+				const now = p ? p.dataset.offer + ' ' + p.dataset.offerId : '';
+				if (window.shown[window.shown.length - 1] !== now) window.shown.push(now);
+			};
+			new MutationObserver(note).observe(document.body, {childList: true, subtree: true, attributes: true});
+			return true;
+		})()`)
+		third := newVisitor(t, srv, inboxID, "Hello?")
+		// Offered to Olga, then gone once its second has passed (and maybe
+		// offered to her again: a new offer).
+		c.js(`(() => {
+			const i = window.shown.findIndex(s => s.startsWith('` + third.convID + ` '));
+			return i >= 0 && window.shown.length > i + 1;
+		})()`)
+		if got := assignee(third.convID); got != "" {
+			t.Fatalf("the unanswered conversation's assignee: %q; want none", got)
+		}
 	})
 
 	for _, e := range b.UnexpectedErrors() {

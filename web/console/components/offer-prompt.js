@@ -62,7 +62,7 @@ export function OfferPrompt() {
   return html`
     <div class="sr-only" aria-live="assertive">${o ? `Conversation offered to you: ${who}. Press a to accept, d to decline.` : ''}</div>
     ${o && html`
-      <div class="offer-prompt" role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-desc" data-offer=${o.conversation_id}>
+      <div class="offer-prompt" role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-desc" data-offer=${o.conversation_id} data-offer-id=${o.id}>
         <h2 id="offer-title">Conversation offered to you</h2>
         <div id="offer-desc">
           <p><span class="offer-visitor strong">${who}</span>${inbox && html` <span class="muted">in ${inbox}</span>`}</p>

@@ -1201,7 +1201,7 @@ var z,La,Un,Me,Mn,jt,Ua,Ot,Oa,On,Ln,si,_t=Symbol.for("pv"),Wt={},Ht=[],ii=/^m(i|
     </div>`}var Hs=ee(()=>{let e=Object.values(fe.value);return e.sort((t,n)=>t.offered_at<n.offered_at?-1:t.offered_at>n.offered_at?1:0),e[0]||null}),qa=new Set;function Lt(e){let t=Hs.value;if(!t)return!1;let n=t.conversation_id;return qa.has(n)||(qa.add(n),Ho(n,e).then(a=>{e&&a?.status==="assigned"&&H(de("mine",n))}).finally(()=>qa.delete(n))),!0}var Ws=e=>Math.max(0,Math.ceil((e.deadline-Date.now())/1e3));function Gr(e){let t=e?.tagName;return t==="INPUT"||t==="TEXTAREA"||t==="SELECT"||!!e?.isContentEditable}function Bs(){let e=Hs.value,[,t]=h(0),n=J(null);$(()=>{if(!e)return;let p=setInterval(()=>{Ws(e)<=0&&cn(e.conversation_id),t(m=>m+1)},250);return()=>clearInterval(p)},[e?.id]),$(()=>{e&&n.current&&!Gr(document.activeElement)&&n.current.focus()},[e?.id]);let a=e&&V.value[e.conversation_id],i=a?se(a.contact_id):"A visitor",s=e&&le.value[e.conversation_id],r=a?be(a.inbox_id):"",l=Object.keys(fe.value).length-1;return o`
     <div class="sr-only" aria-live="assertive">${e?`Conversation offered to you: ${i}. Press a to accept, d to decline.`:""}</div>
     ${e&&o`
-      <div class="offer-prompt" role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-desc" data-offer=${e.conversation_id}>
+      <div class="offer-prompt" role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-desc" data-offer=${e.conversation_id} data-offer-id=${e.id}>
         <h2 id="offer-title">Conversation offered to you</h2>
         <div id="offer-desc">
           <p><span class="offer-visitor strong">${i}</span>${r&&o` <span class="muted">in ${r}</span>`}</p>
