@@ -256,7 +256,7 @@ function onOffer(o, event) {
   if (!o?.conversation_id || o.agent_id !== myID.value) return;
   const cur = offers.value[o.conversation_id];
   if (event === 'conversation.offered' && o.state === 'open') {
-    if (cur?.id === o.id || Date.parse(o.expires_at) <= Date.now()) return;
+    if (cur?.id === o.id || endedOffers.has(o.id)) return;
     // The countdown runs on this browser's clock from now, whatever its
     // difference with the server's.
     const span = Date.parse(o.expires_at) - Date.parse(o.offered_at);
@@ -265,12 +265,17 @@ function onOffer(o, event) {
     alertNew('Conversation offered to you', `${c ? contactName(c.contact_id) : 'A visitor'} is waiting: accept or decline`, `/console/queue/${o.conversation_id}`);
     return;
   }
+  endedOffers.add(o.id); // the feed and the conversation's frames may bring it twice, in either order
   if (cur && cur.id === o.id) dropOffer(o.conversation_id);
 }
 
+const endedOffers = new Set(); // ids of offers answered, ended or past their time
+
 /** dropOffer forgets an offer: answered, ended, or past its time. */
 export function dropOffer(conversationID) {
-  if (!offers.value[conversationID]) return;
+  const o = offers.value[conversationID];
+  if (!o) return;
+  endedOffers.add(o.id);
   const next = { ...offers.value };
   delete next[conversationID];
   offers.value = next;
@@ -282,6 +287,7 @@ export async function loadOffers() {
     const r = await api.myOffers();
     const next = {};
     for (const o of r.items || []) {
+      if (endedOffers.has(o.id)) continue;
       const kept = offers.value[o.conversation_id];
       next[o.conversation_id] = kept?.id === o.id ? kept : { ...o, deadline: Date.parse(o.expires_at) };
       if (!conversations.value[o.conversation_id]) api.conversation(o.conversation_id).then((c) => { upsert(c); loadContact(c.contact_id); }, () => {});
@@ -546,6 +552,9 @@ function onMessage(f) {
 function onConversation(c, event) {
   const known = conversations.value[c.id];
   upsert(c);
+  // Taken, moved or resolved another way: the offer is over.
+  const o = offers.value[c.id];
+  if (o && (c.status !== 'pending' || (c.queue_id && c.queue_id !== o.queue_id))) dropOffer(c.id);
   loadContact(c.contact_id, unnamed(c.contact_id));
   if (followable(c) && !socket.following(c.id)) {
     watch(c);
