@@ -119,6 +119,9 @@ export const api = {
   reopen: (id) => post(conv(id) + '/reopen'),
   markRead: (id, seq) => post(conv(id) + '/read', { seq }),
   unread: (id) => get(conv(id) + '/unread'),
+  myOffers: () => get('/api/v1/me/offers'),
+  acceptOffer: (id) => post(conv(id) + '/offer/accept'),
+  declineOffer: (id) => post(conv(id) + '/offer/decline'),
   readStates: (id) => get(conv(id) + '/read-states'),
   upload: (id, file) => request('POST', conv(id) + '/attachments', {
     query: { filename: file.name }, headers: { 'Content-Type': file.type || 'application/octet-stream' }, raw: file,

@@ -245,6 +245,79 @@ export function loadResolved() {
   if (!listPages.value[pageKey('resolved')]) loadMore('resolved');
 }
 
+// Offers: in a queue in offer mode, a conversation is offered to one agent
+// at a time, who accepts or declines it before it expires. The feed (and a
+// followed conversation) carries conversation.offered and what ended it.
+
+/** offers holds the agent's open offers: conversation id → offer. */
+export const offers = signal({});
+
+function onOffer(o, event) {
+  if (!o?.conversation_id || o.agent_id !== myID.value) return;
+  const cur = offers.value[o.conversation_id];
+  if (event === 'conversation.offered' && o.state === 'open') {
+    if (cur?.id === o.id || endedOffers.has(o.id)) return;
+    // The countdown runs on this browser's clock from now, whatever its
+    // difference with the server's.
+    const span = Date.parse(o.expires_at) - Date.parse(o.offered_at);
+    offers.value = { ...offers.value, [o.conversation_id]: { ...o, deadline: Date.now() + (span > 0 ? span : 0) } };
+    const c = conversations.value[o.conversation_id];
+    alertNew('Conversation offered to you', `${c ? contactName(c.contact_id) : 'A visitor'} is waiting: accept or decline`, `/console/queue/${o.conversation_id}`);
+    return;
+  }
+  endedOffers.add(o.id); // the feed and the conversation's frames may bring it twice, in either order
+  if (cur && cur.id === o.id) dropOffer(o.conversation_id);
+}
+
+const endedOffers = new Set(); // ids of offers answered, ended or past their time
+
+/** dropOffer forgets an offer: answered, ended, or past its time. */
+export function dropOffer(conversationID) {
+  const o = offers.value[conversationID];
+  if (!o) return;
+  endedOffers.add(o.id);
+  const next = { ...offers.value };
+  delete next[conversationID];
+  offers.value = next;
+}
+
+/** loadOffers reads the agent's open offers (after login and every reconnect). */
+export async function loadOffers() {
+  try {
+    const r = await api.myOffers();
+    const next = {};
+    for (const o of r.items || []) {
+      if (endedOffers.has(o.id)) continue;
+      const kept = offers.value[o.conversation_id];
+      next[o.conversation_id] = kept?.id === o.id ? kept : { ...o, deadline: Date.parse(o.expires_at) };
+      if (!conversations.value[o.conversation_id]) api.conversation(o.conversation_id).then((c) => { upsert(c); loadContact(c.contact_id); }, () => {});
+    }
+    offers.value = next;
+  } catch { /* offers still arrive on the feed */ }
+}
+
+/** answerOffer accepts or declines an offer; it returns the conversation
+ * after the answer, or null when the offer is gone. */
+export async function answerOffer(conversationID, accept) {
+  const type = accept ? 'accept_offer' : 'decline_offer';
+  let c = null;
+  try {
+    const r = await socket.request({ type, conversation_id: conversationID })
+      .catch((e) => {
+        if (e?.code !== 'unavailable') throw e;
+        return api[accept ? 'acceptOffer' : 'declineOffer'](conversationID).then((conv) => ({ conversation: conv }));
+      });
+    c = r.conversation || null;
+    if (c) upsert(c);
+  } catch (e) {
+    const reason = e?.reason || '';
+    const msg = reason === 'expired' ? 'The offer has expired.' : reason === 'no_offer' ? 'The offer is no longer open.' : null;
+    if (msg) toast(msg, 'info'); else fail(e, accept ? 'Could not accept the conversation' : 'Could not decline the conversation');
+  }
+  dropOffer(conversationID);
+  return c;
+}
+
 /** reset forgets everything (logout). */
 export function reset() {
   socket.stop();
@@ -259,6 +332,7 @@ export function reset() {
     messages.value = {};
     hasEarlier.value = {};
     listPages.value = {};
+    offers.value = {};
     labelFilter.value = '';
     priorityFilter.value = '';
     viewing.value = '';
@@ -478,6 +552,9 @@ function onMessage(f) {
 function onConversation(c, event) {
   const known = conversations.value[c.id];
   upsert(c);
+  // Taken, moved or resolved another way: the offer is over.
+  const o = offers.value[c.id];
+  if (o && (c.status !== 'pending' || (c.queue_id && c.queue_id !== o.queue_id))) dropOffer(c.id);
   loadContact(c.contact_id, unnamed(c.contact_id));
   if (followable(c) && !socket.following(c.id)) {
     watch(c);
@@ -499,9 +576,11 @@ socket.onFrame((f) => {
       break;
     case 'conversation':
       if (f.conversation) onConversation(f.conversation, f.event);
+      if (f.offer) onOffer(f.offer, f.event);
       break;
     case 'event':
       if (f.event?.payload?.conversation) onConversation(f.event.payload.conversation, f.event.type);
+      if (f.event?.payload?.offer) onOffer(f.event.payload.offer, f.event.type);
       break;
     case 'subscribed':
       if (f.conversation) {
@@ -511,6 +590,9 @@ socket.onFrame((f) => {
         upsert(f.conversation);
         if (f.conversation.last_seq > before && !readingNow(f.conversation.id)) refreshUnread([f.conversation.id]);
       }
+      break;
+    case 'ready':
+      loadOffers();
       break;
     case 'typing':
       if (f.by?.type === 'contact' || f.by?.id !== myID.value) {

@@ -84,9 +84,34 @@ function InboxCard({ inbox, onChange }) {
             <textarea rows="3" value=${origins} onInput=${(e) => setOrigins(e.currentTarget.value)} placeholder="https://www.example.com"></textarea></label>
           <button type="submit" class="button small">Save origins</button>
         </form>
+        <${AutoResolve} inbox=${inbox} save=${save} />
         <${WidgetSettings} inbox=${inbox} onSaved=${onChange} />
       </div>
     </section>`;
+}
+
+// AutoResolve sets how long a conversation may stay inactive before it is
+// resolved, in minutes; empty or 0 is off. The server checks the range
+// (1 minute to 30 days) and its refusal shows above, as for every field.
+function AutoResolve({ inbox, save }) {
+  const secs = inbox.conversation?.auto_resolve_after_seconds || 0;
+  const [minutes, setMinutes] = useState(secs ? String(secs / 60) : '');
+  const id = 'auto-resolve-' + inbox.id;
+  function submit(e) {
+    e.preventDefault();
+    const n = Number(minutes.trim() || '0');
+    save({ conversation: { auto_resolve_after_seconds: Math.round(n * 60) } },
+      n ? `Conversations inactive for ${n} minutes will be resolved.` : 'Auto-resolve is off.');
+  }
+  return html`
+    <form class="inbox-auto-resolve" aria-label="Auto-resolve" onSubmit=${submit}>
+      <h3>Auto-resolve</h3>
+      <label class="field" for=${id}><span>Resolve after <span class="muted small">(minutes without activity; empty for off)</span></span>
+        <input id=${id} name="auto_resolve_minutes" type="number" min="0" step="1" inputmode="numeric" placeholder="Off"
+          value=${minutes} onInput=${(e) => setMinutes(e.currentTarget.value)} /></label>
+      <p class="muted small">Now: ${secs ? `after ${secs % 60 ? secs + ' seconds' : secs / 60 + ' minutes'}` : 'off'}. A system line tells the visitor.</p>
+      <button type="submit" class="button small">Save auto-resolve</button>
+    </form>`;
 }
 
 // IdentitySummary lists the identity settings beyond require_verified,

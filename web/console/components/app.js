@@ -19,6 +19,7 @@ import { ReportsView } from './reports-view.js';
 import { Toasts } from './toasts.js';
 import { UserMenu, restorePresence, signOffPresence } from './user-menu.js';
 import { ShortcutHelp, useShortcuts } from './shortcuts.js';
+import { OfferPrompt } from './offer-prompt.js';
 
 import { listLabels } from './labels.js';
 export { listLabels };
@@ -55,6 +56,7 @@ export function App() {
         : r.section === 'search' ? html`<${SearchView} q=${r.q} conversation=${r.conversation} seq=${r.seq} />`
         : html`<${InboxView} list=${r.list} conversation=${r.conversation} />`}
     </div>
+    <${OfferPrompt} />
     <${ShortcutHelp} />
     <${Toasts} />`;
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { html } from '../html.js';
 import { lists, me } from '../store.js';
 import { route, navigate, listPath } from '../router.js';
+import { answerCurrent } from './offer-prompt.js';
 
 export const helpOpen = signal(false);
 
@@ -17,6 +18,8 @@ export const shortcuts = [
   ['t', 'Take the conversation'],
   ['e', 'Resolve the conversation'],
   ['l', 'Add a label'],
+  ['a', 'Accept the conversation offered to you'],
+  ['d', 'Decline the conversation offered to you'],
   ['/', 'Insert a canned response (in the reply box)'],
   ['1 – 4', 'Queue, Mine, All open, Resolved'],
   ['5', 'Snoozed'],
@@ -66,6 +69,8 @@ export function useShortcuts() {
           break;
         }
         case 't': command('take'); break;
+        case 'a': if (!answerCurrent(true)) return; break;
+        case 'd': if (!answerCurrent(false)) return; break;
         case 'e': command('resolve'); break;
         case '?': helpOpen.value = true; break;
         default:
