@@ -143,7 +143,7 @@ textarea{flex:1;resize:none;border:1px solid #d1d5db;border-radius:12px;padding:
         ${(e.attachments||[]).map(s=>f`<${ct} key=${s.id} w=${t} a=${s} />`)}
       </div>
       <div class="meta">
-        ${r?f`${r.avatar?f`<img class="avatar" src=${r.avatar} alt="" referrerpolicy="no-referrer" />`:null}<span class="who">${r.name}</span> · `:null}<time>${o}</time>
+        ${r?f`${r.avatar?f`<img class="avatar" src=${r.avatar} alt=${r.name} referrerpolicy="no-referrer" />`:null}<span class="who">${r.name}</span> · `:null}<time>${o}</time>
         ${e.pending?f` · ${i.sending}`:n?f` · <span class="seen">${i.seen}</span>`:null}
       </div>
     </div>`}function ct({w:t,a:e}){let[n,i]=P(null),a=(e.content_type||"").startsWith("image/");L(()=>{if(!a)return;let r;return t.attachmentURL(e).then(s=>i(r=s),()=>{}),()=>r&&URL.revokeObjectURL(r)},[e.id]);let o=async r=>{r.preventDefault();let s=await t.attachmentURL(e),c=document.createElement("a");c.href=s,c.download=e.name||"file",c.click(),setTimeout(()=>URL.revokeObjectURL(s),1e4)};return a&&n?f`<img class="image" src=${n} alt=${e.name} />`:f`<a href="#" class="file" onClick=${o}>📎 ${e.name} <span class="visually-hidden">(${t.t.download})</span></a>`}function ut({w:t}){let e=t.t,[n,i]=P(""),[a,o]=P(""),r=J(null),s=async _=>{_&&_.preventDefault();let d=n.trim();if(d){i(""),o("");try{await t.send(d)}catch{o(e.error)}}},c=_=>{_.key==="Enter"&&!_.shiftKey&&!_.isComposing&&s(_)},h=async()=>{let _=r.current.files[0];if(r.current.value="",!!_){o("");try{await t.upload(_)}catch(d){o(d.status===413?e.fileTooLarge:d.status===422?e.fileType:e.error)}}};return f`
