@@ -8,6 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/parleychat/parley/client"
 	"github.com/parleychat/parley/internal/browsertest"
 )
 
@@ -64,8 +65,23 @@ func TestProxyAgent(t *testing.T) {
 		t.Fatalf("the app sends as Maria: %d", s)
 	}
 
+	// Over the WebSocket too (the Go client, with the app's token).
+	conn, err := c.srv.Client(t).WithToken(tok).Connect(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	res, err := conn.Send(ctx, c.conv.ID, client.SendInput{Body: "Maria again: tracking follows.", DisplayName: "Maria (Salesforce)", AvatarURL: avatar})
+	if err != nil {
+		t.Fatalf("the app sends as Maria over the WebSocket: %v", err)
+	}
+	if s := res.Message.Sender; s.DisplayName != "Maria (Salesforce)" || s.AvatarURL != avatar || res.Message.AppID != app.ClientID {
+		t.Errorf("WebSocket ack = %+v, want Maria, her avatar and the app", res.Message)
+	}
+
 	t.Run("Widget", func(t *testing.T) {
 		waitText(t, c.tab, "Hi, Maria here")
+		waitText(t, c.tab, "Maria again: tracking follows.")
 		browsertest.WaitFor(t, func() string {
 			got := browsertest.Eval[string](t, c.tab, `(() => {
 				const m = [...`+shadow+`.querySelectorAll('.msg.them')].find(e => e.textContent.includes('Maria here'));
