@@ -112,6 +112,13 @@ func TestProxyAgent(t *testing.T) {
 		con.js(msg + `?.querySelector('img.msg-avatar')?.getAttribute('src') === ` + jsString(avatar))
 		browsertest.RequireAccessible(t, con.tab, "the console with an external agent's message")
 		browsertest.Screenshot(t, con.tab, "console-proxy-agent")
+
+		// An agent, who may not list the apps, is told an app sent it.
+		ann := openConsole(t, c.b, c.srv, "ann@example.com", "agent-password-for-tests")
+		serveImages(t, ann.tab, "https://cdn.example/*")
+		ann.do(chromedp.Navigate(c.srv.URL + "/console/mine/" + c.conv.ID))
+		ann.js(msg + `?.querySelector('.msg-name')?.textContent === 'Maria (Salesforce)'`)
+		ann.js(msg + `?.querySelector('.msg-via')?.textContent === 'via an app'`)
 	})
 
 	t.Run("Export", func(t *testing.T) {

@@ -186,11 +186,12 @@ function Messages({ conv, target }) {
 }
 
 // appNames maps the IDs of apps that sent messages to their names, loaded
-// once when a message carries an app_id (GET /api/v1/apps needs
-// tokens:read: without it the console says "via an app").
+// once when a message carries an app_id. GET /api/v1/apps needs
+// tokens:read, which only admins hold: others are told "via an app".
 const appNames = signal(null);
 let appNamesLoading = false;
 function appName(id) {
+  if (role.value !== 'admin') return 'an app';
   if (!appNames.value && !appNamesLoading) {
     appNamesLoading = true;
     api.apps().then((apps) => { appNames.value = Object.fromEntries(apps.map((a) => [a.id, a.name])); })
