@@ -71,10 +71,13 @@ func (p Participant) Valid() bool {
 
 // Sender is who wrote a message. DisplayName, when set, overrides the name
 // clients show (for bots and agents of an external system proxied by an app).
+// AvatarURL, set only by apps (an external agent's picture), is an https URL
+// that clients may show; the server never fetches it (Validation.AvatarURL).
 type Sender struct {
 	Type        ParticipantType `json:"type"`
 	ID          string          `json:"id,omitempty"`
 	DisplayName string          `json:"display_name,omitempty"`
+	AvatarURL   string          `json:"avatar_url,omitempty"`
 }
 
 // Participant returns the sender without its display name.

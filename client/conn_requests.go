@@ -167,7 +167,7 @@ func (conn *Conn) Send(ctx context.Context, conversationID string, in SendInput)
 	}
 	f, err := conn.request(ctx, wireRequest{
 		Type: "send", ConversationID: conversationID, ClientID: in.ClientID, Kind: in.Kind,
-		Body: in.Body, AttachmentIDs: in.AttachmentIDs, DisplayName: in.DisplayName,
+		Body: in.Body, AttachmentIDs: in.AttachmentIDs, DisplayName: in.DisplayName, AvatarURL: in.AvatarURL,
 	})
 	if err != nil {
 		return nil, err

@@ -107,6 +107,7 @@ type wireRequest struct {
 	Body           string   `json:"body,omitempty"`
 	AttachmentIDs  []string `json:"attachment_ids,omitempty"`
 	DisplayName    string   `json:"display_name,omitempty"`
+	AvatarURL      string   `json:"avatar_url,omitempty"`
 	Note           bool     `json:"note,omitempty"`
 	Cursor         string   `json:"cursor,omitempty"` // subscribe_feed
 }

@@ -346,6 +346,9 @@ type SendInput struct {
 	AttachmentIDs []string `json:"attachment_ids,omitempty"`
 	// DisplayName overrides the sender's name (bots and apps only).
 	DisplayName string `json:"display_name,omitempty"`
+	// AvatarURL, with DisplayName, is the picture of the external agent an
+	// app sends as: an https URL (apps only; the server never fetches it).
+	AvatarURL string `json:"avatar_url,omitempty"`
 }
 
 // SendResult is a message once durable.

@@ -41,6 +41,8 @@ type Sender struct {
 	Type        string `json:"type"`
 	ID          string `json:"id,omitempty"`
 	DisplayName string `json:"display_name,omitempty"`
+	// AvatarURL is the picture of the external agent an app sent as.
+	AvatarURL string `json:"avatar_url,omitempty"`
 }
 
 // Attachment describes a file of a message; download it with

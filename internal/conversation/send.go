@@ -27,6 +27,10 @@ type SendInput struct {
 	// DisplayName overrides the sender's name; for bots and API tokens
 	// (apps proxying an external agent) only.
 	DisplayName string
+	// AvatarURL is the picture of the external agent an app sends as: an
+	// https URL (never fetched by the server), with DisplayName; for apps
+	// only.
+	AvatarURL string
 }
 
 // SendResult is the outcome of Send.
@@ -44,7 +48,9 @@ type SendResult struct {
 // Send stores a message and returns once it is durable. Who may send what:
 // a visitor sends text and attachments in its own conversations; an agent
 // also notes; an API token text, attachments and system lines (event), but
-// no notes; the system anything. Returns EINVALID for a bad input,
+// no notes; the system anything. A display name is for bots, API tokens and
+// apps; an avatar URL (with a display name: an external agent the app
+// speaks for) for apps only. Returns EINVALID for a bad input,
 // EFORBIDDEN for a kind or display name the caller may not use, ENOTFOUND
 // if the conversation is not the caller's to write in, EUNAVAILABLE once
 // the service is closing, and any error of parley.MessageStore.AppendMessage.
@@ -91,6 +97,9 @@ func (c Caller) messageInput(in SendInput) (parley.MessageInput, error) {
 	if err := c.mayUse(in.Kind, in.DisplayName); err != nil {
 		return parley.MessageInput{}, err
 	}
+	if in.AvatarURL != "" && !c.system && c.appID() == "" {
+		return parley.MessageInput{}, errForbidden("Only apps may set an avatar URL.")
+	}
 	v := parley.Validation{}
 	if in.ConversationID == "" {
 		v.Add("conversation_id", "must not be empty")
@@ -113,13 +122,17 @@ func (c Caller) messageInput(in SendInput) (parley.MessageInput, error) {
 	if len(in.DisplayName) > parley.MaxNameLength || !parley.ValidText(in.DisplayName) {
 		v.Add("display_name", "must be valid text of at most %d bytes", parley.MaxNameLength)
 	}
+	v.AvatarURL("avatar_url", in.AvatarURL)
+	if in.AvatarURL != "" && strings.TrimSpace(in.DisplayName) == "" {
+		v.Add("display_name", "must be set with avatar_url")
+	}
 	if err := v.Err(); err != nil {
 		return parley.MessageInput{}, err
 	}
 	p := c.Participant()
 	return parley.MessageInput{
 		WorkspaceID: c.workspaceID, ConversationID: in.ConversationID, Kind: in.Kind,
-		Sender:   parley.Sender{Type: p.Type, ID: p.ID, DisplayName: strings.TrimSpace(in.DisplayName)},
+		Sender:   parley.Sender{Type: p.Type, ID: p.ID, DisplayName: strings.TrimSpace(in.DisplayName), AvatarURL: in.AvatarURL},
 		ClientID: in.ClientID, Body: in.Body, AttachmentIDs: in.AttachmentIDs, AppID: c.appID(),
 	}, nil
 }

@@ -71,6 +71,7 @@ type senderView struct {
 	Type        parley.ParticipantType `json:"type" enum:"contact,agent,bot,system"`
 	ID          string                 `json:"id,omitempty" doc:"The contact's or agent's ID; absent for the system."`
 	DisplayName string                 `json:"display_name,omitempty" doc:"A name to show instead of the sender's own (bots, proxied external agents)."`
+	AvatarURL   string                 `json:"avatar_url,omitempty" doc:"The picture of the external agent an app sent the message as (an https URL the server never fetches)."`
 }
 
 type attachmentView struct {
@@ -143,7 +144,8 @@ type sendMessageInput struct {
 		Kind          parley.MessageKind `json:"kind,omitempty" doc:"text (default), attachment, note or event."`
 		Body          string             `json:"body,omitempty" doc:"The text, at most 16 KiB; required except for attachment messages (a caption)."`
 		AttachmentIDs []string           `json:"attachment_ids,omitempty" nullable:"false" doc:"Files uploaded to the conversation (POST …/attachments); required for kind attachment, and only then."`
-		DisplayName   string             `json:"display_name,omitempty" doc:"A name to show instead of the sender's (bots and API tokens only)."`
+		DisplayName   string             `json:"display_name,omitempty" doc:"A name to show instead of the sender's (bots, API tokens and apps only), at most 200 bytes."`
+		AvatarURL     string             `json:"avatar_url,omitempty" doc:"Apps only, with display_name: the picture of the external agent the app sends as, an https URL of at most 2048 bytes. The server never fetches it; clients show it."`
 	}
 }
 
@@ -170,7 +172,7 @@ func (s *server) sendMessage(ctx context.Context, in *sendMessageInput) (*sendMe
 	}
 	r, err := s.conv.Send(ctx, c, conversation.SendInput{
 		ConversationID: in.ID, Kind: b.Kind, ClientID: b.ClientID, Body: b.Body,
-		AttachmentIDs: b.AttachmentIDs, DisplayName: b.DisplayName,
+		AttachmentIDs: b.AttachmentIDs, DisplayName: b.DisplayName, AvatarURL: b.AvatarURL,
 	})
 	if err != nil {
 		return nil, err

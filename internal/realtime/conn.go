@@ -641,6 +641,7 @@ func (c *conn) send(req *request) error {
 		Body:           req.Body,
 		AttachmentIDs:  req.AttachmentIDs,
 		DisplayName:    req.DisplayName,
+		AvatarURL:      req.AvatarURL,
 	})
 	if err != nil {
 		return err

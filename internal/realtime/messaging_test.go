@@ -145,6 +145,7 @@ func TestSend(t *testing.T) {
 		{map[string]any{"type": "send", "conversation_id": conv.ID, "body": "x", "client_id": strings.Repeat("k", 65)}, parley.EINVALID, "client_id"},
 		{map[string]any{"type": "send", "conversation_id": conv.ID, "body": "psst", "kind": "note"}, parley.EFORBIDDEN, ""},
 		{map[string]any{"type": "send", "conversation_id": conv.ID, "body": "x", "display_name": "Admin"}, parley.EFORBIDDEN, ""},
+		{map[string]any{"type": "send", "conversation_id": conv.ID, "body": "x", "avatar_url": "https://cdn.example.com/a.png"}, parley.EFORBIDDEN, ""},
 		{map[string]any{"type": "send", "conversation_id": "nope", "body": "x"}, parley.ENOTFOUND, ""},
 		{map[string]any{"type": "subscribe", "conversation_id": ""}, parley.EINVALID, "conversation_id"},
 		{map[string]any{"type": "subscribe", "conversation_id": conv.ID, "after_seq": -1}, parley.EINVALID, "after_seq"},

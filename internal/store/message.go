@@ -11,7 +11,7 @@ import (
 )
 
 const messageColumns = `id, workspace_id, conversation_id, seq, visitor_seq, kind, sender_type, sender_id, sender_name, client_id,
-	body, attachments, created_at, edited_at, deleted_at, app_id`
+	body, attachments, created_at, edited_at, deleted_at, app_id, sender_avatar_url`
 
 // attachmentJSON fixes the stored form of a message's attachment list.
 type attachmentJSON struct {
@@ -172,10 +172,10 @@ func scanMessage(row scanner) (*parley.Message, error) {
 		createdAt           int64
 		editedAt, deletedAt sql.NullInt64
 		visitorSeq          sql.NullInt64
-		appID               *string
+		appID, avatarURL    *string
 	)
 	err := row.Scan(&m.ID, &m.WorkspaceID, &m.ConversationID, &m.Seq, &visitorSeq, &m.Kind, &m.Sender.Type, &m.Sender.ID,
-		&m.Sender.DisplayName, &clientID, &m.Body, &atts, &createdAt, &editedAt, &deletedAt, &appID)
+		&m.Sender.DisplayName, &clientID, &m.Body, &atts, &createdAt, &editedAt, &deletedAt, &appID, &avatarURL)
 	if err != nil {
 		return nil, err
 	}
@@ -188,6 +188,7 @@ func scanMessage(row scanner) (*parley.Message, error) {
 		m.Attachments[i] = parley.Attachment(a)
 	}
 	m.ClientID, m.VisitorSeq, m.AppID = stringOrEmpty(clientID), visitorSeq.Int64, stringOrEmpty(appID)
+	m.Sender.AvatarURL = stringOrEmpty(avatarURL)
 	m.CreatedAt, m.EditedAt, m.DeletedAt = fromMicros(createdAt), fromNullMicros(editedAt), fromNullMicros(deletedAt)
 	return &m, nil
 }

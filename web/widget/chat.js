@@ -242,7 +242,7 @@ function Message({ w, m, seen }) {
         ${(m.attachments || []).map((a) => html`<${Attachment} key=${a.id} w=${w} a=${a} />`)}
       </div>
       <div class="meta">
-        ${who ? html`${who.avatar ? html`<img class="avatar" src=${who.avatar} alt="" referrerpolicy="no-referrer" />` : null}<span class="who">${who.name}</span> · ` : null}<time>${time}</time>
+        ${who ? html`${who.avatar ? html`<img class="avatar" src=${who.avatar} alt=${who.name} referrerpolicy="no-referrer" />` : null}<span class="who">${who.name}</span> · ` : null}<time>${time}</time>
         ${m.pending ? html` · ${t.sending}` : seen ? html` · <span class="seen">${t.seen}</span>` : null}
       </div>
     </div>`

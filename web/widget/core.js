@@ -60,10 +60,11 @@ export class Widget extends ParleyClient {
   }
 
   // sender returns who a message is from, as the visitor sees it: the
-  // display name an app or bot gave, else the agent's name and picture.
+  // display name (and picture) an app or bot gave — an external agent an
+  // app speaks for — else the agent's name and picture.
   sender(m) {
     const a = (m.sender.id && this.agents.get(m.sender.id)) || {}
-    return { name: m.sender.display_name || a.name || this.t.agent, avatar: a.avatar_url || '' }
+    return { name: m.sender.display_name || a.name || this.t.agent, avatar: m.sender.avatar_url || a.avatar_url || '' }
   }
 
   // prechatDone reports whether the visitor answered the pre-chat form

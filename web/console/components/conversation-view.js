@@ -185,6 +185,21 @@ function Messages({ conv, target }) {
     </div>`;
 }
 
+// appNames maps the IDs of apps that sent messages to their names, loaded
+// once when a message carries an app_id. GET /api/v1/apps needs
+// tokens:read, which only admins hold: others are told "via an app".
+const appNames = signal(null);
+let appNamesLoading = false;
+function appName(id) {
+  if (role.value !== 'admin') return 'an app';
+  if (!appNames.value && !appNamesLoading) {
+    appNamesLoading = true;
+    api.apps().then((apps) => { appNames.value = Object.fromEntries(apps.map((a) => [a.id, a.name])); })
+      .catch(() => { appNames.value = {}; });
+  }
+  return appNames.value?.[id] || 'an app';
+}
+
 function senderName(m, conv) {
   const s = m.sender || {};
   if (s.display_name) return s.display_name;
@@ -200,6 +215,7 @@ function Message({ m, conv, prev, seen, target }) {
   const fromContact = m.sender?.type === 'contact';
   const note = m.kind === 'note';
   const grouped = prev && prev.kind === m.kind && prev.sender?.type === m.sender?.type && prev.sender?.id === m.sender?.id &&
+    prev.sender?.display_name === m.sender?.display_name &&
     new Date(m.created_at) - new Date(prev.created_at) < 5 * 60 * 1000;
   const name = senderName(m, conv);
   const cls = ['msg', fromContact ? 'msg-in' : 'msg-out', note ? 'msg-note' : '', grouped ? 'grouped' : '', m.deleted_at ? 'deleted' : '',
@@ -211,7 +227,9 @@ function Message({ m, conv, prev, seen, target }) {
       ${!grouped && html`
         <div class="msg-head">
           ${fromContact && html`<${Avatar} id=${conv.contact_id} name=${name} size="sm" />`}
+          ${m.sender?.avatar_url && html`<img class="msg-avatar" src=${m.sender.avatar_url} alt=${name} referrerpolicy="no-referrer" width="20" height="20" />`}
           <span class="msg-name">${name}</span>
+          ${m.app_id && html`<span class="msg-via muted small">via ${appName(m.app_id)}</span>`}
           <time datetime=${m.created_at} title=${fullTime(m.created_at)}>${clock(m.created_at)}</time>
         </div>`}
       <div class="msg-bubble">

@@ -42,6 +42,8 @@ export interface Sender {
   type: 'contact' | 'agent' | 'bot' | 'system' | string
   id?: string
   display_name?: string
+  /** The picture of the external agent an app sent as (an https URL). */
+  avatar_url?: string
 }
 
 export interface Attachment {

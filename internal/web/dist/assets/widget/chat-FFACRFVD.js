@@ -147,7 +147,7 @@ textarea{flex:1;resize:none;border:1px solid #d1d5db;border-radius:12px;padding:
         ${(e.attachments||[]).map(s=>f`<${dt} key=${s.id} w=${t} a=${s} />`)}
       </div>
       <div class="meta">
-        ${r?f`${r.avatar?f`<img class="avatar" src=${r.avatar} alt="" referrerpolicy="no-referrer" />`:null}<span class="who">${r.name}</span> · `:null}<time>${o}</time>
+        ${r?f`${r.avatar?f`<img class="avatar" src=${r.avatar} alt=${r.name} referrerpolicy="no-referrer" />`:null}<span class="who">${r.name}</span> · `:null}<time>${o}</time>
         ${e.pending?f` · ${i.sending}`:n?f` · <span class="seen">${i.seen}</span>`:null}
       </div>
     </div>`}function dt({w:t,a:e}){let[n,i]=S(null),a=(e.content_type||"").startsWith("image/");z(()=>{if(!a)return;let r;return t.attachmentURL(e).then(s=>i(r=s),()=>{}),()=>r&&URL.revokeObjectURL(r)},[e.id]);let o=async r=>{r.preventDefault();let s=await t.attachmentURL(e),c=document.createElement("a");c.href=s,c.download=e.name||"file",c.click(),setTimeout(()=>URL.revokeObjectURL(s),1e4)};return a&&n?f`<img class="image" src=${n} alt=${e.name} />`:f`<a href="#" class="file" onClick=${o}>📎 ${e.name} <span class="visually-hidden">(${t.t.download})</span></a>`}function ft({w:t,away:e}){let n=t.t,[i,a]=S(""),[o,r]=S(""),s=Y(null),c=async p=>{p&&p.preventDefault();let u=i.trim();if(u){a(""),r("");try{await t.send(u)}catch{r(n.error)}}},h=p=>{p.key==="Enter"&&!p.shiftKey&&!p.isComposing&&c(p)},_=async()=>{let p=s.current.files[0];if(s.current.value="",!!p){r("");try{await t.upload(p)}catch(u){r(u.status===413?n.fileTooLarge:u.status===422?n.fileType:n.error)}}};return f`

@@ -1,0 +1,156 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/parleychat/parley/client"
+	"github.com/parleychat/parley/internal/browsertest"
+)
+
+// apiJSON makes one API request with a bearer token, decodes the answer
+// into out (unless nil) and returns the status.
+func apiJSON(t *testing.T, base, token, method, path, body string, out any) int {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, base+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if out != nil {
+		if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+			t.Fatalf("%s %s: %d, %v", method, path, resp.StatusCode, err)
+		}
+	}
+	return resp.StatusCode
+}
+
+// TestProxyAgent: an app sends as an external agent, "Maria (Salesforce)"
+// with an avatar; the widget shows her name and picture (with alt text,
+// sending no referrer); the console shows Maria and the app; the
+// contact's export carries both.
+func TestProxyAgent(t *testing.T) {
+	c := startChat(t, "Where is my order?")
+	ctx := t.Context()
+	const avatar = "https://cdn.example/maria.png"
+	serveImages(t, c.tab, "https://cdn.example/*")
+
+	admin, err := c.srv.Admin.CreateToken(ctx, "apps", "all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var app struct {
+		ClientID     string `json:"client_id"`
+		ClientSecret string `json:"client_secret"`
+	}
+	if s := apiJSON(t, c.srv.URL, admin.Token, "POST", "/api/v1/apps",
+		`{"name": "Salesforce bridge", "scopes": ["conversations:read", "conversations:write"]}`, &app); s != http.StatusCreated {
+		t.Fatalf("install: %d", s)
+	}
+	tok := appToken(t, c.srv.URL, app.ClientID, app.ClientSecret)
+	body, _ := json.Marshal(map[string]string{"body": "Hi, Maria here: it ships today.", "display_name": "Maria (Salesforce)", "avatar_url": avatar})
+	if s := apiJSON(t, c.srv.URL, tok, "POST", "/api/v1/conversations/"+c.conv.ID+"/messages", string(body), nil); s != http.StatusCreated {
+		t.Fatalf("the app sends as Maria: %d", s)
+	}
+
+	// Over the WebSocket too (the Go client, with the app's token).
+	conn, err := c.srv.Client(t).WithToken(tok).Connect(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	res, err := conn.Send(ctx, c.conv.ID, client.SendInput{Body: "Maria again: tracking follows.", DisplayName: "Maria (Salesforce)", AvatarURL: avatar})
+	if err != nil {
+		t.Fatalf("the app sends as Maria over the WebSocket: %v", err)
+	}
+	if s := res.Message.Sender; s.DisplayName != "Maria (Salesforce)" || s.AvatarURL != avatar || res.Message.AppID != app.ClientID {
+		t.Errorf("WebSocket ack = %+v, want Maria, her avatar and the app", res.Message)
+	}
+
+	t.Run("Widget", func(t *testing.T) {
+		waitText(t, c.tab, "Hi, Maria here")
+		waitText(t, c.tab, "Maria again: tracking follows.")
+		browsertest.WaitFor(t, func() string {
+			got := browsertest.Eval[string](t, c.tab, `(() => {
+				const m = [...`+shadow+`.querySelectorAll('.msg.them')].find(e => e.textContent.includes('Maria here'));
+				if (!m) return 'no message';
+				const img = m.querySelector('.meta img.avatar');
+				return m.querySelector('.meta .who').textContent + (img ? ' ' + img.getAttribute('src') + ' alt=' + img.alt +
+					' referrer=' + img.referrerPolicy + (img.complete && img.naturalWidth > 0 ? ' loaded' : '') : '');
+			})()`)
+			want := "Maria (Salesforce) " + avatar + " alt=Maria (Salesforce) referrer=no-referrer loaded"
+			if got != want {
+				return "the widget shows " + got + ", want " + want
+			}
+			return ""
+		})
+		if got := logText(t, c.tab); strings.Contains(got, "Salesforce bridge") {
+			t.Errorf("the visitor is shown the app: %q", got)
+		}
+		browsertest.RequireAccessible(t, c.tab, "the widget with an external agent")
+	})
+
+	t.Run("Console", func(t *testing.T) {
+		con := openConsole(t, c.b, c.srv, c.srv.AdminEmail, browsertest.AdminPassword)
+		serveImages(t, con.tab, "https://cdn.example/*")
+		con.do(chromedp.Navigate(c.srv.URL + "/console/open/" + c.conv.ID))
+		msg := `[...document.querySelectorAll('article.msg')].find(e => e.textContent.includes('Maria here'))`
+		con.js(msg + `?.querySelector('.msg-name')?.textContent === 'Maria (Salesforce)'`)
+		con.js(msg + `?.querySelector('.msg-via')?.textContent === 'via Salesforce bridge'`)
+		con.js(msg + `?.querySelector('img.msg-avatar')?.getAttribute('src') === ` + jsString(avatar))
+		browsertest.RequireAccessible(t, con.tab, "the console with an external agent's message")
+		browsertest.Screenshot(t, con.tab, "console-proxy-agent")
+
+		// An agent, who may not list the apps, is told an app sent it.
+		ann := openConsole(t, c.b, c.srv, "ann@example.com", "agent-password-for-tests")
+		serveImages(t, ann.tab, "https://cdn.example/*")
+		ann.do(chromedp.Navigate(c.srv.URL + "/console/mine/" + c.conv.ID))
+		ann.js(msg + `?.querySelector('.msg-name')?.textContent === 'Maria (Salesforce)'`)
+		ann.js(msg + `?.querySelector('.msg-via')?.textContent === 'via an app'`)
+	})
+
+	t.Run("Export", func(t *testing.T) {
+		var x struct {
+			Conversations []struct {
+				Messages []struct {
+					Body   string `json:"body"`
+					AppID  string `json:"app_id"`
+					Sender struct {
+						DisplayName string `json:"display_name"`
+						AvatarURL   string `json:"avatar_url"`
+					} `json:"sender"`
+				} `json:"messages"`
+			} `json:"conversations"`
+		}
+		if s := apiJSON(t, c.srv.URL, admin.Token, "GET", "/api/v1/contacts/"+c.conv.ContactID+"/export", "", &x); s != http.StatusOK {
+			t.Fatalf("export: %d", s)
+		}
+		found := false
+		for _, cv := range x.Conversations {
+			for _, m := range cv.Messages {
+				if strings.Contains(m.Body, "Maria here") {
+					found = true
+					if m.Sender.DisplayName != "Maria (Salesforce)" || m.Sender.AvatarURL != avatar || m.AppID != app.ClientID {
+						t.Errorf("exported = %+v, want Maria, her avatar and the app %s", m, app.ClientID)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Error("the export misses the app's message")
+		}
+	})
+	noBrowserErrors(t, c.b)
+}
