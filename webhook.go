@@ -173,14 +173,6 @@ type FeedEvent struct {
 	Event *Event
 }
 
-// WebhookLease is what FanOutAndClaim leases of the deliveries it makes.
-type WebhookLease struct {
-	Owner      string
-	LeaseUntil time.Time
-	// Chains bounds the chains leased (0: none), PerChain their length.
-	Chains, PerChain int
-}
-
 // WebhookTask is a delivery claimed by a dispatcher, with what it needs to
 // send it.
 type WebhookTask struct {
@@ -251,14 +243,6 @@ type WebhookStore interface {
 	// on many nodes at once (a delivery is unique per endpoint and event).
 	// Returns how many events it dispatched.
 	FanOutEvents(ctx context.Context, limit int) (int, error)
-	// FanOutAndClaim is FanOutEvents that also leases to lease.Owner, in
-	// the same transaction, the new deliveries a claim could take at once
-	// — of each conversation to each endpoint the first, when none older
-	// is pending, and those that follow it in this fan-out, up to
-	// lease.PerChain; up to lease.Chains such chains (conversation-less
-	// deliveries one each) — and returns them as ClaimWebhookChains would,
-	// so that a dispatcher sends them without a claim of its own.
-	FanOutAndClaim(ctx context.Context, limit int, lease WebhookLease) (int, [][]*WebhookTask, error)
 	// ListFeedEvents returns the workspace's events numbered after after in
 	// the feed, in feed order, at most limit. Events are numbered when
 	// FanOutEvents dispatches them, in commit order on every node: a reader

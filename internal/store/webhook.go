@@ -260,28 +260,19 @@ func (s *Store) SendWebhookPing(ctx context.Context, actor parley.Actor, workspa
 // its event; onConflict, when not "", is the DO UPDATE SET clause that
 // applies instead.
 func insertDelivery(ctx context.Context, tx runner, d *parley.WebhookDelivery, onConflict string) error {
-	_, err := insertLeasedDelivery(ctx, tx, d, onConflict, "", 0)
-	return err
-}
-
-// insertLeasedDelivery is insertDelivery leasing d to owner until until
-// (a Unix time in µs; "" and 0 lease nothing). It reports whether it
-// inserted d.
-func insertLeasedDelivery(ctx context.Context, tx runner, d *parley.WebhookDelivery, onConflict, owner string, until int64) (bool, error) {
 	conflict := `DO NOTHING`
 	if onConflict != "" {
 		conflict = `DO UPDATE SET ` + onConflict
 	}
-	res, err := tx.exec(ctx, `INSERT INTO webhook_deliveries (id, workspace_id, endpoint_id, event_id, event_type, conversation_id,
-		status, next_attempt_at, created_at, updated_at, lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := tx.exec(ctx, `INSERT INTO webhook_deliveries (id, workspace_id, endpoint_id, event_id, event_type, conversation_id,
+		status, next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (endpoint_id, event_id) `+conflict,
 		d.ID, d.WorkspaceID, d.EndpointID, d.EventID, d.EventType, nullString(d.ConversationID), d.Status,
-		d.NextAttemptAt.UnixMicro(), d.CreatedAt.UnixMicro(), d.UpdatedAt.UnixMicro(), owner, until)
+		d.NextAttemptAt.UnixMicro(), d.CreatedAt.UnixMicro(), d.UpdatedAt.UnixMicro())
 	if err != nil {
-		return false, fmt.Errorf("insert webhook delivery: %w", err)
+		return fmt.Errorf("insert webhook delivery: %w", err)
 	}
-	n, err := rowsAffected(res)
-	return n == 1, err
+	return nil
 }
 
 // eventWithInbox is an outbox event and the inbox of its conversation.
@@ -310,27 +301,18 @@ const eventWithInboxColumns = `e.id, e.workspace_id, e.type, e.conversation_id, 
 
 // FanOutEvents turns outbox events not yet dispatched into deliveries.
 func (s *Store) FanOutEvents(ctx context.Context, limit int) (int, error) {
-	n, _, err := s.FanOutAndClaim(ctx, limit, parley.WebhookLease{})
-	return n, err
-}
-
-// FanOutAndClaim is FanOutEvents leasing, in the same transaction, the
-// new deliveries that are claimable at once (see parley.WebhookStore).
-func (s *Store) FanOutAndClaim(ctx context.Context, limit int, lease parley.WebhookLease) (int, [][]*parley.WebhookTask, error) {
 	// Most polls find nothing: look on the read pool first, so that they
 	// never take the writer.
 	var one int
 	err := s.read().queryRow(ctx, `SELECT 1 FROM events WHERE dispatched_at IS NULL LIMIT 1`).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil, nil
+		return 0, nil
 	} else if err != nil {
-		return 0, nil, fmt.Errorf("fan out: %w", err)
+		return 0, fmt.Errorf("fan out: %w", err)
 	}
 	now := s.now()
 	n := 0
-	var leased *leasedChains
 	err = s.inBatchTx(ctx, func(tx runner) error {
-		leased = newLeasedChains(lease)
 		// The feed's counter first: its row lock makes fan-outs take turns
 		// until they commit, so that feed numbers follow commit order.
 		var last int64
@@ -382,108 +364,19 @@ func (s *Store) FanOutAndClaim(ctx context.Context, limit int, lease parley.Webh
 				if ep.CreatedAt.After(x.ev.CreatedAt) || !ep.Wants(typ, x.inboxID) {
 					continue
 				}
-				d := &parley.WebhookDelivery{
+				if err := insertDelivery(ctx, tx, &parley.WebhookDelivery{
 					ID: newID(), WorkspaceID: x.ev.WorkspaceID, EndpointID: ep.ID, EventID: x.ev.ID, EventType: typ,
 					ConversationID: x.ev.ConversationID, Status: parley.DeliveryPending, NextAttemptAt: now,
 					CreatedAt: now, UpdatedAt: now,
-				}
-				take, err := leased.take(ctx, tx, d)
-				if err != nil {
+				}, ""); err != nil {
 					return err
-				}
-				owner, until := "", int64(0)
-				if take {
-					owner, until = lease.Owner, lease.LeaseUntil.UnixMicro()
-				}
-				inserted, err := insertLeasedDelivery(ctx, tx, d, "", owner, until)
-				if err != nil {
-					return err
-				}
-				if take {
-					leased.add(&parley.WebhookTask{Delivery: d, Endpoint: ep, Event: x.ev}, inserted)
 				}
 			}
 		}
 		n = len(events)
 		return nil
 	})
-	if err != nil {
-		return 0, nil, err
-	}
-	return n, leased.chains, nil
-}
-
-// leasedChains is what a fan-out leases: chains of new deliveries, each
-// of one conversation to one endpoint (or one conversation-less
-// delivery), at most lease.Chains of them and lease.PerChain long.
-type leasedChains struct {
-	lease  parley.WebhookLease
-	chains [][]*parley.WebhookTask
-	// by endpoint and conversation: the index of its chain, or -1 when
-	// its deliveries of this fan-out are not to be leased.
-	byKey map[string]int
-}
-
-func newLeasedChains(lease parley.WebhookLease) *leasedChains {
-	return &leasedChains{lease: lease, byKey: map[string]int{}}
-}
-
-// take reports whether d, about to be inserted, is to be leased: its
-// conversation's first delivery to its endpoint of this fan-out is when
-// no older one of theirs is pending and a chain is left; a later one when
-// the first was and its chain has room.
-func (l *leasedChains) take(ctx context.Context, tx runner, d *parley.WebhookDelivery) (bool, error) {
-	if l.lease.Chains <= 0 {
-		return false, nil
-	}
-	if d.ConversationID == "" {
-		return len(l.chains) < l.lease.Chains, nil
-	}
-	key := d.EndpointID + "/" + d.ConversationID
-	if i, ok := l.byKey[key]; ok {
-		if i < 0 || len(l.chains[i]) >= max(l.lease.PerChain, 1) {
-			l.byKey[key] = -1 // its followers wait for the rest
-			return false, nil
-		}
-		return true, nil
-	}
-	l.byKey[key] = -1
-	if len(l.chains) >= l.lease.Chains {
-		return false, nil
-	}
-	var one int
-	err := tx.queryRow(ctx, `SELECT 1 FROM webhook_deliveries WHERE endpoint_id = ? AND conversation_id = ?
-		AND status = 'pending' LIMIT 1`, d.EndpointID, d.ConversationID).Scan(&one)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		l.byKey[key] = len(l.chains) // add starts it
-		return true, nil
-	case err != nil:
-		return false, fmt.Errorf("fan out: %w", err)
-	}
-	return false, nil // an older one is pending: this one waits its turn
-}
-
-// add records whether a leased task's delivery was inserted: if so it
-// joins its chain (or starts one); if not, its conversation's later
-// deliveries of this fan-out are not leased.
-func (l *leasedChains) add(t *parley.WebhookTask, inserted bool) {
-	if t.Delivery.ConversationID == "" {
-		if inserted {
-			l.chains = append(l.chains, []*parley.WebhookTask{t})
-		}
-		return
-	}
-	key := t.Delivery.EndpointID + "/" + t.Delivery.ConversationID
-	i := l.byKey[key]
-	switch {
-	case !inserted:
-		l.byKey[key] = -1
-	case i == len(l.chains):
-		l.chains = append(l.chains, []*parley.WebhookTask{t})
-	default:
-		l.chains[i] = append(l.chains[i], t)
-	}
+	return n, err
 }
 
 const deliveryColumns = `id, workspace_id, endpoint_id, event_id, event_type, conversation_id, status, attempts, tries,

@@ -2,9 +2,7 @@ package storetest
 
 import (
 	"fmt"
-	"maps"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -326,72 +324,6 @@ func testWebhooks(t *testing.T, open func(t *testing.T) parley.Store) {
 		must(t, err)
 		if len(next) != 1 || len(next[0]) != 1 || next[0][0].Delivery.ConversationID != other.conv.ID {
 			t.Fatalf("claimed %d chains after the batch, want other's fourth alone", len(next))
-		}
-	})
-
-	t.Run("FanOutAndClaim", func(t *testing.T) {
-		s := open(t)
-		ctx := t.Context()
-		th := mustThread(t, s)
-		ep := mustEndpoint(t, s, th.ws.ID, func(e *parley.WebhookEndpoint) { e.EventTypes = []string{"message.created", "contact.*"} })
-		other := mustThreadIn(t, s, th.ws, th.inbox)
-		third := mustThreadIn(t, s, th.ws, th.inbox)
-		// th has a delivery pending from before: its new ones wait for it.
-		mustAppend(t, s, th.text(contactSender(th.contact), "before"))
-		fanOutAll(t, s)
-		for i := range 4 {
-			mustAppend(t, s, th.text(contactSender(th.contact), fmt.Sprint("a", i)))
-			mustAppend(t, s, other.text(contactSender(other.contact), fmt.Sprint("b", i)))
-			mustAppend(t, s, third.text(contactSender(third.contact), fmt.Sprint("c", i)))
-		}
-		now := time.Now()
-		lease := parley.WebhookLease{Owner: "node-1", LeaseUntil: now.Add(time.Minute), Chains: 1, PerChain: 3}
-		n, chains, err := s.FanOutAndClaim(ctx, 100, lease)
-		must(t, err)
-		if n < 12 { // the 12 messages, and what they changed of the conversations
-			t.Fatalf("dispatched %d events, want at least the 12 messages", n)
-		}
-		// One chain (Chains 1): other's (th's first waits behind "before"),
-		// its first three (PerChain 3), oldest first, with what a send needs.
-		if len(chains) != 1 || len(chains[0]) != 3 {
-			t.Fatalf("leased %d chains (%v), want one of 3", len(chains), chains)
-		}
-		for i, task := range chains[0] {
-			if task.Delivery.ConversationID != other.conv.ID || task.Endpoint.ID != ep.ID || task.Endpoint.Secret == "" ||
-				task.Event.ID != task.Delivery.EventID || !strings.Contains(string(task.Event.Payload), fmt.Sprint("b", i)) {
-				t.Fatalf("task %d = %+v, event %s; want other's message b%d", i, task.Delivery, task.Event.Payload, i)
-			}
-		}
-		// What it leased nobody else claims; the rest is claimable as before:
-		// th's oldest ("before"), other's fourth waits behind its leased
-		// three, third's chain.
-		claimed, err := s.ClaimWebhookChains(ctx, "node-2", time.Now(), time.Now().Add(time.Minute), 10, 10)
-		must(t, err)
-		got := map[string]int{}
-		for _, c := range claimed {
-			if c[0].Delivery.ConversationID != "" { // and contact events
-				got[c[0].Delivery.ConversationID] = len(c)
-			}
-		}
-		if want := map[string]int{th.conv.ID: 5, third.conv.ID: 4}; !maps.Equal(got, want) {
-			t.Fatalf("claimed after the fan-out: %v, want %v", got, want)
-		}
-		// The leased deliveries are recorded like claimed ones.
-		var results []*parley.WebhookResult
-		for _, task := range chains[0] {
-			results = append(results, &parley.WebhookResult{DeliveryID: task.Delivery.ID, Attempt: attemptOf(task, 200),
-				Outcome: parley.WebhookOutcome{Status: parley.DeliveryDelivered}})
-		}
-		must(t, s.RecordWebhookResults(ctx, "node-1", results))
-		for i, r := range results {
-			if r.Lost {
-				t.Fatalf("result %d of the fan-out's lease lost", i)
-			}
-		}
-		// A fan-out with nothing to lease (Chains 0) leases nothing.
-		mustAppend(t, s, third.text(contactSender(third.contact), "later"))
-		if _, chains, err := s.FanOutAndClaim(ctx, 100, parley.WebhookLease{Owner: "node-1"}); err != nil || len(chains) != 0 {
-			t.Fatalf("FanOutAndClaim without chains leased %d (%v)", len(chains), err)
 		}
 	})
 

@@ -13,10 +13,7 @@
 //     sent in order: a later event waits for an earlier one being
 //     retried, while other conversations and endpoints go on. A commit
 //     of an event on this node wakes the dispatcher (Wake, through
-//     Store.OnEventsCommitted); other nodes poll. The fan-out itself
-//     leases, in its transaction, the new deliveries a claim could take
-//     at once (Store.FanOutAndClaim), as many as the free workers can
-//     send: in the usual case a delivery needs no claim of its own.
+//     Store.OnEventsCommitted); other nodes poll.
 //  3. Send: a POST through the SSRF-safe client (internal/outbound: no
 //     redirects, bounded response, timeout), signed per the Standard
 //     Webhooks specification with webhook-id = the event's ID.
@@ -222,19 +219,14 @@ func (d *Dispatcher) Run(ctx context.Context) {
 			d.sweep(ctx, now)
 			nextSweep = now.Add(sweepEvery)
 		}
-		free := d.cfg.Workers - len(sem)
-		now := d.cfg.Now()
-		leaseUntil := now.Add(d.cfg.Lease)
-		chains := d.fanOut(ctx, parley.WebhookLease{Owner: d.cfg.Owner, LeaseUntil: leaseUntil,
-			Chains: free * chainsPerWorker, PerChain: maxChain})
-		if room := free*chainsPerWorker - len(chains); room > 0 {
-			more, err := d.cfg.Store.ClaimWebhookChains(ctx, d.cfg.Owner, now, leaseUntil, room, maxChain)
+		d.fanOut(ctx)
+		if free := d.cfg.Workers - len(sem); free > 0 {
+			now := d.cfg.Now()
+			leaseUntil := now.Add(d.cfg.Lease)
+			chains, err := d.cfg.Store.ClaimWebhookChains(ctx, d.cfg.Owner, now, leaseUntil, free*chainsPerWorker, maxChain)
 			if err != nil && ctx.Err() == nil {
 				d.log.WarnContext(ctx, "webhook: claim deliveries", "err", err)
 			}
-			chains = append(chains, more...)
-		}
-		if len(chains) > 0 {
 			for _, group := range deal(chains, free) {
 				sem <- struct{}{}
 				inflight.Go(func() {
@@ -254,25 +246,19 @@ func (d *Dispatcher) Run(ctx context.Context) {
 	}
 }
 
-// fanOut dispatches the outbox's new events, leasing what it can of their
-// deliveries as lease allows, and returns the chains it leased.
-func (d *Dispatcher) fanOut(ctx context.Context, lease parley.WebhookLease) [][]*parley.WebhookTask {
-	var chains [][]*parley.WebhookTask
+func (d *Dispatcher) fanOut(ctx context.Context) {
 	for range 20 { // then let the claims have a turn
-		lease.Chains = max(0, lease.Chains-len(chains))
-		n, leased, err := d.cfg.Store.FanOutAndClaim(ctx, d.cfg.Batch, lease)
-		chains = append(chains, leased...)
+		n, err := d.cfg.Store.FanOutEvents(ctx, d.cfg.Batch)
 		if err != nil {
 			if ctx.Err() == nil {
 				d.log.WarnContext(ctx, "webhook: fan out events", "err", err)
 			}
-			return chains
+			return
 		}
 		if n < d.cfg.Batch {
-			return chains
+			return
 		}
 	}
-	return chains
 }
 
 func (d *Dispatcher) sweep(ctx context.Context, now time.Time) {
