@@ -261,12 +261,6 @@ type WebhookStore interface {
 	// oldest first: the dispatcher sends a chain in order and gives back
 	// the rest of it when one is not delivered.
 	ClaimWebhookChains(ctx context.Context, owner string, now, leaseUntil time.Time, chains, perChain int) ([][]*WebhookTask, error)
-	// ClaimNextWebhookDelivery leases, like ClaimWebhookDeliveries, the
-	// oldest pending delivery of one conversation to one endpoint if it is
-	// due and free: a dispatcher that has just delivered one of the
-	// conversation's events goes on with the next. Returns nil if there is
-	// none to take.
-	ClaimNextWebhookDelivery(ctx context.Context, owner, endpointID, conversationID string, now, leaseUntil time.Time) (*WebhookTask, error)
 	// RecordWebhookAttempt logs attempt and applies outcome to its
 	// delivery, if owner still holds the lease (else ECONFLICT; the
 	// attempt is logged anyway), and releases it.

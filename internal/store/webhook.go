@@ -538,41 +538,6 @@ func (s *Store) ClaimWebhookChains(ctx context.Context, owner string, now, lease
 	return out, nil
 }
 
-// ClaimNextWebhookDelivery leases the oldest pending delivery of one
-// conversation to one endpoint, if it is due and not leased.
-func (s *Store) ClaimNextWebhookDelivery(ctx context.Context, owner, endpointID, conversationID string, now, leaseUntil time.Time) (*parley.WebhookTask, error) {
-	var (
-		id            string
-		next, leaseTo int64
-	)
-	err := s.read().queryRow(ctx, `SELECT id, next_attempt_at, lease_until FROM webhook_deliveries
-		WHERE endpoint_id = ? AND conversation_id = ? AND status = 'pending' ORDER BY event_id LIMIT 1`,
-		endpointID, conversationID).Scan(&id, &next, &leaseTo)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	} else if err != nil {
-		return nil, fmt.Errorf("claim next webhook delivery: %w", err)
-	}
-	if next > now.UnixMicro() || leaseTo > now.UnixMicro() {
-		return nil, nil
-	}
-	res, err := s.write().exec(ctx, `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?
-		WHERE id = ? AND status = 'pending' AND lease_until <= ? AND EXISTS (SELECT 1 FROM webhook_endpoints w
-			WHERE w.id = webhook_deliveries.endpoint_id AND w.enabled = ?)`,
-		owner, leaseUntil.UnixMicro(), id, now.UnixMicro(), true)
-	if err != nil {
-		return nil, fmt.Errorf("claim next webhook delivery: %w", err)
-	}
-	if n, err := rowsAffected(res); err != nil || n == 0 {
-		return nil, err
-	}
-	tasks, err := s.webhookTasks(ctx, owner, []any{id})
-	if err != nil || len(tasks) == 0 {
-		return nil, err
-	}
-	return tasks[0], nil
-}
-
 // webhookTasks loads the claimed deliveries with their endpoints and events.
 func (s *Store) webhookTasks(ctx context.Context, owner string, ids []any) ([]*parley.WebhookTask, error) {
 	r := s.read()
