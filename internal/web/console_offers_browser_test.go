@@ -110,9 +110,12 @@ func TestConsoleOffers(t *testing.T) {
 	t.Run("Decline", func(t *testing.T) {
 		c := c.in(t)
 		// The help lists the offer's keys.
+		// The table is in the page while the dialog is closed too: wait for
+		// the dialog to open before reading it and closing it.
 		c.key("?")
-		c.js(`[...document.querySelectorAll('.shortcut-table tr')].some(r => r.textContent.startsWith('aAccept'))`)
-		c.js(`[...document.querySelectorAll('.shortcut-table tr')].some(r => r.textContent.startsWith('dDecline'))`)
+		c.js(`!!document.querySelector('dialog[open] .shortcut-table')`)
+		c.js(`[...document.querySelectorAll('dialog[open] .shortcut-table tr')].some(r => r.textContent.startsWith('aAccept'))`)
+		c.js(`[...document.querySelectorAll('dialog[open] .shortcut-table tr')].some(r => r.textContent.startsWith('dDecline'))`)
 		browsertest.Eval[bool](t, c.tab, `(() => { document.querySelector('dialog[open] form[method=dialog] button').click(); return true; })()`)
 		c.js(`!document.querySelector('dialog[open]')`)
 
