@@ -71,8 +71,9 @@ func (p Participant) Valid() bool {
 
 // Sender is who wrote a message. DisplayName, when set, overrides the name
 // clients show (for bots and agents of an external system proxied by an app).
-// AvatarURL, set only by apps (an external agent's picture), is an https URL
-// that clients may show; the server never fetches it (Validation.AvatarURL).
+// AvatarURL, set only by apps (an external agent's picture), is the path
+// on this server of the copy Parley made of the URL the app named
+// (/avatars/{workspace}/{hash}); clients join it to the server's URL.
 type Sender struct {
 	Type        ParticipantType `json:"type"`
 	ID          string          `json:"id,omitempty"`

@@ -29,6 +29,7 @@ type Store interface {
 	EventStore
 	SignInStore
 	BrandingStore
+	SenderAvatarStore
 	CredentialStore
 	LabelStore
 	CannedStore

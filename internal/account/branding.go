@@ -1,29 +1,17 @@
 package account
 
 import (
-	"bytes"
 	"context"
-	"image"
-	_ "image/gif" // registers the decoders that check an image's header
-	_ "image/jpeg"
-	_ "image/png"
-	"net/http"
-	"slices"
 
 	"github.com/parleychat/parley"
 )
 
 // Limits on branding.
 const (
-	MaxBrandImageSize      = 256 << 10 // bytes
-	maxBrandImageDimension = 2048      // pixels, each side
-	maxProductNameLength   = 60
-	maxSignInTitleLength   = 120
+	MaxBrandImageSize    = parley.MaxImageSize
+	maxProductNameLength = 60
+	maxSignInTitleLength = 120
 )
-
-// brandImageTypes are the image types a brand image may be, as sniffed
-// from its bytes. SVG is not among them: it can carry script.
-var brandImageTypes = []string{"image/png", "image/jpeg", "image/gif", "image/webp"}
 
 // UpdateBranding validates and applies the fields upd sets: a product
 // name of at most 60 bytes, a sign-in title of at most 120 (clean text),
@@ -57,33 +45,9 @@ func (s *Service) SetBrandImage(ctx context.Context, actor parley.Actor, workspa
 	if data == nil {
 		return s.store.SetBrandImage(ctx, actor, workspaceID, kind, "", nil)
 	}
-	ct, err := checkBrandImage(data)
+	ct, err := parley.CheckImage("file", data)
 	if err != nil {
 		return nil, err
 	}
 	return s.store.SetBrandImage(ctx, actor, workspaceID, kind, ct, data)
-}
-
-// checkBrandImage returns the sniffed type of an acceptable image.
-func checkBrandImage(data []byte) (string, error) {
-	var v parley.Validation
-	ct := http.DetectContentType(data)
-	switch {
-	case len(data) == 0:
-		v.Add("file", "must not be empty")
-	case len(data) > MaxBrandImageSize:
-		v.Add("file", "must be at most %d bytes", MaxBrandImageSize)
-	case !slices.Contains(brandImageTypes, ct):
-		v.Add("file", "must be a PNG, JPEG, GIF or WebP image (its content looks like %s)", ct)
-	case ct != "image/webp":
-		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil {
-			v.Add("file", "is not a readable image")
-		} else if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > maxBrandImageDimension || cfg.Height > maxBrandImageDimension {
-			v.Add("file", "must be at most %d pixels wide and high", maxBrandImageDimension)
-		} else if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-			v.Add("file", "is not a complete image")
-		}
-	}
-	return ct, v.Err()
 }

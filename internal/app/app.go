@@ -21,6 +21,7 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
+	"github.com/parleychat/parley/internal/avatar"
 	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/config"
 	"github.com/parleychat/parley/internal/conversation"
@@ -102,7 +103,7 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 	a.Accounts = account.New(a.Store, account.Options{SessionTTL: cfg.SessionTTL, Logger: logger, Outbound: a.Outbound})
 	a.Identity = identity.New(a.Store, identity.Options{Logger: logger, Outbound: a.Outbound, Revoker: a.Revoker})
 	a.Conversations, err = conversation.New(conversation.Config{
-		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger,
+		Store: a.Store, Bus: a.Bus, Subject: bus.Subject, Logger: logger, Avatars: avatar.New(a.Store, a.Outbound),
 	})
 	if err != nil {
 		a.Bus.Close()

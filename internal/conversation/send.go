@@ -3,6 +3,7 @@ package conversation
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -27,9 +28,9 @@ type SendInput struct {
 	// DisplayName overrides the sender's name; for bots and API tokens
 	// (apps proxying an external agent) only.
 	DisplayName string
-	// AvatarURL is the picture of the external agent an app sends as: an
-	// https URL (never fetched by the server), with DisplayName; for apps
-	// only.
+	// AvatarURL is the picture of the external agent an app sends as, with
+	// DisplayName; for apps only. The server copies it (Config.Avatars)
+	// and the message carries the copy's path on this server.
 	AvatarURL string
 }
 
@@ -61,6 +62,14 @@ func (s *Service) Send(ctx context.Context, c Caller, in SendInput) (*SendResult
 	msg, err := c.messageInput(in)
 	if err != nil {
 		return nil, err
+	}
+	if msg.Sender.AvatarURL != "" {
+		if s.avatars == nil {
+			return nil, parley.Errorf(parley.EUNAVAILABLE, "This server does not copy external agents' pictures.")
+		}
+		if msg.Sender.AvatarURL, err = s.avatars.Copy(ctx, msg.WorkspaceID, msg.Sender.AvatarURL); err != nil {
+			return nil, err
+		}
 	}
 	if p := c.principal; p != nil && p.AppID != "" && p.MessagesPerSecond > 0 {
 		if err := s.appRates.take(p.AppID, p.MessagesPerSecond, s.now()); err != nil {
@@ -122,7 +131,7 @@ func (c Caller) messageInput(in SendInput) (parley.MessageInput, error) {
 	if len(in.DisplayName) > parley.MaxNameLength || !parley.ValidText(in.DisplayName) {
 		v.Add("display_name", "must be valid text of at most %d bytes", parley.MaxNameLength)
 	}
-	v.AvatarURL("avatar_url", in.AvatarURL)
+	checkAvatarSource(&v, in.AvatarURL)
 	if in.AvatarURL != "" && strings.TrimSpace(in.DisplayName) == "" {
 		v.Add("display_name", "must be set with avatar_url")
 	}
@@ -359,5 +368,21 @@ func (s *Service) commit(batch []*sendRequest) {
 	}
 	for i, req := range batch {
 		req.done <- sendReply{res: results[i], err: results[i].Err}
+	}
+}
+
+// checkAvatarSource checks the syntax of the picture URL an app names: an
+// http(s) URL with a host, at most parley.MaxAvatarURLLength bytes,
+// without credentials, spaces or control characters. The copier then
+// applies the outbound rules (https unless allow-listed, no internal
+// address).
+func checkAvatarSource(v *parley.Validation, s string) {
+	if s == "" {
+		return
+	}
+	u, err := url.Parse(s)
+	if len(s) > parley.MaxAvatarURLLength || err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" ||
+		u.User != nil || strings.IndexFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 || !utf8.ValidString(s) {
+		v.Add("avatar_url", "must be an https URL of at most %d bytes", parley.MaxAvatarURLLength)
 	}
 }

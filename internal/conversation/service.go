@@ -18,6 +18,7 @@
 package conversation
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"sync"
@@ -62,6 +63,16 @@ type Config struct {
 	// TypingInterval is the least time between two typing notifications of
 	// one participant in one conversation; more are dropped.
 	TypingInterval time.Duration
+	// Avatars copies the pictures of the external agents apps send as
+	// (internal/avatar); without it such a picture is refused.
+	Avatars AvatarCopier
+}
+
+// AvatarCopier returns the path on this server of the workspace's copy of
+// a picture URL, making the copy the first time; EINVALID on avatar_url
+// when it cannot.
+type AvatarCopier interface {
+	Copy(ctx context.Context, workspaceID, src string) (string, error)
 }
 
 // Service implements the conversation rules. It is safe for concurrent use.
@@ -71,6 +82,7 @@ type Service struct {
 	subject func(workspaceID string, parts ...string) (string, error)
 	logger  *slog.Logger
 	now     func() time.Time
+	avatars AvatarCopier
 
 	batchSize   int
 	batchWindow time.Duration
@@ -101,7 +113,7 @@ func New(cfg Config) (*Service, error) {
 	}
 	s := &Service{
 		store: cfg.Store, bus: cfg.Bus, subject: cfg.Subject,
-		logger: cfg.Logger, now: cfg.Now,
+		logger: cfg.Logger, now: cfg.Now, avatars: cfg.Avatars,
 		batchSize: cfg.BatchSize, batchWindow: cfg.BatchWindow,
 	}
 	if s.logger == nil {

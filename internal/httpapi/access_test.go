@@ -43,6 +43,7 @@ var publicOperations = map[string]bool{
 	"POST /api/v1/visitor/sessions": true, "GET /api/v1/visitor/inbox": true,
 	"GET /api/v1/auth/options": true, "GET /api/v1/auth/oidc/start": true, "GET /api/v1/auth/oidc/callback": true,
 	"GET /branding/{workspace_id}/{kind}": true,
+	"GET /avatars/{workspace_id}/{hash}":  true,
 }
 
 // visitorAllowed reports whether op admits visitor tokens besides staff

@@ -19,10 +19,12 @@ import (
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
+	"github.com/parleychat/parley/internal/avatar"
 	"github.com/parleychat/parley/internal/bus"
 	"github.com/parleychat/parley/internal/conversation"
 	"github.com/parleychat/parley/internal/httpapi"
 	"github.com/parleychat/parley/internal/identity"
+	"github.com/parleychat/parley/internal/outbound"
 	"github.com/parleychat/parley/internal/store"
 )
 
@@ -66,7 +68,14 @@ func newServerOn(t testing.TB, databaseURL string, opts ...serverOption) *testSe
 		t.Fatalf("open bus: %v", err)
 	}
 	t.Cleanup(func() { b.Close() })
-	conv, err := conversation.New(conversation.Config{Store: st, Bus: b, Subject: bus.Subject, Logger: logger})
+	// Pictures of external agents are fetched from the tests' own servers,
+	// on 127.0.0.1 (allow-listed, so also over plain http).
+	out, err := outbound.New(outbound.Config{Allow: []string{"127.0.0.1/32"}, Logger: logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv, err := conversation.New(conversation.Config{Store: st, Bus: b, Subject: bus.Subject, Logger: logger,
+		Avatars: avatar.New(st, out)})
 	if err != nil {
 		t.Fatalf("conversation.New: %v", err)
 	}

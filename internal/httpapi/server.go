@@ -221,6 +221,7 @@ func (s *server) routes() {
 	s.authRoutes()
 	s.signInRoutes()
 	s.brandingRoutes()
+	s.senderAvatarRoutes()
 	s.agentRoutes()
 	s.inboxRoutes()
 	s.tokenRoutes()

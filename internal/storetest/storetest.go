@@ -65,6 +65,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"ConversationTenantIsolation", testConversationTenantIsolation},
 		{"SignIn", testSignIn},
 		{"Branding", testBranding},
+		{"SenderAvatars", testSenderAvatars},
 		{"Labels", testLabels},
 		{"CannedResponses", testCannedResponses},
 		{"Webhooks", testWebhooks},

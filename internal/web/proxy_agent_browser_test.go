@@ -3,13 +3,16 @@ package web_test
 import (
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
 	"github.com/parleychat/parley/client"
 	"github.com/parleychat/parley/internal/browsertest"
+	"github.com/parleychat/parley/internal/config"
 )
 
 // apiJSON makes one API request with a bearer token, decodes the answer
@@ -39,13 +42,20 @@ func apiJSON(t *testing.T, base, token, method, path, body string, out any) int 
 
 // TestProxyAgent: an app sends as an external agent, "Maria (Salesforce)"
 // with an avatar; the widget shows her name and picture (with alt text,
-// sending no referrer); the console shows Maria and the app; the
-// contact's export carries both.
+// sending no referrer) — Parley's copy, from Parley's origin: the
+// browsers never ask the app's picture server; the console shows Maria and
+// the app; the contact's export carries both.
 func TestProxyAgent(t *testing.T) {
-	c := startChat(t, "Where is my order?")
+	png := pngFile(t)
+	var fetches atomic.Int32
+	pics := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		fetches.Add(1)
+		w.Write(png)
+	}))
+	t.Cleanup(pics.Close)
+	c := startChat(t, "Where is my order?", func(cfg *config.Config) { cfg.OutboundAllow = "127.0.0.1/32" })
 	ctx := t.Context()
-	const avatar = "https://cdn.example/maria.png"
-	serveImages(t, c.tab, "https://cdn.example/*")
+	source := pics.URL + "/maria.png"
 
 	admin, err := c.srv.Admin.CreateToken(ctx, "apps", "all")
 	if err != nil {
@@ -60,9 +70,18 @@ func TestProxyAgent(t *testing.T) {
 		t.Fatalf("install: %d", s)
 	}
 	tok := appToken(t, c.srv.URL, app.ClientID, app.ClientSecret)
-	body, _ := json.Marshal(map[string]string{"body": "Hi, Maria here: it ships today.", "display_name": "Maria (Salesforce)", "avatar_url": avatar})
-	if s := apiJSON(t, c.srv.URL, tok, "POST", "/api/v1/conversations/"+c.conv.ID+"/messages", string(body), nil); s != http.StatusCreated {
+	body, _ := json.Marshal(map[string]string{"body": "Hi, Maria here: it ships today.", "display_name": "Maria (Salesforce)", "avatar_url": source})
+	var sent struct {
+		Sender struct {
+			AvatarURL string `json:"avatar_url"`
+		} `json:"sender"`
+	}
+	if s := apiJSON(t, c.srv.URL, tok, "POST", "/api/v1/conversations/"+c.conv.ID+"/messages", string(body), &sent); s != http.StatusCreated {
 		t.Fatalf("the app sends as Maria: %d", s)
+	}
+	avatar := sent.Sender.AvatarURL // the copy's path
+	if !strings.HasPrefix(avatar, "/avatars/") {
+		t.Fatalf("avatar_url = %q, want the path of Parley's copy", avatar)
 	}
 
 	// Over the WebSocket too (the Go client, with the app's token).
@@ -71,7 +90,7 @@ func TestProxyAgent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	res, err := conn.Send(ctx, c.conv.ID, client.SendInput{Body: "Maria again: tracking follows.", DisplayName: "Maria (Salesforce)", AvatarURL: avatar})
+	res, err := conn.Send(ctx, c.conv.ID, client.SendInput{Body: "Maria again: tracking follows.", DisplayName: "Maria (Salesforce)", AvatarURL: source})
 	if err != nil {
 		t.Fatalf("the app sends as Maria over the WebSocket: %v", err)
 	}
@@ -90,7 +109,7 @@ func TestProxyAgent(t *testing.T) {
 				return m.querySelector('.meta .who').textContent + (img ? ' ' + img.getAttribute('src') + ' alt=' + img.alt +
 					' referrer=' + img.referrerPolicy + (img.complete && img.naturalWidth > 0 ? ' loaded' : '') : '');
 			})()`)
-			want := "Maria (Salesforce) " + avatar + " alt=Maria (Salesforce) referrer=no-referrer loaded"
+			want := "Maria (Salesforce) " + c.srv.URL + avatar + " alt=Maria (Salesforce) referrer=no-referrer loaded"
 			if got != want {
 				return "the widget shows " + got + ", want " + want
 			}
@@ -104,18 +123,17 @@ func TestProxyAgent(t *testing.T) {
 
 	t.Run("Console", func(t *testing.T) {
 		con := openConsole(t, c.b, c.srv, c.srv.AdminEmail, browsertest.AdminPassword)
-		serveImages(t, con.tab, "https://cdn.example/*")
 		con.do(chromedp.Navigate(c.srv.URL + "/console/open/" + c.conv.ID))
 		msg := `[...document.querySelectorAll('article.msg')].find(e => e.textContent.includes('Maria here'))`
 		con.js(msg + `?.querySelector('.msg-name')?.textContent === 'Maria (Salesforce)'`)
 		con.js(msg + `?.querySelector('.msg-via')?.textContent === 'via Salesforce bridge'`)
 		con.js(msg + `?.querySelector('img.msg-avatar')?.getAttribute('src') === ` + jsString(avatar))
+		con.js(`(img => img.complete && img.naturalWidth > 0)(` + msg + `.querySelector('img.msg-avatar'))`)
 		browsertest.RequireAccessible(t, con.tab, "the console with an external agent's message")
 		browsertest.Screenshot(t, con.tab, "console-proxy-agent")
 
 		// An agent, who may not list the apps, is told an app sent it.
 		ann := openConsole(t, c.b, c.srv, "ann@example.com", "agent-password-for-tests")
-		serveImages(t, ann.tab, "https://cdn.example/*")
 		ann.do(chromedp.Navigate(c.srv.URL + "/console/mine/" + c.conv.ID))
 		ann.js(msg + `?.querySelector('.msg-name')?.textContent === 'Maria (Salesforce)'`)
 		ann.js(msg + `?.querySelector('.msg-via')?.textContent === 'via an app'`)
@@ -152,5 +170,8 @@ func TestProxyAgent(t *testing.T) {
 			t.Error("the export misses the app's message")
 		}
 	})
+	if n := fetches.Load(); n != 1 {
+		t.Errorf("the picture server was asked %d times; want once, by Parley", n)
+	}
 	noBrowserErrors(t, c.b)
 }

@@ -34,6 +34,7 @@ import (
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/client"
 	"github.com/parleychat/parley/internal/browsertest"
+	"github.com/parleychat/parley/internal/config"
 )
 
 // widgetChat is a visitor on the demo page who has written once, and the
@@ -50,9 +51,9 @@ type widgetChat struct {
 
 // startChat opens the widget on the demo page, writes first, and has an
 // agent take the conversation.
-func startChat(t *testing.T, first string) *widgetChat {
+func startChat(t *testing.T, first string, modify ...func(*config.Config)) *widgetChat {
 	t.Helper()
-	c := &widgetChat{b: browsertest.NewBrowser(t), srv: browsertest.StartServer(t)}
+	c := &widgetChat{b: browsertest.NewBrowser(t), srv: browsertest.StartServer(t, modify...)}
 	c.inboxID = c.srv.DemoInboxID(t)
 	c.agent, c.ac = c.srv.CreateAgent(t, "ann@example.com", "Ann Lee", parley.RoleAgent)
 	c.tab = c.b.NewTab(t)

@@ -61,10 +61,12 @@ export class Widget extends ParleyClient {
 
   // sender returns who a message is from, as the visitor sees it: the
   // display name (and picture) an app or bot gave — an external agent an
-  // app speaks for — else the agent's name and picture.
+  // app speaks for, whose picture is Parley's copy, a path on the server —
+  // else the agent's name and picture.
   sender(m) {
     const a = (m.sender.id && this.agents.get(m.sender.id)) || {}
-    return { name: m.sender.display_name || a.name || this.t.agent, avatar: m.sender.avatar_url || a.avatar_url || '' }
+    const copy = m.sender.avatar_url || ''
+    return { name: m.sender.display_name || a.name || this.t.agent, avatar: (copy.startsWith('/avatars/') ? this.base + copy : '') || a.avatar_url || '' }
   }
 
   // prechatDone reports whether the visitor answered the pre-chat form

@@ -227,7 +227,7 @@ function Message({ m, conv, prev, seen, target }) {
       ${!grouped && html`
         <div class="msg-head">
           ${fromContact && html`<${Avatar} id=${conv.contact_id} name=${name} size="sm" />`}
-          ${m.sender?.avatar_url && html`<img class="msg-avatar" src=${m.sender.avatar_url} alt=${name} referrerpolicy="no-referrer" width="20" height="20" />`}
+          ${m.sender?.avatar_url?.startsWith('/avatars/') && html`<img class="msg-avatar" src=${m.sender.avatar_url} alt=${name} referrerpolicy="no-referrer" width="20" height="20" />`}
           <span class="msg-name">${name}</span>
           ${m.app_id && html`<span class="msg-via muted small">via ${appName(m.app_id)}</span>`}
           <time datetime=${m.created_at} title=${fullTime(m.created_at)}>${clock(m.created_at)}</time>

@@ -221,7 +221,7 @@ var R,Oa,Wn,Me,Un,Ft,Wa,Wt,ja,jn,On,li,_t=Symbol.for("pv"),Ht={},Bt=[],ci=/^m(i|
       ${!l&&o`
         <div class="msg-head">
           ${s&&o`<${Ae} id=${t.contact_id} name=${p} size="sm" />`}
-          ${e.sender?.avatar_url&&o`<img class="msg-avatar" src=${e.sender.avatar_url} alt=${p} referrerpolicy="no-referrer" width="20" height="20" />`}
+          ${e.sender?.avatar_url?.startsWith("/avatars/")&&o`<img class="msg-avatar" src=${e.sender.avatar_url} alt=${p} referrerpolicy="no-referrer" width="20" height="20" />`}
           <span class="msg-name">${p}</span>
           ${e.app_id&&o`<span class="msg-via muted small">via ${er(e.app_id)}</span>`}
           <time datetime=${e.created_at} title=${G(e.created_at)}>${Ea(e.created_at)}</time>
