@@ -63,7 +63,7 @@ func (s *Store) LiveState(ctx context.Context, workspaceID string, waitingSince 
 	}, `SELECT a.id, a.name, a.role, a.presence, a.capacity,
 			(SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.id AND c.status = ?),
 			`+fmt.Sprintf(openOffersOf, "a.id")+`
-		FROM agents a WHERE a.workspace_id = ? AND a.disabled = ? AND a.bot = ? ORDER BY a.name, a.id`,
+		FROM agents a WHERE a.workspace_id = ? AND a.disabled = ? AND a.bot = ? ORDER BY LOWER(a.name), a.id`,
 		parley.StatusAssigned, workspaceID, false, false)
 	if err != nil {
 		return nil, fmt.Errorf("live state: agents: %w", err)
