@@ -26,7 +26,9 @@ func TestConsoleSupervisorView(t *testing.T) {
 	c := openConsole(t, b, srv, "sue@example.com", "agent-password-for-tests")
 	c.nav("supervisor")
 	queue := `document.querySelector('tr[data-queue]')`
-	col := func(row, name string) string { return row + `?.querySelector('[data-col=` + name + `]')?.textContent.trim()` }
+	col := func(row, name string) string {
+		return row + `?.querySelector('[data-col=` + name + `]')?.textContent.trim()`
+	}
 	c.js(col(queue, "waiting") + ` === '0' && document.querySelector('[data-alerts="0"]')`)
 	browsertest.Eval[bool](t, c.tab, `window.sameSupervisorPage = true`)
 	c.choose("Alert after", "30 s")
