@@ -19,6 +19,7 @@ type Store interface {
 	ContactNoteStore
 	RatingStore
 	ReportStore
+	SupervisorStore
 	VisitorSessionStore
 	ResumeTokenStore
 	MergeStore

@@ -243,6 +243,7 @@ func (s *server) routes() {
 	s.labelRoutes()
 	s.ratingRoutes()
 	s.reportRoutes()
+	s.supervisorRoutes()
 	s.cannedRoutes()
 	s.webhookRoutes()
 	s.appRoutes()

@@ -44,6 +44,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"ContactNotes", testContactNotes},
 		{"Ratings", testRatings},
 		{"Reports", testReports},
+		{"LiveState", testLiveState},
 		{"Identify", testIdentify},
 		{"Merges", testMerges},
 		{"ResumeTokens", testResumeTokens},

@@ -11,6 +11,7 @@ export const route = computed(() => {
   if (parts[0] === 'visitors') return { section: 'visitors' };
   if (parts[0] === 'admin') return { section: 'admin', page: parts[1] || 'agents', id: parts[2] || '' };
   if (parts[0] === 'reports') return { section: 'reports' };
+  if (parts[0] === 'supervisor') return { section: 'supervisor' };
   if (parts[0] === 'search') return { section: 'search', q: parts[1] || '', conversation: parts[2] || '', seq: Number(parts[3]) || 0 };
   const list = ['queue', 'mine', 'open', 'snoozed', 'resolved'].includes(parts[0]) ? parts[0] : 'queue';
   return { section: 'inbox', list, conversation: parts[1] || '' };

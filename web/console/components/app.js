@@ -16,6 +16,7 @@ import { SearchView, SearchBox } from './search-view.js';
 import { Admin } from './admin.js';
 import { VisitorsView } from './visitors-view.js';
 import { ReportsView } from './reports-view.js';
+import { SupervisorView } from './supervisor-view.js';
 import { Toasts } from './toasts.js';
 import { UserMenu, restorePresence, signOffPresence } from './user-menu.js';
 import { ShortcutHelp, useShortcuts } from './shortcuts.js';
@@ -53,6 +54,7 @@ export function App() {
       ${r.section === 'admin' ? html`<${Admin} page=${r.page} id=${r.id} />`
         : r.section === 'visitors' ? html`<${VisitorsView} />`
         : r.section === 'reports' ? html`<${ReportsView} />`
+        : r.section === 'supervisor' ? html`<${SupervisorView} />`
         : r.section === 'search' ? html`<${SearchView} q=${r.q} conversation=${r.conversation} seq=${r.seq} />`
         : html`<${InboxView} list=${r.list} conversation=${r.conversation} />`}
     </div>
@@ -101,6 +103,7 @@ function Nav() {
           ${isAdmin && link(`${BASE}/admin/webhooks`, 'Webhooks', Send, r.section === 'admin' && r.page === 'webhooks')}
           ${isAdmin && link(`${BASE}/admin/apps`, 'Apps', Shield, r.section === 'admin' && r.page === 'apps')}
           ${link(`${BASE}/admin/audit`, 'Audit log', List, r.section === 'admin' && r.page === 'audit')}
+          ${link(`${BASE}/supervisor`, 'Supervisor', Chats, r.section === 'supervisor')}
           ${link(`${BASE}/reports`, 'Reports', List, r.section === 'reports')}
         </ul>`}
       <div class="nav-foot">
