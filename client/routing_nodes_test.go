@@ -28,7 +28,7 @@ const (
 	killConversations = 1000 // arriving before the kill
 	killLater         = 50   // arriving after it
 	killResolved      = 5    // resolved per agent after the kill, to make room
-	killGrace         = 3 * time.Second
+	killGrace         = 4 * time.Second
 	// killOffline is the documented bound on how long after its node dies
 	// an agent connected only to it stays online: the grace period, plus
 	// the interval of the presence sweep (grace/4).
@@ -54,14 +54,15 @@ func TestRoutingSurvivesANodeKill(t *testing.T) {
 		t.Skip("builds and runs a server process")
 	}
 	db, nats := testenv.PostgresURL(t), testenv.NATSURL(t)
-	bin := buildParley(t)
+	bin := make(chan string, 1)
+	go func() { bin <- buildParley(t) }() // while node 0 starts
 	cfg := nodeConfig(t)
 	cfg.DatabaseURL, cfg.NATSURL, cfg.PresenceGrace = db, nats, killGrace
-	n0 := startNode(t, cfg)
-	proc := startProcessNode(t, bin, map[string]string{
+	e := setupEnv(t, startNode(t, cfg))
+	proc := startProcessNode(t, <-bin, map[string]string{
 		"PARLEY_DATABASE_URL": db, "PARLEY_NATS_URL": nats, "PARLEY_PRESENCE_GRACE": killGrace.String(),
 	})
-	e := setupEnv(t, n0, proc)
+	e.nodes = append(e.nodes, proc)
 	ctx := t.Context()
 	admin := e.admin(t, 0)
 
@@ -99,10 +100,22 @@ func TestRoutingSurvivesANodeKill(t *testing.T) {
 	held := holdings(t, admin, ids, killConversations)
 	t.Logf("%d conversations assigned; the busiest agent peaked at %d (capacity %d)", len(convs), f.peak, killCapacity)
 
+	// Under that load presence held: each agent changed once, to online.
+	f.read(t)
+	presenceBefore := len(f.presence)
+	changes := map[string][]string{}
+	for _, p := range f.presence {
+		changes[p.agent] = append(changes[p.agent], p.presence)
+	}
+	for _, id := range ids {
+		if !equal(changes[id], []string{"online"}) {
+			t.Errorf("agent %s: presence went %v before the kill, want [online]", id, changes[id])
+		}
+	}
+
 	// Kill node 1: its agents go offline, through node 0.
 	killed := time.Now()
 	proc.stop()
-	presenceBefore := len(f.presence)
 	waitPresence(t, admin, ids, func(id string) string {
 		if survives[id] {
 			return "online"
@@ -405,12 +418,14 @@ func drain(t *testing.T, conn *client.Conn) {
 	}()
 }
 
-// buildParley compiles cmd/parley into the test's temporary directory.
+// buildParley compiles cmd/parley into the test's temporary directory; it
+// returns "" and marks the test failed if that fails (it may run on
+// another goroutine than the test's).
 func buildParley(t *testing.T) string {
-	t.Helper()
 	bin := filepath.Join(t.TempDir(), "parley")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/parleychat/parley/cmd/parley").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+		t.Errorf("go build: %v\n%s", err, out)
+		return ""
 	}
 	return bin
 }
@@ -421,6 +436,9 @@ func buildParley(t *testing.T) string {
 // the test ends.
 func startProcessNode(t *testing.T, bin string, vars map[string]string) *node {
 	t.Helper()
+	if bin == "" {
+		t.FailNow()
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	must(t, err)
 	addr := ln.Addr().String()
