@@ -125,56 +125,12 @@ type message struct {
 func TestFAQBot(t *testing.T) {
 	base, admin := server(t)
 	api := base + "/api/v1"
-	var inbox, humans struct {
+	var inbox struct {
 		ID string `json:"id"`
 	}
 	call(t, "POST", api+"/inboxes", admin, map[string]any{"name": "Shop"}, &inbox, 201)
-	call(t, "POST", api+"/queues", admin, map[string]any{"name": "Humans"}, &humans, 201)
-	var installed struct {
-		ID           string `json:"id"`
-		ClientID     string `json:"client_id"`
-		ClientSecret string `json:"client_secret"`
-	}
-	scopes := append(parley.RoleScopes(parley.RoleAgent), parley.ScopeAgentsWrite)
-	call(t, "POST", api+"/apps", admin, map[string]any{"name": "FAQ bot", "scopes": scopes}, &installed, 201)
-
-	// The app creates its bot agent with its own token.
-	cfg := Config{URL: base, ClientID: installed.ClientID, ClientSecret: installed.ClientSecret, HumanQueueID: humans.ID}
-	var appToken struct {
-		AccessToken string `json:"access_token"`
-	}
-	appTok := func() string {
-		t.Helper()
-		tok, err := Token(t.Context(), Config{URL: base, ClientID: cfg.ClientID, ClientSecret: cfg.ClientSecret})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tok
-	}
-	appToken.AccessToken = appTok()
-	var bot struct {
-		ID string `json:"id"`
-	}
-	call(t, "POST", api+"/agents", appToken.AccessToken, map[string]any{"email": "faq@bots.example", "name": "FAQ bot",
-		"role": "agent", "bot": true}, &bot, 201)
-	cfg.BotID = bot.ID
-
-	ctx, stop := context.WithCancel(t.Context())
-	ready, done := make(chan struct{}), make(chan error, 1)
-	go func() { done <- Run(ctx, cfg, func() { close(ready) }) }()
-	t.Cleanup(func() {
-		stop()
-		if err := <-done; err != nil {
-			t.Errorf("bot: %v", err)
-		}
-	})
-	select {
-	case <-ready:
-	case err := <-done:
-		t.Fatalf("bot: %v", err)
-	case <-time.After(wait):
-		t.Fatal("the bot did not start")
-	}
+	b := startBot(t, base, admin)
+	humans, installed, bot := b.humansID, b.app, b.botID
 
 	// A visitor asks a question the bot knows.
 	var sess struct {
@@ -200,7 +156,7 @@ func TestFAQBot(t *testing.T) {
 	say("What are your opening hours?")
 	poll(t, func() string {
 		for _, m := range messages(sess.Token) {
-			if m.Sender.Type == "bot" && m.Sender.ID == bot.ID && strings.Contains(m.Body, "Monday to Friday") {
+			if m.Sender.Type == "bot" && m.Sender.ID == bot && strings.Contains(m.Body, "Monday to Friday") {
 				return ""
 			}
 		}
@@ -208,16 +164,16 @@ func TestFAQBot(t *testing.T) {
 	})
 	// Staff see which app the bot's answer came from.
 	for _, m := range messages(admin) {
-		if m.Sender.Type == "bot" && m.AppID != installed.ID {
-			t.Errorf("bot message app_id = %q, want %q", m.AppID, installed.ID)
+		if m.Sender.Type == "bot" && m.AppID != installed {
+			t.Errorf("bot message app_id = %q, want %q", m.AppID, installed)
 		}
 	}
 
 	say("I want to talk to a human")
 	poll(t, func() string {
 		call(t, "GET", api+"/conversations/"+conv.ID, admin, nil, &conv, 200)
-		if conv.Status != "pending" || conv.QueueID != humans.ID {
-			return fmt.Sprintf("conversation %+v, want pending in the humans' queue %s", conv, humans.ID)
+		if conv.Status != "pending" || conv.QueueID != humans {
+			return fmt.Sprintf("conversation %+v, want pending in the humans' queue %s", conv, humans)
 		}
 		return ""
 	})
@@ -260,7 +216,63 @@ func TestFAQBot(t *testing.T) {
 		t.Fatalf("handed_off events = %v", handoffs)
 	}
 	h, _ := handoffs[0]["handoff"].(map[string]any)
-	if h == nil || h["queue_id"] != humans.ID || h["reason"] != "asked for a person" || !strings.Contains(fmt.Sprint(h["summary"]), "opening hours") {
+	if h == nil || h["queue_id"] != humans || h["reason"] != "asked for a person" || !strings.Contains(fmt.Sprint(h["summary"]), "opening hours") {
 		t.Errorf("event data = %v", handoffs[0])
 	}
+}
+
+// runningBot is the sample bot started by startBot.
+type runningBot struct {
+	humansID string // the people's queue it hands off to
+	app      string // the app's ID
+	botID    string // its bot agent
+}
+
+// startBot installs the FAQ bot's app with the admin's token, lets the app
+// create its bot agent, and runs the bot until the test ends.
+func startBot(t *testing.T, base, admin string) runningBot {
+	t.Helper()
+	api := base + "/api/v1"
+	var humans struct {
+		ID string `json:"id"`
+	}
+	call(t, "POST", api+"/queues", admin, map[string]any{"name": "Humans"}, &humans, 201)
+	var installed struct {
+		ID           string `json:"id"`
+		ClientID     string `json:"client_id"`
+		ClientSecret string `json:"client_secret"`
+	}
+	scopes := append(parley.RoleScopes(parley.RoleAgent), parley.ScopeAgentsWrite)
+	call(t, "POST", api+"/apps", admin, map[string]any{"name": "FAQ bot", "scopes": scopes}, &installed, 201)
+
+	// The app creates its bot agent with its own token.
+	cfg := Config{URL: base, ClientID: installed.ClientID, ClientSecret: installed.ClientSecret, HumanQueueID: humans.ID}
+	tok, err := Token(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bot struct {
+		ID string `json:"id"`
+	}
+	call(t, "POST", api+"/agents", tok, map[string]any{"email": "faq@bots.example", "name": "FAQ bot",
+		"role": "agent", "bot": true}, &bot, 201)
+	cfg.BotID = bot.ID
+
+	ctx, stop := context.WithCancel(t.Context())
+	ready, done := make(chan struct{}), make(chan error, 1)
+	go func() { done <- Run(ctx, cfg, func() { close(ready) }) }()
+	t.Cleanup(func() {
+		stop()
+		if err := <-done; err != nil {
+			t.Errorf("bot: %v", err)
+		}
+	})
+	select {
+	case <-ready:
+	case err := <-done:
+		t.Fatalf("bot: %v", err)
+	case <-time.After(wait):
+		t.Fatal("the bot did not start")
+	}
+	return runningBot{humansID: humans.ID, app: installed.ID, botID: bot.ID}
 }

@@ -22,8 +22,9 @@ type Server struct {
 	App         *app.App
 	AdminEmail  string
 	WorkspaceID string // the default workspace
-	// Admin is an API client holding a token with every scope.
-	Admin *client.Client
+	// Admin is an API client holding a token with every scope, AdminToken.
+	Admin      *client.Client
+	AdminToken string
 }
 
 // StartServer opens and serves a node with a fresh SQLite database and the
@@ -87,7 +88,7 @@ func StartServer(t testing.TB, modify ...func(*config.Config)) *Server {
 	if err != nil {
 		t.Fatalf("create an admin API token: %v", err)
 	}
-	s.Admin = s.Client(t).WithToken(tok.Token)
+	s.Admin, s.AdminToken = s.Client(t).WithToken(tok.Token), tok.Token
 	return s
 }
 
