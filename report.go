@@ -12,6 +12,7 @@ type ReportFact struct {
 	ConversationID string
 	InboxID        string
 	QueueID        string
+	TeamID         string // the queue's team; "" when it has none
 	AssigneeID     string // "" when nobody holds it
 	Labels         []string
 	CreatedAt      time.Time
@@ -33,7 +34,7 @@ func (f ReportFact) Abandoned() bool {
 // ReportGroups are the ways a report splits its numbers: by who or what
 // the conversations belong to, or by the day or hour they started in the
 // report's time zone.
-var ReportGroups = []string{"workspace", "agent", "inbox", "queue", "label", "day", "hour"}
+var ReportGroups = []string{"workspace", "agent", "inbox", "queue", "team", "label", "day", "hour"}
 
 // MaxReportRange bounds a report's date range.
 const MaxReportRange = 366 * 24 * time.Hour
@@ -70,15 +71,34 @@ type ReportRow struct {
 	ResponseRate float64 `json:"csat_response_rate"`
 }
 
-// BuildReport computes the rows of facts split by group (one of
-// ReportGroups), ordered by key. A conversation with several labels counts
-// under each; one without counts under none when grouped by label. By day
-// or hour, the key is the local date (2006-01-02) or hour
-// (2006-01-02T15) of its creation in loc (UTC when nil), and only the
-// buckets with conversations have rows.
-func BuildReport(facts []ReportFact, group string, loc *time.Location) []ReportRow {
+// ReportOptions say how BuildReport splits and measures.
+type ReportOptions struct {
+	// Group is one of ReportGroups; "" is "workspace".
+	Group string
+	// Location is the time zone of the day and hour buckets; nil is UTC.
+	Location *time.Location
+	// Hours, when not nil, makes first response and resolution times
+	// count only the time within the business hours of each
+	// conversation's queue (BusinessHours.OpenDuration); a queue missing
+	// from the map is always open.
+	Hours map[string]BusinessHours
+}
+
+// BuildReport computes the rows of facts split by opts.Group, ordered by
+// key. A conversation with several labels counts under each; one without
+// counts under none when grouped by label. By day or hour, the key is the
+// local date (2006-01-02) or hour (2006-01-02T15) of its creation in
+// opts.Location, and only the buckets with conversations have rows.
+func BuildReport(facts []ReportFact, opts ReportOptions) []ReportRow {
+	group, loc := opts.Group, opts.Location
 	if loc == nil {
 		loc = time.UTC
+	}
+	span := func(f ReportFact, from, to time.Time) float64 {
+		if h, ok := opts.Hours[f.QueueID]; ok {
+			return h.OpenDuration(from, to).Seconds()
+		}
+		return to.Sub(from).Seconds()
 	}
 	type acc struct {
 		row            ReportRow
@@ -95,13 +115,13 @@ func BuildReport(facts []ReportFact, group string, loc *time.Location) []ReportR
 		a.row.Conversations++
 		if !f.ResolvedAt.IsZero() {
 			a.row.Resolved++
-			a.resolve = append(a.resolve, f.ResolvedAt.Sub(f.CreatedAt).Seconds())
+			a.resolve = append(a.resolve, span(f, f.CreatedAt, f.ResolvedAt))
 			if f.Abandoned() {
 				a.row.Abandoned++
 			}
 		}
 		if !f.FirstReplyAt.IsZero() && !f.FirstVisitorAt.IsZero() {
-			a.first = append(a.first, f.FirstReplyAt.Sub(f.FirstVisitorAt).Seconds())
+			a.first = append(a.first, span(f, f.FirstVisitorAt, f.FirstReplyAt))
 		}
 		if f.Score > 0 {
 			a.row.Ratings++
@@ -116,6 +136,8 @@ func BuildReport(facts []ReportFact, group string, loc *time.Location) []ReportR
 			add(f.InboxID, f)
 		case "queue":
 			add(f.QueueID, f)
+		case "team":
+			add(f.TeamID, f)
 		case "day":
 			add(f.CreatedAt.In(loc).Format(time.DateOnly), f)
 		case "hour":

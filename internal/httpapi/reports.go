@@ -21,9 +21,11 @@ func (s *server) reportRoutes() {
 		Description: "Counts the conversations created in [`from`, `to`) — dates (midnight in `tz`) or RFC 3339 times, at most " +
 			"366 days apart — and how many are resolved; first response time (from the visitor's first message to the " +
 			"first reply of an agent or bot; notes do not count) and resolution time (from creation), each as count, " +
-			"median and 90th percentile (nearest rank) in seconds; CSAT: ratings, average score and response rate " +
+			"median and 90th percentile (nearest rank) in seconds — with `business_hours=true`, counting only the time " +
+			"within the business hours of the conversation's queue; CSAT: ratings, average score and response rate " +
 			"(ratings per resolved conversation). `group_by` splits the numbers per `agent` (who holds or last held " +
-			"it; key \"\" for nobody), `inbox`, `queue`, `label` (a conversation counts under each of its labels), " +
+			"it; key \"\" for nobody), `inbox`, `queue`, `team` (its queue's team; key \"\" for none), `label` (a " +
+			"conversation counts under each of its labels), " +
 			"`day` or `hour` of creation in `tz` (keys 2006-01-02 and 2006-01-02T15; only those with conversations), " +
 			"or not at all (`workspace`, the default).",
 	}, staff(parley.ScopeReportsRead), s.reportConversations)
@@ -39,17 +41,20 @@ func (s *server) reportRoutes() {
 type reportInput struct {
 	From    string `query:"from" required:"true" maxLength:"40" doc:"The first day (YYYY-MM-DD) or time (RFC 3339), included."`
 	To      string `query:"to" required:"true" maxLength:"40" doc:"The day or time the range ends, excluded."`
-	GroupBy string `query:"group_by" enum:"workspace,agent,inbox,queue,label,day,hour" doc:"How to split the numbers; workspace by default."`
+	GroupBy string `query:"group_by" enum:"workspace,agent,inbox,queue,team,label,day,hour" doc:"How to split the numbers; workspace by default."`
 	TZ      string `query:"tz" maxLength:"64" doc:"The IANA time zone (e.g. Europe/Berlin) of the dates and of the day and hour buckets; UTC by default."`
+	// BusinessHours: durations count only open time.
+	BusinessHours bool `query:"business_hours" doc:"Count first response and resolution times only within the business hours of each conversation's queue (a queue without hours is always open)."`
 }
 
 type reportOutput struct {
 	Body struct {
-		From     time.Time          `json:"from"`
-		To       time.Time          `json:"to"`
-		GroupBy  string             `json:"group_by"`
-		TimeZone string             `json:"tz"`
-		Rows     []parley.ReportRow `json:"rows" nullable:"false"`
+		From          time.Time          `json:"from"`
+		To            time.Time          `json:"to"`
+		GroupBy       string             `json:"group_by"`
+		TimeZone      string             `json:"tz"`
+		BusinessHours bool               `json:"business_hours"`
+		Rows          []parley.ReportRow `json:"rows" nullable:"false"`
 	}
 }
 
@@ -89,18 +94,33 @@ func (s *server) reportConversations(ctx context.Context, in *reportInput) (*rep
 		group = "workspace"
 	}
 	if !slices.Contains(parley.ReportGroups, group) {
-		v.Add("query.group_by", "must be workspace, agent, inbox, queue, label, day or hour")
+		v.Add("query.group_by", "must be workspace, agent, inbox, queue, team, label, day or hour")
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	facts, err := s.store.ReportFacts(ctx, principal(ctx).WorkspaceID, from.UTC(), to.UTC())
+	ws := principal(ctx).WorkspaceID
+	facts, err := s.store.ReportFacts(ctx, ws, from.UTC(), to.UTC())
 	if err != nil {
 		return nil, err
 	}
+	opts := parley.ReportOptions{Group: group, Location: loc}
+	if in.BusinessHours {
+		queues, err := s.store.ListQueues(ctx, ws)
+		if err != nil {
+			return nil, err
+		}
+		opts.Hours = map[string]parley.BusinessHours{}
+		for _, q := range queues {
+			if q.Hours != nil {
+				opts.Hours[q.ID] = *q.Hours
+			}
+		}
+	}
 	out := &reportOutput{}
 	out.Body.From, out.Body.To, out.Body.GroupBy, out.Body.TimeZone = from, to, group, loc.String()
-	out.Body.Rows = parley.BuildReport(facts, group, loc)
+	out.Body.BusinessHours = in.BusinessHours
+	out.Body.Rows = parley.BuildReport(facts, opts)
 	return out, nil
 }
 

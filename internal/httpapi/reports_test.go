@@ -67,6 +67,32 @@ func testReports(t *testing.T, ts *testServer) {
 	if got.QueueID == "" || len(r.Rows) != 1 || r.Rows[0].Key != got.QueueID || r.Rows[0].Conversations != 1 {
 		t.Errorf("by queue = %+v, want one row for queue %q", r, got.QueueID)
 	}
+	// By team: the queue's team. With business_hours, durations count
+	// only the queue's open time: none, for a queue never open.
+	var team struct{ ID string }
+	all := ts.token(t, ts.ws.ID, parley.ScopeAll)
+	ts.do(t, "POST", "/api/v1/teams", all, map[string]any{"name": "Desk"}).want(t, 201).decode(t, &team)
+	ts.do(t, "PATCH", "/api/v1/queues/"+got.QueueID, all, map[string]any{"team_id": team.ID}).want(t, 200)
+	ts.do(t, "PUT", "/api/v1/queues/"+got.QueueID+"/business-hours", all,
+		map[string]any{"time_zone": "UTC", "weekly": [7][]any{{}, {}, {}, {}, {}, {}, {}}}).want(t, 200)
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow+"&group_by=team", sup, nil).want(t, 200).decode(t, &r)
+	if len(r.Rows) != 1 || r.Rows[0].Key != team.ID || r.Rows[0].Conversations != 1 {
+		t.Errorf("by team = %+v, want one row for team %q", r, team.ID)
+	}
+	var inHours struct {
+		BusinessHours bool `json:"business_hours"`
+		Rows          []struct {
+			FirstResponse parley.Durations `json:"first_response"`
+			Resolution    parley.Durations `json:"resolution"`
+		} `json:"rows"`
+	}
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow+"&business_hours=true", sup, nil).want(t, 200).decode(t, &inHours)
+	if !inHours.BusinessHours || len(inHours.Rows) != 1 || inHours.Rows[0].FirstResponse != (parley.Durations{Count: 1}) ||
+		inHours.Rows[0].Resolution != (parley.Durations{Count: 1}) {
+		t.Errorf("within business hours = %+v, want one response and one resolution of 0 s", inHours)
+	}
+	ts.do(t, "GET", "/api/v1/reports/conversations?from="+today+"&to="+tomorrow+"&business_hours=maybe", sup, nil).problem(t, 422, parley.EINVALID)
+
 	kiritimati, err := time.LoadLocation("Pacific/Kiritimati")
 	if err != nil {
 		t.Fatal(err)

@@ -147,7 +147,7 @@ func TestAutoResolve(t *testing.T) {
 		if len(abandoned) != 2 || !abandoned[left] || !abandoned[busy] {
 			t.Fatalf("abandoned %v, want %s and %s", abandoned, left, busy)
 		}
-		if rows := parley.BuildReport(facts, "workspace", nil); rows[0].Abandoned != 2 {
+		if rows := parley.BuildReport(facts, parley.ReportOptions{}); rows[0].Abandoned != 2 {
 			t.Fatalf("report %+v", rows[0])
 		}
 

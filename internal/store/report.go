@@ -10,19 +10,21 @@ import (
 )
 
 // ReportFacts returns the facts of the workspace's conversations created
-// in [from, to), ordered by creation: each with its visitor's first
-// message, the first reply after it, its rating and its labels.
+// in [from, to), ordered by creation: each with its queue's team, its
+// visitor's first message, the first reply after it, its rating and its
+// labels.
 func (s *Store) ReportFacts(ctx context.Context, workspaceID string, from, to time.Time) ([]parley.ReportFact, error) {
 	if !storable(workspaceID) {
 		return nil, nil
 	}
 	r := s.read()
-	rows, err := r.query(ctx, `SELECT c.id, c.inbox_id, COALESCE(c.queue_id, ''), COALESCE(c.assignee_id, ''), c.created_at, c.resolved_at,
+	rows, err := r.query(ctx, `SELECT c.id, c.inbox_id, COALESCE(c.queue_id, ''), COALESCE(q.team_id, ''), COALESCE(c.assignee_id, ''), c.created_at, c.resolved_at,
 			(SELECT min(m.created_at) FROM messages m WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id
 				AND m.sender_type = 'contact'),
 			COALESCE(r.score, 0)
 		FROM conversations c
 		LEFT JOIN conversation_ratings r ON r.workspace_id = c.workspace_id AND r.conversation_id = c.id
+		LEFT JOIN queues q ON q.workspace_id = c.workspace_id AND q.id = c.queue_id
 		WHERE c.workspace_id = ? AND c.created_at >= ? AND c.created_at < ?
 		ORDER BY c.created_at, c.id`, workspaceID, from.UnixMicro(), to.UnixMicro())
 	if err != nil {
@@ -38,7 +40,7 @@ func (s *Store) ReportFacts(ctx context.Context, workspaceID string, from, to ti
 			created           int64
 			resolved, visitor sql.NullInt64
 		)
-		if err := rows.Scan(&f.ConversationID, &f.InboxID, &f.QueueID, &f.AssigneeID, &created, &resolved, &visitor, &f.Score); err != nil {
+		if err := rows.Scan(&f.ConversationID, &f.InboxID, &f.QueueID, &f.TeamID, &f.AssigneeID, &created, &resolved, &visitor, &f.Score); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("report facts: %w", err)
 		}

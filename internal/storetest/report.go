@@ -80,7 +80,7 @@ func testReports(t *testing.T, open func(t *testing.T) parley.Store) {
 		t.Errorf("c = %+v", fc)
 	}
 
-	rows := parley.BuildReport(facts, "workspace", nil)
+	rows := parley.BuildReport(facts, parley.ReportOptions{})
 	if len(rows) != 1 {
 		t.Fatalf("rows = %+v", rows)
 	}
@@ -95,7 +95,7 @@ func testReports(t *testing.T, open func(t *testing.T) parley.Store) {
 	if !near(r.FirstResponse.Median, lo) || !near(r.FirstResponse.P90, hi) {
 		t.Errorf("first response = %+v, want median %v p90 %v", r.FirstResponse, lo, hi)
 	}
-	labelRows := parley.BuildReport(facts, "label", nil)
+	labelRows := parley.BuildReport(facts, parley.ReportOptions{Group: "label"})
 	if len(labelRows) != 1 || labelRows[0].Key != vip.ID || labelRows[0].Conversations != 1 {
 		t.Errorf("label rows = %+v", labelRows)
 	}
