@@ -720,11 +720,16 @@ func routingRules(ctx context.Context, r runner, workspaceID string) ([]parley.R
 	if err != nil {
 		return nil, err
 	}
-	rules := make([]parley.RoutingRule, len(doc.Rules))
-	for i, r := range doc.Rules {
+	return doc.rules(), nil
+}
+
+// rules returns the document's rules in order.
+func (d routingDoc) rules() []parley.RoutingRule {
+	rules := make([]parley.RoutingRule, len(d.Rules))
+	for i, r := range d.Rules {
 		rules[i] = parley.RoutingRule(r)
 	}
-	return rules, nil
+	return rules
 }
 
 // withExternal sets the external routers of qs from the workspace's
