@@ -1,6 +1,6 @@
 // Admin: queues (team, strategy, capacity, offers and returns, business
-// hours) and the ordered
-// routing rules that put conversations in them (docs/routing.md).
+// hours) and the ordered routing rules that put conversations in them
+// (docs/routing.md).
 
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../html.js';
