@@ -79,6 +79,11 @@ type Conversation struct {
 	// visitor's message, and resolving, end any snooze.
 	SnoozedUntil      *time.Time `json:"snoozed_until,omitempty"`
 	SnoozedUntilReply bool       `json:"snoozed_until_reply,omitempty"`
+	// OutsideHours: the visitor's message that queued the conversation
+	// came while its queue was outside its business hours (see
+	// BusinessHours); it waits for the queue to open. Set each time the
+	// conversation is queued.
+	OutsideHours bool `json:"outside_hours,omitempty"`
 }
 
 // Snoozed reports whether the conversation is snoozed at now.

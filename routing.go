@@ -424,6 +424,10 @@ type RoutingStore interface {
 	// the queue's next conversation to (see RoutingCandidate), ordered by
 	// ID; those at capacity are left out. Returns ENOTFOUND.
 	RoutingCandidates(ctx context.Context, workspaceID, queueID string) ([]RoutingCandidate, error)
+	// AgentLoads returns how many conversations each of the workspace's
+	// agents agentIDs holds as capacity counts them (assigned, and open
+	// offers), by agent ID; agents of other workspaces are left out.
+	AgentLoads(ctx context.Context, workspaceID string, agentIDs []string) (map[string]int, error)
 	// RoutableQueues returns the queues with an automatic strategy that
 	// hold pending conversations, in every workspace.
 	RoutableQueues(ctx context.Context) ([]QueueRef, error)

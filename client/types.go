@@ -100,6 +100,8 @@ type Conversation struct {
 	AssignedAt     *time.Time `json:"assigned_at,omitempty"`
 	ResolvedAt     *time.Time `json:"resolved_at,omitempty"`
 	WaitingSince   *time.Time `json:"waiting_since,omitempty"` // when the visitor started waiting for a reply
+	// OutsideHours: queued while its queue was outside its business hours.
+	OutsideHours bool `json:"outside_hours,omitempty"`
 }
 
 // Event is an outbox event, as the workspace feed carries it. The payload of
@@ -159,6 +161,9 @@ type Agent struct {
 	Presence  string    `json:"presence"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Load, in lists: the conversations the agent holds as its capacity
+	// counts them (assigned, and open offers).
+	Load *int `json:"load,omitempty"`
 }
 
 // Inbox is a chat entry point: a website's widget or a custom chat UI.

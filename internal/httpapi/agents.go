@@ -71,6 +71,8 @@ type agentView struct {
 	Presence    parley.Presence `json:"presence" enum:"online,away,offline" doc:"Whether the agent takes chats now: the status it chose while it is connected (a console tab open), offline once it has not been for the grace period."`
 	CreatedAt   time.Time       `json:"created_at"`
 	UpdatedAt   time.Time       `json:"updated_at"`
+	// Load is set in lists only.
+	Load *int `json:"load,omitempty" doc:"In lists: how many conversations the agent holds now as its capacity counts them (assigned to it, and offered to it awaiting an answer)."`
 }
 
 func newAgentView(a *parley.Agent) agentView {
@@ -133,7 +135,20 @@ func (s *server) listAgents(ctx context.Context, in *listAgentsInput) (*listOutp
 	if err != nil {
 		return nil, err
 	}
-	return newList(l, newAgentView), nil
+	out := newList(l, newAgentView)
+	ids := make([]string, len(l.Items))
+	for i, a := range l.Items {
+		ids[i] = a.ID
+	}
+	loads, err := s.store.AgentLoads(ctx, principal(ctx).WorkspaceID, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out.Body.Items {
+		n := loads[out.Body.Items[i].ID]
+		out.Body.Items[i].Load = &n
+	}
+	return out, nil
 }
 
 // createAgentInput leaves the rules (including the allowed roles) to the

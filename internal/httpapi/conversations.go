@@ -151,6 +151,7 @@ type conversationView struct {
 	WaitingSince      *time.Time                `json:"waiting_since,omitempty" doc:"When the visitor wrote the oldest message no agent or bot has answered yet; absent when nobody waits for a reply."`
 	SnoozedUntil      *time.Time                `json:"snoozed_until,omitempty" doc:"Snoozed until then, or until the visitor writes if sooner (staff only)."`
 	SnoozedUntilReply bool                      `json:"snoozed_until_reply,omitempty" doc:"Snoozed until the visitor writes (staff only)."`
+	OutsideHours      bool                      `json:"outside_hours,omitempty" doc:"Queued outside its queue's business hours: automatic strategies leave it waiting until the queue opens."`
 }
 
 func newConversationView(c *parley.Conversation) conversationView {
@@ -159,6 +160,7 @@ func newConversationView(c *parley.Conversation) conversationView {
 		AssigneeID: c.AssigneeID, QueueID: c.QueueID, PageURL: c.PageURL, Priority: c.Priority, LastSeq: c.LastSeq, VisitorLastSeq: c.VisitorLastSeq,
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, AssignedAt: c.AssignedAt, ResolvedAt: c.ResolvedAt,
 		WaitingSince: c.WaitingSince, SnoozedUntil: c.SnoozedUntil, SnoozedUntilReply: c.SnoozedUntilReply,
+		OutsideHours: c.OutsideHours,
 	}
 }
 

@@ -370,3 +370,59 @@ func TestBusinessHoursAPI(t *testing.T) {
 		t.Errorf("without hours: %+v", ib.Queue)
 	}
 }
+
+// The visitor API tells when a closed queue opens, in UTC, across both
+// daylight-saving changes of its time zone; a conversation queued while it
+// is closed is marked outside_hours.
+func TestBusinessHoursAcrossDST(t *testing.T) {
+	var now time.Time
+	ts := newServer(t, func(c *httpapi.Config) { c.Now = func() time.Time { return now } })
+	tok := ts.token(t, ts.ws.ID, parley.ScopeRoutingWrite, parley.ScopeAgentsRead, parley.ScopeConversationsRead)
+	in := ts.inbox(t)
+	var qs struct{ Items []queueBody }
+	ts.do(t, "GET", "/api/v1/queues", tok, nil).want(t, 200).decode(t, &qs)
+	day := []map[string]string{{"start": "09:00", "end": "17:00"}}
+	none := []map[string]string{}
+	week := [][]map[string]string{none, day, day, day, day, day, none}
+	ts.do(t, "PUT", "/api/v1/queues/"+qs.Items[0].ID+"/business-hours", tok,
+		map[string]any{"time_zone": "Europe/Berlin", "weekly": week}).want(t, 200)
+	for _, tc := range []struct {
+		name  string
+		now   time.Time
+		open  bool
+		opens time.Time
+	}{
+		{"Friday before spring, open", time.Date(2026, 3, 27, 15, 59, 0, 0, time.UTC), true, time.Time{}},
+		{"Friday before spring, closed", time.Date(2026, 3, 27, 16, 0, 0, 0, time.UTC), false, time.Date(2026, 3, 30, 7, 0, 0, 0, time.UTC)},
+		{"Monday after spring, open", time.Date(2026, 3, 30, 7, 0, 0, 0, time.UTC), true, time.Time{}},
+		{"Saturday before autumn", time.Date(2026, 10, 24, 12, 0, 0, 0, time.UTC), false, time.Date(2026, 10, 26, 8, 0, 0, 0, time.UTC)},
+		{"Monday after autumn, early", time.Date(2026, 10, 26, 7, 30, 0, 0, time.UTC), false, time.Date(2026, 10, 26, 8, 0, 0, 0, time.UTC)},
+	} {
+		now = tc.now
+		var ib struct {
+			Queue struct {
+				Open    bool       `json:"open"`
+				OpensAt *time.Time `json:"opens_at"`
+			} `json:"queue"`
+		}
+		ts.do(t, "GET", "/api/v1/visitor/inbox?inbox_id="+in.ID, nil, nil).want(t, 200).decode(t, &ib)
+		if ib.Queue.Open != tc.open || (ib.Queue.OpensAt == nil) != tc.open ||
+			(ib.Queue.OpensAt != nil && !ib.Queue.OpensAt.Equal(tc.opens)) {
+			t.Errorf("%s: queue = %+v, want open %v, opens_at %v", tc.name, ib.Queue, tc.open, tc.opens)
+		}
+		// A visitor writes now: the conversation is marked when the
+		// queue is closed.
+		ts.store.Now = func() time.Time { return now }
+		v := ts.guest(t, in)
+		c := ts.start(t, v)
+		ts.say(t, v, c.ID, "Hello?")
+		var got struct {
+			Status       string `json:"status"`
+			OutsideHours bool   `json:"outside_hours"`
+		}
+		ts.do(t, "GET", "/api/v1/conversations/"+c.ID, tok, nil).want(t, 200).decode(t, &got)
+		if got.Status != "pending" || got.OutsideHours == tc.open {
+			t.Errorf("%s: conversation = %+v", tc.name, got)
+		}
+	}
+}

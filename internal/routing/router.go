@@ -222,7 +222,8 @@ func (r *Router) RouteWorkspace(ctx context.Context, workspaceID string) error {
 // the agents its strategy picks, while any has capacity; it returns how
 // many it assigned (in offer mode: offered, each to one agent; an offered
 // conversation is not looked at again until its offer ends). A manual
-// queue is left alone.
+// queue is left alone, and so is a queue outside its business hours: its
+// conversations wait for it to open (agents may still take them).
 func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (int, error) {
 	assigned := 0
 	for {
@@ -230,7 +231,7 @@ func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (i
 		if err != nil {
 			return assigned, err
 		}
-		if !q.Strategy.Automatic() {
+		if !q.Strategy.Automatic() || (q.Hours != nil && !q.Hours.OpenAt(r.cfg.Now())) {
 			return assigned, nil
 		}
 		convs, err := r.cfg.Store.NextPending(ctx, workspaceID, queueID, batch)

@@ -481,3 +481,72 @@ func TestTwoNodes(t *testing.T) {
 		}
 	})
 }
+
+// A conversation queued outside its queue's business hours is marked and
+// waits: automatic strategies leave a closed queue alone until it opens,
+// 09:00 Berlin time, whichever side of a daylight-saving change.
+func TestBusinessHoursHoldRouting(t *testing.T) {
+	engines(t, func(t *testing.T, w *world) {
+		var (
+			mu  sync.Mutex
+			now time.Time
+		)
+		clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+		set := func(t time.Time) { mu.Lock(); now = t; mu.Unlock() }
+		w.s.Now = clock
+		router, err := routing.New(routing.Config{Store: w.s, Now: clock})
+		must(t, err)
+		w.agents(t, 1, 0)
+		q := w.queue(t, parley.StrategyRoundRobin)
+		hours := parley.BusinessHours{TimeZone: "Europe/Berlin"}
+		for d := time.Monday; d <= time.Friday; d++ {
+			hours.Weekly[d] = []parley.HoursInterval{{Start: "09:00", End: "17:00"}}
+		}
+		q, err = w.s.UpdateQueue(t.Context(), system, w.ws.ID, q.ID, parley.QueueUpdate{Hours: &hours})
+		must(t, err)
+		outside := func(id string) bool {
+			t.Helper()
+			c, err := w.s.FindConversation(t.Context(), w.ws.ID, id)
+			must(t, err)
+			return c.OutsideHours
+		}
+		for _, tc := range []struct {
+			name     string
+			queuedAt time.Time // a Saturday
+			before   time.Time // Monday 08:59 in Berlin
+			opens    time.Time // Monday 09:00 in Berlin
+		}{
+			// Clocks go forward on Sunday 29 March 2026: 09:00 is 07:00 UTC.
+			{"spring", time.Date(2026, 3, 28, 20, 0, 0, 0, time.UTC),
+				time.Date(2026, 3, 30, 6, 59, 0, 0, time.UTC), time.Date(2026, 3, 30, 7, 0, 0, 0, time.UTC)},
+			// Clocks go back on Sunday 25 October 2026: 09:00 is 08:00 UTC.
+			{"autumn", time.Date(2026, 10, 24, 20, 0, 0, 0, time.UTC),
+				time.Date(2026, 10, 26, 7, 59, 0, 0, time.UTC), time.Date(2026, 10, 26, 8, 0, 0, 0, time.UTC)},
+		} {
+			set(tc.queuedAt)
+			id := w.pending(t, 1)[0]
+			if !outside(id) {
+				t.Errorf("%s: queued on a Saturday, not marked outside hours", tc.name)
+			}
+			set(tc.before)
+			if n, err := router.RouteQueue(t.Context(), w.ws.ID, q.ID); err != nil || n != 0 {
+				t.Fatalf("%s: before opening: assigned %d, %v", tc.name, n, err)
+			}
+			set(tc.opens)
+			if n, err := router.RouteQueue(t.Context(), w.ws.ID, q.ID); err != nil || n != 1 {
+				t.Fatalf("%s: at opening: assigned %d, %v", tc.name, n, err)
+			}
+			if !outside(id) {
+				t.Errorf("%s: the mark went when it was assigned", tc.name)
+			}
+			// Queued while open: not marked, assigned at once.
+			id = w.pending(t, 1)[0]
+			if outside(id) {
+				t.Errorf("%s: queued while open, marked outside hours", tc.name)
+			}
+			if n, err := router.RouteQueue(t.Context(), w.ws.ID, q.ID); err != nil || n != 1 {
+				t.Fatalf("%s: while open: assigned %d, %v", tc.name, n, err)
+			}
+		}
+	})
+}

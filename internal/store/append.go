@@ -96,7 +96,7 @@ func (s *Store) appendBatch(ctx context.Context, ins []parley.MessageInput, resu
 	}
 	return s.inBatchTx(ctx, func(tx runner) error {
 		a := &appender{
-			store: s, tx: tx, clock: s.now, ins: ins, results: results, rules: map[string][]parley.RoutingRule{},
+			store: s, tx: tx, clock: s.now, ins: ins, results: results, docs: map[string]routingDoc{},
 			settings: map[string]parley.ConversationSettings{}, taken: map[string]bool{},
 		}
 		return a.run(ctx, groups)
@@ -178,7 +178,7 @@ func keyOf(conversationID string, in parley.MessageInput) clientKey {
 // appender appends one batch inside its transaction.
 type appender struct {
 	store    *Store
-	rules    map[string][]parley.RoutingRule // by workspace ID, read once per batch
+	docs     map[string]routingDoc // by workspace ID, read once per batch
 	tx       runner
 	clock    func() time.Time
 	now      time.Time // read once the batch's rows are locked
@@ -307,14 +307,14 @@ func (a *appender) updateConversations(ctx context.Context, groups []*appendGrou
 	}
 	// A conversation moves only to pending (queued or reopened), so it is
 	// queued now, in the queue its routing chose.
-	return a.updateRows(ctx, moved, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT))`,
-		`v (id, last_seq, visitor_last_seq, status, assignee_id, assigned_at, resolved_at, queue_id, queued_at, waiting_since, snoozed_until)`,
+	return a.updateRows(ctx, moved, `(?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BOOLEAN))`,
+		`v (id, last_seq, visitor_last_seq, status, assignee_id, assigned_at, resolved_at, queue_id, queued_at, waiting_since, snoozed_until, outside_hours)`,
 		`last_seq = v.last_seq, visitor_last_seq = v.visitor_last_seq, status = v.status, assignee_id = v.assignee_id,
 		assigned_at = v.assigned_at, resolved_at = v.resolved_at, queue_id = v.queue_id, queued_at = v.queued_at,
-		waiting_since = v.waiting_since, snoozed_until = v.snoozed_until`,
+		waiting_since = v.waiting_since, snoozed_until = v.snoozed_until, outside_hours = v.outside_hours`,
 		func(c *parley.Conversation) []any {
 			return []any{c.ID, c.LastSeq, c.VisitorLastSeq, c.Status, nullString(c.AssigneeID), nullMicros(c.AssignedAt),
-				nullMicros(c.ResolvedAt), c.QueueID, a.now.UnixMicro(), nullMicros(c.WaitingSince), snoozeValue(c)}
+				nullMicros(c.ResolvedAt), c.QueueID, a.now.UnixMicro(), nullMicros(c.WaitingSince), snoozeValue(c), c.OutsideHours}
 		})
 }
 
@@ -462,11 +462,11 @@ func (a *appender) decide(ctx context.Context, g *appendGroup, existing map[clie
 				state.AssigneeID, state.AssignedAt, state.ResolvedAt = "", nil, nil
 			}
 			state.Status = parley.StatusPending
-			queueID, err := a.route(ctx, &state)
+			queueID, closed, err := a.route(ctx, &state)
 			if err != nil {
 				return nil, err
 			}
-			state.QueueID = queueID
+			state.QueueID, state.OutsideHours = queueID, closed
 			if err := a.event(&res, typ, conv, parley.ConversationEventData{Conversation: snapshot(), By: by}); err != nil {
 				return nil, err
 			}
@@ -500,17 +500,23 @@ func (a *appender) event(res *parley.AppendResult, typ parley.EventType, conv *p
 }
 
 // route chooses the queue of a conversation a visitor's message makes
-// pending, by the workspace's routing rules (see parley.RoutingRule).
-func (a *appender) route(ctx context.Context, conv *parley.Conversation) (string, error) {
-	rules, ok := a.rules[conv.WorkspaceID]
+// pending, by the workspace's routing rules (see parley.RoutingRule), and
+// reports whether that queue is outside its business hours now.
+func (a *appender) route(ctx context.Context, conv *parley.Conversation) (string, bool, error) {
+	doc, ok := a.docs[conv.WorkspaceID]
 	if !ok {
 		var err error
-		if rules, err = routingRules(ctx, a.tx, conv.WorkspaceID); err != nil {
-			return "", err
+		if doc, err = loadRoutingDoc(ctx, a.tx, conv.WorkspaceID, false); err != nil {
+			return "", false, err
 		}
-		a.rules[conv.WorkspaceID] = rules
+		a.docs[conv.WorkspaceID] = doc
 	}
-	return a.store.routeQueue(ctx, a.tx, rules, conv)
+	queueID, err := a.store.routeQueue(ctx, a.tx, doc.rules(), conv)
+	if err != nil {
+		return "", false, err
+	}
+	h, ok := doc.Hours[queueID]
+	return queueID, ok && !h.OpenAt(a.now), nil
 }
 
 // inboxSettings returns an inbox's conversation settings, read once per batch.

@@ -78,7 +78,7 @@ func (s *Store) autoResolve(ctx context.Context, workspaceID, id string, now tim
 		}}
 		results := make([]parley.AppendResult, 1)
 		a := &appender{
-			store: s, tx: tx, clock: s.now, ins: ins, results: results, rules: map[string][]parley.RoutingRule{},
+			store: s, tx: tx, clock: s.now, ins: ins, results: results, docs: map[string]routingDoc{},
 			settings: map[string]parley.ConversationSettings{}, taken: map[string]bool{},
 		}
 		if err := a.run(ctx, groupInputs(ins, results)); err != nil {

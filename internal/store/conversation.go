@@ -14,7 +14,8 @@ import (
 )
 
 const conversationColumns = `id, workspace_id, inbox_id, contact_id, status, assignee_id, priority, last_seq,
-	visitor_last_seq, created_at, updated_at, assigned_at, resolved_at, queue_id, page_url, waiting_since, snoozed_until`
+	visitor_last_seq, created_at, updated_at, assigned_at, resolved_at, queue_id, page_url, waiting_since, snoozed_until,
+	outside_hours`
 
 // CreateConversation inserts c with status open and LastSeq 0 and writes
 // conversation.created. Returns ENOTFOUND if the inbox or the contact is
@@ -379,7 +380,8 @@ func scanConversation(row scanner) (*parley.Conversation, error) {
 		waitingSince, snoozed  sql.NullInt64
 	)
 	err := row.Scan(&c.ID, &c.WorkspaceID, &c.InboxID, &c.ContactID, &c.Status, &assignee, &c.Priority, &c.LastSeq,
-		&c.VisitorLastSeq, &createdAt, &updatedAt, &assignedAt, &resolvedAt, &queue, &c.PageURL, &waitingSince, &snoozed)
+		&c.VisitorLastSeq, &createdAt, &updatedAt, &assignedAt, &resolvedAt, &queue, &c.PageURL, &waitingSince, &snoozed,
+		&c.OutsideHours)
 	if err != nil {
 		return nil, err
 	}

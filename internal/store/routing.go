@@ -720,11 +720,16 @@ func routingRules(ctx context.Context, r runner, workspaceID string) ([]parley.R
 	if err != nil {
 		return nil, err
 	}
-	rules := make([]parley.RoutingRule, len(doc.Rules))
-	for i, r := range doc.Rules {
+	return doc.rules(), nil
+}
+
+// rules returns the document's rules in order.
+func (d routingDoc) rules() []parley.RoutingRule {
+	rules := make([]parley.RoutingRule, len(d.Rules))
+	for i, r := range d.Rules {
 		rules[i] = parley.RoutingRule(r)
 	}
-	return rules, nil
+	return rules
 }
 
 // withExternal sets the external routers of qs from the workspace's
@@ -855,6 +860,35 @@ func routingCandidates(ctx context.Context, r runner, q *parley.Queue) ([]parley
 		c.LastAssignedAt = fromNullMicros(last)
 		return c, nil
 	}, query+` ORDER BY a.id`, args...)
+}
+
+// AgentLoads implements parley.RoutingStore.
+func (s *Store) AgentLoads(ctx context.Context, workspaceID string, agentIDs []string) (map[string]int, error) {
+	out := make(map[string]int, len(agentIDs))
+	for len(agentIDs) > 0 {
+		chunk := agentIDs[:min(len(agentIDs), maxInList)]
+		agentIDs = agentIDs[len(chunk):]
+		args := []any{parley.StatusAssigned, workspaceID}
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		type load struct {
+			id string
+			n  int
+		}
+		loads, err := queryAll(ctx, s.read(), func(row scanner) (load, error) {
+			var l load
+			return l, row.Scan(&l.id, &l.n)
+		}, `SELECT a.id, (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.id AND c.status = ?) + `+
+			fmt.Sprintf(openOffersOf, "a.id")+` FROM agents a WHERE a.workspace_id = ? AND a.id IN (`+marks(len(chunk))+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("agent loads: %w", err)
+		}
+		for _, l := range loads {
+			out[l.id] = l.n
+		}
+	}
+	return out, nil
 }
 
 // RoutingCandidates returns the agents that may take the queue's next

@@ -327,6 +327,13 @@ func testRouting(t *testing.T, open func(t *testing.T) parley.Store) {
 		// A supervisor's assignment (AssignConversation) is not capped.
 		_, _, err = s.AssignConversation(ctx, w.ID, ths[3].conv.ID, a.ID, sys)
 		must(t, err)
+		// Loads count what each agent holds; another workspace's agent
+		// and unknown IDs are left out.
+		ow := mustWorkspace(t, s)
+		stranger := mustAgent(t, s, ow.ID)
+		loads, err := s.AgentLoads(ctx, w.ID, []string{a.ID, off.ID, stranger.ID, "nope"})
+		must(t, err)
+		diff(t, map[string]int{a.ID: 4, off.ID: 0}, loads)
 
 		th := pendingIn(t, s, w, in)
 		_, _, err = s.RouteConversation(ctx, w.ID, th.conv.ID, off.ID, sys, parley.RouteOptions{RequireOnline: true})

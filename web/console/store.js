@@ -240,6 +240,14 @@ export async function boot() {
   }
 }
 
+/** refreshAgents loads the agents again (their loads change all the
+ * time); at most one request at a time. */
+let agentsAsked = null;
+export function refreshAgents() {
+  agentsAsked ||= api.agents().then((a) => { agents.value = a; }, () => {}).finally(() => { agentsAsked = null; });
+  return agentsAsked;
+}
+
 /** loadResolved loads the first page of resolved conversations, once. */
 export function loadResolved() {
   if (!listPages.value[pageKey('resolved')]) loadMore('resolved');

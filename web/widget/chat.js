@@ -130,7 +130,11 @@ function Conversation({ w, conv, greeting }) {
   // The composer is a message form while nobody could take the chat: no
   // agent online, or none of the queue's under capacity.
   const avail = queued || w.inbox.queue
-  const away = !(c && c.status === 'assigned') && (!w.inbox.online || (avail && avail.available_agents === 0))
+  const held = c && c.status === 'assigned'
+  // Outside the queue's business hours: the form, and when the team is back.
+  const closed = !held && avail && avail.open === false
+  const away = !held && (closed || !w.inbox.online || (avail && avail.available_agents === 0))
+  useReopen(w, closed && avail.opens_at)
   return html`
     <div class="log" ref=${log} role="log" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label=${t.conversations}>
       ${greeting ? html`<div class="msg them greeting"><div class="bubble">${greeting}</div></div>` : null}
@@ -139,7 +143,31 @@ function Conversation({ w, conv, greeting }) {
     </div>
     <${Queue} w=${w} conv=${conv} queued=${queued} />
     ${conv && conv.conversation && conv.conversation.status === 'resolved' ? html`<${Rating} key=${conv.id} w=${w} conv=${conv} />` : null}
-    <${Composer} w=${w} away=${away} />`
+    <${Composer} w=${w} away=${away} back=${closed ? backAt(w, avail.opens_at) : ''} />`
+}
+
+// backAt says when a closed queue opens (opens_at, UTC), in the visitor's
+// time zone and language: the weekday and time within a week, else the date.
+function backAt(w, opensAt) {
+  const t = w.t
+  const at = opensAt && new Date(opensAt)
+  if (!at || isNaN(at)) return t.closed
+  const locale = (navigator.languages || []).find((l) => l.toLowerCase().split('-')[0] === w.lang) || w.lang
+  const soon = at - Date.now() < 6 * 864e5
+  const when = new Intl.DateTimeFormat(locale, soon ? { weekday: 'long', hour: 'numeric', minute: '2-digit' }
+    : { weekday: 'long', day: 'numeric', month: 'long', hour: 'numeric', minute: '2-digit' }).format(at)
+  return t.closed + ' ' + t.backAt(when)
+}
+
+// useReopen asks again how available the inbox is when a closed queue
+// opens (opensAt), so that the form gives way to the chat by itself.
+function useReopen(w, opensAt) {
+  useEffect(() => {
+    if (!opensAt) return
+    const ms = Math.min(new Date(opensAt) - Date.now() + 1000, 2147483647)
+    const timer = setTimeout(() => w.refreshOnline(), Math.max(ms, 1000))
+    return () => clearTimeout(timer)
+  }, [opensAt])
 }
 
 // useQueueStatus returns where the conversation stands in its queue
@@ -151,7 +179,7 @@ function useQueueStatus(w, conv) {
   const c = conv && conv.conversation
   const pending = !!c && c.status === 'pending'
   // its events, and a change of agents' availability
-  const events = c ? c.updated_at + ' ' + conv.messages.length + ' ' + w.inbox.online + ' ' + (w.inbox.queue && w.inbox.queue.available_agents) : ''
+  const events = c ? c.updated_at + ' ' + conv.messages.length + ' ' + w.inbox.online + ' ' + (w.inbox.queue && w.inbox.queue.available_agents + ' ' + w.inbox.queue.open) : ''
   useEffect(() => {
     if (!pending) { setSt(null); return }
     let live = true
@@ -272,7 +300,7 @@ function Attachment({ w, a }) {
 
 // Composer writes to the conversation; while away (nobody could take the
 // chat now) it presents itself as a form to leave a message.
-function Composer({ w, away }) {
+function Composer({ w, away, back }) {
   const t = w.t
   const [text, setText] = useState('')
   const [error, setError] = useState('')
@@ -297,6 +325,7 @@ function Composer({ w, away }) {
   }
   return html`
     <form class=${'composer' + (away ? ' leave' : '')} onSubmit=${submit} aria-label=${away ? t.leave : undefined}>
+      ${back ? html`<p class="leave-back">${back}</p>` : null}
       ${away ? html`<p class="leave-intro">${t.leave}</p>` : null}
       ${error ? html`<p class="error" role="alert">${error}</p>` : null}
       <div class="row">

@@ -14,6 +14,7 @@ const texts = {
     rateAsk: 'How was this conversation?', rateScore: (n) => n + ' of 5', rateComment: 'Anything to add? (optional)', rateSend: 'Send rating', rateSkip: 'Skip', rateThanks: 'Thank you for your rating!',
     queuePosition: (n) => 'You are number ' + n + ' in line', queueWait: (s) => 'Expected wait: ' + (s < 60 ? 'under a minute' : 'about ' + Math.round(s / 60) + ' min'),
     withAgent: (name) => 'You are chatting with ' + name, leave: 'Leave a message and we will get back to you.', leavePlaceholder: 'Your message…',
+    closed: 'We are closed right now.', backAt: (when) => 'We are back on ' + when + '.',
   },
   de: {
     open: 'Chat öffnen', close: 'Chat schließen', unread: (n) => n + (n === 1 ? ' ungelesene Nachricht' : ' ungelesene Nachrichten'),
@@ -27,6 +28,7 @@ const texts = {
     rateAsk: 'Wie war diese Unterhaltung?', rateScore: (n) => n + ' von 5', rateComment: 'Möchten Sie etwas ergänzen? (optional)', rateSend: 'Bewertung senden', rateSkip: 'Überspringen', rateThanks: 'Danke für Ihre Bewertung!',
     queuePosition: (n) => 'Sie sind Nummer ' + n + ' in der Warteschlange', queueWait: (s) => 'Voraussichtliche Wartezeit: ' + (s < 60 ? 'unter einer Minute' : 'etwa ' + Math.round(s / 60) + ' Min.'),
     withAgent: (name) => 'Sie chatten mit ' + name, leave: 'Hinterlassen Sie eine Nachricht, wir melden uns.', leavePlaceholder: 'Ihre Nachricht…',
+    closed: 'Wir haben gerade geschlossen.', backAt: (when) => 'Wir sind ab ' + when + ' wieder da.',
   },
   fr: {
     open: 'Ouvrir le chat', close: 'Fermer le chat', unread: (n) => n + (n === 1 ? ' message non lu' : ' messages non lus'),
@@ -40,6 +42,7 @@ const texts = {
     rateAsk: 'Comment s’est passée cette conversation ?', rateScore: (n) => n + ' sur 5', rateComment: 'Un commentaire ? (facultatif)', rateSend: 'Envoyer la note', rateSkip: 'Passer', rateThanks: 'Merci pour votre note !',
     queuePosition: (n) => 'Vous êtes numéro ' + n + ' dans la file', queueWait: (s) => 'Attente estimée : ' + (s < 60 ? 'moins d’une minute' : 'environ ' + Math.round(s / 60) + ' min'),
     withAgent: (name) => 'Vous discutez avec ' + name, leave: 'Laissez un message, nous vous répondrons.', leavePlaceholder: 'Votre message…',
+    closed: 'Nous sommes fermés pour le moment.', backAt: (when) => 'Nous serons de retour ' + when + '.',
   },
 }
 

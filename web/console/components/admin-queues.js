@@ -1,5 +1,6 @@
-// Admin: queues (team, strategy, capacity, business hours) and the ordered
-// routing rules that put conversations in them (docs/routing.md).
+// Admin: queues (team, strategy, capacity, offers and returns, business
+// hours) and the ordered routing rules that put conversations in them
+// (docs/routing.md).
 
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../html.js';
@@ -57,7 +58,7 @@ export function QueuesPage() {
               <tr key=${q.id} data-queue=${q.name}>
                 <td><span class="strong">${q.name}</span>${q.default && html` <span class="tag tag-muted">Default</span>`}</td>
                 <td class="queue-team">${teamName(q.team_id)}</td>
-                <td class="queue-strategy">${strategyName(q.strategy)}</td>
+                <td class="queue-strategy">${strategyName(q.strategy)}${q.offer_mode ? html`<br /><small class="muted queue-offer">Offered, ${q.offer_timeout_seconds} s to accept</small>` : ''}</td>
                 <td class="queue-capacity">${q.capacity ? q.capacity + ' per agent' : "The agents' own"}</td>
                 <td class="queue-hours">${q.business_hours ? hoursSummary(q.business_hours) : 'Always open'}</td>
                 <td class="right webhook-actions">
@@ -98,6 +99,10 @@ function QueueForm({ queue, teams, onDone }) {
     name: queue?.name || '', team_id: queue?.team_id || '', strategy: queue?.strategy || 'round_robin',
     capacity: String(queue?.capacity || 0),
   });
+  const [offers, setOffers] = useState({
+    offer_mode: !!queue?.offer_mode, offer_timeout_seconds: String(queue?.offer_timeout_seconds || 30),
+    offline_return_seconds: String(queue?.offline_return_seconds || 0),
+  });
   const h = queue?.business_hours;
   const [hoursOn, setHoursOn] = useState(!!h);
   const [zone, setZone] = useState(h?.time_zone || localZone);
@@ -119,7 +124,11 @@ function QueueForm({ queue, teams, onDone }) {
     setBusy(true);
     setError(null);
     try {
-      const body = { name: f.name, team_id: f.team_id, strategy: f.strategy, capacity: Number(f.capacity) || 0 };
+      const body = {
+        name: f.name, team_id: f.team_id, strategy: f.strategy, capacity: Number(f.capacity) || 0,
+        offer_mode: offers.offer_mode, offline_return_seconds: Number(offers.offline_return_seconds) || 0,
+      };
+      if (offers.offer_mode) body.offer_timeout_seconds = Number(offers.offer_timeout_seconds) || 30;
       let q = saved ? await api.updateQueue(saved.id, body) : await api.createQueue(body);
       setSaved(q);
       if (hoursOn) {
@@ -150,6 +159,7 @@ function QueueForm({ queue, teams, onDone }) {
       <label class="field"><span>Capacity per agent</span>
         <input type="number" name="capacity" min="0" max="1000" step="1" value=${f.capacity} onInput=${set('capacity')} aria-describedby="q-cap-help" />
         <small id="q-cap-help" class="muted">How many of this queue's conversations an agent may hold at once; 0 keeps each agent's own capacity.</small></label>
+      <${OffersFieldset} v=${offers} onChange=${setOffers} />
       <fieldset class="field queue-hours-edit">
         <legend>Business hours</legend>
         <label class="check"><input type="checkbox" name="hours" checked=${hoursOn} onChange=${(e) => setHoursOn(e.currentTarget.checked)} /> Open only at set hours</label>
@@ -171,6 +181,23 @@ function QueueForm({ queue, teams, onDone }) {
       <div class="form-actions"><button type="submit" class="button primary" disabled=${busy || !f.name.trim()}>${queue ? 'Save queue' : 'Create queue'}</button>
         <button type="button" class="button ghost" onClick=${onDone}>Cancel</button></div>
     </form>`;
+}
+
+/** OffersFieldset edits a queue's offer mode and its offline return. */
+function OffersFieldset({ v, onChange }) {
+  const set = (k) => (e) => onChange({ ...v, [k]: e.currentTarget.type === 'checkbox' ? e.currentTarget.checked : e.currentTarget.value });
+  return html`
+    <fieldset class="field queue-offers-edit">
+      <legend>Offers and returns</legend>
+      <label class="check"><input type="checkbox" name="offer_mode" checked=${v.offer_mode} onChange=${set('offer_mode')} aria-describedby="q-offer-help" /> Offer conversations to agents</label>
+      <small id="q-offer-help" class="muted">The strategy's agent accepts or declines each conversation; when it declines or lets the time pass, the next agent is asked.</small>
+      ${v.offer_mode && html`
+        <label class="field"><span>Seconds to accept</span>
+          <input type="number" name="offer_timeout_seconds" required min="1" max="600" step="1" value=${v.offer_timeout_seconds} onInput=${set('offer_timeout_seconds')} /></label>`}
+      <label class="field"><span>Back to the queue after (seconds offline)</span>
+        <input type="number" name="offline_return_seconds" min="0" max="86400" step="1" value=${v.offline_return_seconds} onInput=${set('offline_return_seconds')} aria-describedby="q-return-help" />
+        <small id="q-return-help" class="muted">When an agent holding this queue's conversations is offline this long, they go back to the queue; 0 never.</small></label>
+    </fieldset>`;
 }
 
 let nextKey = 1;

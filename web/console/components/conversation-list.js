@@ -112,7 +112,8 @@ function Item({ c, list, selected }) {
     preview = who + (last.deleted_at ? 'Message deleted' : last.body || (last.attachments?.length ? `📎 ${last.attachments[0].name}` : ''));
   }
   const href = listPath(list, c.id);
-  const meta = [inboxName(c.inbox_id), c.status === 'assigned' && list !== 'mine' ? 'with ' + agentName(c.assignee_id) : ''].filter(Boolean).join(' · ');
+  const meta = [inboxName(c.inbox_id), c.status === 'assigned' && list !== 'mine' ? 'with ' + agentName(c.assignee_id) : '',
+    c.outside_hours && c.status !== 'resolved' ? 'outside hours' : ''].filter(Boolean).join(' · ');
   const prio = c.priority >= 2 && (priorityNames[c.priority] || 'Priority ' + c.priority);
   return html`
     <li>

@@ -5,7 +5,7 @@ import { signal } from '@preact/signals';
 import { html } from '../html.js';
 import {
   messages, hasEarlier, loadEarlier, contactName, agentName, inboxName, myID, role, agents,
-  typingAt, contactRead, upsert, fail, toast, labels, loadLabels, labelChanged, snoozedNow, routing, loadRouting,
+  typingAt, contactRead, upsert, fail, toast, labels, loadLabels, labelChanged, snoozedNow, routing, loadRouting, refreshAgents,
 } from '../store.js';
 import { api } from '../api.js';
 import { clock, fullTime, size } from '../format.js';
@@ -31,6 +31,8 @@ export function ConversationView({ conv, list, target = 0 }) {
             ${inboxName(conv.inbox_id) && html`<span class="muted small">· ${inboxName(conv.inbox_id)}</span>`}
             ${snoozedNow(conv) && html`<span class="badge snoozed-badge" data-snoozed="true">${conv.snoozed_until_reply
               ? 'Snoozed until the visitor writes' : `Snoozed until ${fullTime(conv.snoozed_until)}`}</span>`}
+            ${conv.outside_hours && html`<span class="badge outside-hours-badge" data-outside-hours="true"
+              title="The visitor wrote while the queue was outside its business hours">Left outside business hours</span>`}
           </div>
           <${ConversationLabels} conv=${conv} />
           <${CsatRating} conv=${conv} />
@@ -110,11 +112,16 @@ function Actions({ conv }) {
   const me = myID.value;
   const manager = role.value === 'admin' || role.value === 'supervisor';
   const others = agents.value.filter((a) => !a.disabled && !a.bot && a.id !== conv.assignee_id);
+  // Each agent's load next to its name (held / capacity), asked again
+  // when the menu gets the focus.
+  const load = (a) => (a.load == null ? '' : ` — ${a.load}${a.capacity ? '/' + a.capacity : ''} open`);
+  const menus = manager || conv.assignee_id === me;
+  useEffect(() => { if (menus && conv.status !== 'resolved') refreshAgents(); }, [conv.id, conv.status]);
   const select = (label, onPick) => html`
-    <select class="select small" aria-label=${label} value=""
+    <select class="select small agent-menu" aria-label=${label} value="" onFocus=${refreshAgents}
       onChange=${(e) => { const v = e.currentTarget.value; e.currentTarget.value = ''; if (v) onPick(v); }}>
       <option value="">${label}…</option>
-      ${others.map((a) => html`<option value=${a.id}>${a.name}${a.id === me ? ' (you)' : ''}</option>`)}
+      ${others.map((a) => html`<option value=${a.id} data-load=${a.load}>${a.name}${a.id === me ? ' (you)' : ''}${load(a)}</option>`)}
     </select>`;
   return html`
     <div class="conv-actions" role="group" aria-label="Conversation actions">
