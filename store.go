@@ -35,6 +35,7 @@ type Store interface {
 	WebhookStore
 	RoutingStore
 	OfferStore
+	EscalationStore
 	SearchStore
 	HandoffStore
 	ContextEndpointStore
