@@ -14,6 +14,7 @@ import { Composer } from './composer.js';
 import { File, Lock, X } from './icons.js';
 import { useNow } from './now.js';
 import { CsatRating } from './csat-rating.js';
+import { Escalate, TierBadge } from './escalate.js';
 
 const statusLabel = { open: 'Open', pending: 'Waiting', assigned: 'Assigned', resolved: 'Resolved' };
 
@@ -31,6 +32,7 @@ export function ConversationView({ conv, list, target = 0 }) {
             ${inboxName(conv.inbox_id) && html`<span class="muted small">· ${inboxName(conv.inbox_id)}</span>`}
             ${snoozedNow(conv) && html`<span class="badge snoozed-badge" data-snoozed="true">${conv.snoozed_until_reply
               ? 'Snoozed until the visitor writes' : `Snoozed until ${fullTime(conv.snoozed_until)}`}</span>`}
+            <${TierBadge} conv=${conv} />
           </div>
           <${ConversationLabels} conv=${conv} />
           <${CsatRating} conv=${conv} />
@@ -125,7 +127,8 @@ function Actions({ conv }) {
         ${select('Transfer to', (id) => run('transfer it', () => api.transfer(conv.id, conv.assignee_id, id))
           .then((c) => c && toast(`Transferred to ${agentName(id)}.`, 'success')))}
         <button type="button" class="button" onClick=${() => run('put it back', () => api.unassign(conv.id, conv.assignee_id))}>Back to queue</button>`}
-      ${(conv.status === 'pending' || (conv.status === 'assigned' && (conv.assignee_id === me || manager))) && html`<${ToQueue} conv=${conv} />`}
+      ${(conv.status === 'pending' || (conv.status === 'assigned' && (conv.assignee_id === me || manager))) && html`<${ToQueue} conv=${conv} />
+        <${Escalate} conv=${conv} />`}
       ${conv.status !== 'resolved' && (conv.status !== 'assigned' || conv.assignee_id === me || manager) && html`
         <select class="select small" aria-label="Priority" value=${String(conv.priority || 0)}
           onChange=${(e) => { const v = e.currentTarget.value; run('set the priority', () => api.setPriority(conv.id, v)); }}>
