@@ -106,7 +106,6 @@ type waitingConv struct {
 	queuedAt        int64 // 0: never queued
 	tier            int   // effective, 0 when never queued
 	hasNext         bool  // the queue has a tier after it
-	overdue         bool  // the last tier's time passed already
 }
 
 const waitingWhere = `workspace_id = ? AND id = ? AND status = ? AND COALESCE(assignee_id, '') = ?
@@ -182,12 +181,11 @@ func (s *Store) EscalateConversations(ctx context.Context, now time.Time) ([]*pa
 			w        waitingConv
 			assignee sql.NullString
 		)
-		err := row.Scan(&w.workspaceID, &w.id, &w.status, &assignee, &w.queuedAt, &w.tier, &w.hasNext, &w.overdue)
+		err := row.Scan(&w.workspaceID, &w.id, &w.status, &assignee, &w.queuedAt, &w.tier, &w.hasNext)
 		w.assigneeID = assignee.String
 		return w, err
 	}, `SELECT c.workspace_id, c.id, c.status, c.assignee_id, c.queued_at, t.position,
-			EXISTS (SELECT 1 FROM queue_tiers n WHERE n.queue_id = t.queue_id AND n.position = t.position + 1),
-			CASE WHEN c.tier_of = c.queued_at AND c.overdue_at IS NOT NULL THEN 1 ELSE 0 END
+			EXISTS (SELECT 1 FROM queue_tiers n WHERE n.queue_id = t.queue_id AND n.position = t.position + 1)
 		FROM queue_tiers t JOIN conversations c ON c.workspace_id = t.workspace_id AND c.queue_id = t.queue_id
 		WHERE c.status IN (?, ?) AND c.queued_at IS NOT NULL
 			AND t.position = (CASE WHEN c.tier_of = c.queued_at THEN c.tier ELSE 1 END)
