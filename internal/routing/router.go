@@ -163,7 +163,9 @@ func (r *Router) Run(ctx context.Context) {
 // Sweep ends the offers past their time, returns to their queue the
 // conversations of agents offline longer than their queue allows,
 // resolves the conversations inactive longer than their inbox allows,
-// moves to their next tier those past their tier's time, then routes every automatic queue that holds pending conversations.
+// moves to their next tier those past their tier's time (see
+// escalation.go), then routes every automatic queue that holds pending
+// conversations.
 func (r *Router) Sweep(ctx context.Context) error {
 	evs, err := r.cfg.Store.ExpireOffers(ctx, r.cfg.Now())
 	if len(evs) > 0 {
