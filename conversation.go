@@ -73,6 +73,14 @@ type Conversation struct {
 	// agent or bot has answered yet (text or attachment); nil when nobody
 	// waits for a reply. A resolved conversation waits for nobody.
 	WaitingSince *time.Time `json:"waiting_since,omitempty"`
+	// Tier is the escalation tier (1-based, see Tier) of a pending or
+	// assigned conversation of a queue, and TierAt when it entered it;
+	// 0 and nil otherwise. EscalationOverdueAt is when its last tier's
+	// time passed (conversation.escalation_overdue), since it last
+	// entered its queue.
+	Tier                int        `json:"tier,omitempty"`
+	TierAt              *time.Time `json:"tier_at,omitempty"`
+	EscalationOverdueAt *time.Time `json:"escalation_overdue_at,omitempty"`
 	// SnoozedUntil: the conversation is snoozed until then, or until the
 	// visitor writes, whichever comes first. SnoozedUntilReply: snoozed
 	// until the visitor writes, with no time. Both unset: not snoozed. A
@@ -97,6 +105,7 @@ func (c *Conversation) ForVisitor() *Conversation {
 	v := *c
 	v.LastSeq = c.VisitorLastSeq
 	v.SnoozedUntil, v.SnoozedUntilReply = nil, false // the agents' business
+	v.Tier, v.TierAt, v.EscalationOverdueAt = 0, nil, nil
 	return &v
 }
 
@@ -238,6 +247,8 @@ type ConversationEventData struct {
 	Reason string `json:"reason,omitempty"`
 	// Handoff is set on conversation.handed_off.
 	Handoff *Handoff `json:"handoff,omitempty"`
+	// Escalation is set on conversation.escalated.
+	Escalation *Escalation `json:"escalation,omitempty"`
 }
 
 // ResolvedPolicy says what a visitor message on a resolved conversation does.

@@ -69,7 +69,7 @@ const (
 func StaffOnlyEvent(t EventType) bool {
 	switch t {
 	case EventConversationOffered, EventConversationOfferAccepted, EventConversationOfferDeclined,
-		EventConversationOfferExpired:
+		EventConversationOfferExpired, EventConversationEscalated, EventConversationEscalationOverdue:
 		return true
 	}
 	return false

@@ -142,8 +142,11 @@ type Queue struct {
 	// queue's conversations may be offline before they go back to the
 	// queue (conversation.unassigned, reason "agent_offline").
 	OfflineReturn time.Duration
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Tiers are the queue's escalation tiers, tier 1 first (see Tier);
+	// none means no escalation.
+	Tiers     []Tier
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // QueueUpdate holds the fields to change; nil means "leave as is". A
@@ -164,6 +167,9 @@ type QueueUpdate struct {
 	OfferMode     *bool
 	OfferTimeout  *time.Duration
 	OfflineReturn *time.Duration
+	// Tiers replaces the tiers (an empty list removes them); tier 1's
+	// team becomes the queue's TeamID.
+	Tiers *[]Tier
 }
 
 // MaxOfflineReturn bounds a queue's OfflineReturn.

@@ -37,6 +37,7 @@ type Store interface {
 	WebhookStore
 	RoutingStore
 	OfferStore
+	EscalationStore
 	SearchStore
 	HandoffStore
 	ContextEndpointStore

@@ -52,6 +52,8 @@ var EventCatalogue = []EventCatalogueEntry{
 	{EventConversationTransferred, "ConversationEventData", "The conversation moved from one agent to another (previous_assignee_id).", false},
 	{EventConversationResolved, "ConversationEventData", "The conversation was resolved.", false},
 	{EventConversationReopened, "ConversationEventData", "A resolved conversation was reopened.", false},
+	{EventConversationEscalated, "ConversationEventData", "It went to the next tier of its queue: escalation.from_tier and to_tier; reason timeout, unanswered or manual (with escalation.note).", false},
+	{EventConversationEscalationOverdue, "ConversationEventData", "Its queue's last tier's time passed: supervisors are alerted; reason timeout or unanswered.", false},
 	{EventConversationHandedOff, "ConversationEventData", "A bot handed the conversation off to people: pending again in handoff.queue_id, with handoff.reason and handoff.summary.", false},
 	{EventConversationRated, "ConversationRatedEventData", "The visitor rated a resolved conversation (score 1 to 5, optional comment).", false},
 	{EventMessageCreated, "MessageEventData", "A message a visitor may see was written (text, attachment or system line).", false},

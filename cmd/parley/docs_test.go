@@ -36,7 +36,7 @@ var docs = []docGroup{
 	{guides: []guide{{"../../docs/agent-tools.md", 14}}},
 	{guides: []guide{{"../../docs/reports.md", 4}}},
 	// The routing service of its examples listens on 127.0.0.1.
-	{guides: []guide{{"../../docs/routing.md", 20}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
+	{guides: []guide{{"../../docs/routing.md", 22}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
 	{guides: []guide{{"../../docs/sdk.md", 2}}},
 	{guides: []guide{{"../../docs/visitors.md", 7}}},
 	// The company endpoint of its examples listens on 127.0.0.1.

@@ -133,25 +133,28 @@ func (s *server) caller(ctx context.Context) (conversation.Caller, error) {
 }
 
 type conversationView struct {
-	ID                string                    `json:"id"`
-	WorkspaceID       string                    `json:"workspace_id"`
-	InboxID           string                    `json:"inbox_id"`
-	ContactID         string                    `json:"contact_id"`
-	Status            parley.ConversationStatus `json:"status" enum:"open,pending,assigned,resolved" doc:"open: no visitor message yet (agents do not see it); pending: queued for an agent; assigned; resolved."`
-	AssigneeID        string                    `json:"assignee_id,omitempty" doc:"The agent holding the conversation; a resolved one keeps its last."`
-	QueueID           string                    `json:"queue_id,omitempty" doc:"The queue the conversation belongs to."`
-	PageURL           string                    `json:"page_url,omitempty" doc:"The page the conversation was started from, as the widget said."`
-	Priority          int                       `json:"priority"`
-	LastSeq           int64                     `json:"last_seq" doc:"The seq of the latest message in the caller's own sequence: for staff of every message, notes included; for a visitor of the latest it may see (visitor_last_seq)."`
-	VisitorLastSeq    int64                     `json:"visitor_last_seq" doc:"The visitor seq of the latest message a visitor may see: how many there are."`
-	CreatedAt         time.Time                 `json:"created_at"`
-	UpdatedAt         time.Time                 `json:"updated_at" doc:"The last change, a new message included."`
-	AssignedAt        *time.Time                `json:"assigned_at,omitempty"`
-	ResolvedAt        *time.Time                `json:"resolved_at,omitempty"`
-	WaitingSince      *time.Time                `json:"waiting_since,omitempty" doc:"When the visitor wrote the oldest message no agent or bot has answered yet; absent when nobody waits for a reply."`
-	SnoozedUntil      *time.Time                `json:"snoozed_until,omitempty" doc:"Snoozed until then, or until the visitor writes if sooner (staff only)."`
-	SnoozedUntilReply bool                      `json:"snoozed_until_reply,omitempty" doc:"Snoozed until the visitor writes (staff only)."`
-	OutsideHours      bool                      `json:"outside_hours,omitempty" doc:"Queued outside its queue's business hours: automatic strategies leave it waiting until the queue opens."`
+	ID                  string                    `json:"id"`
+	WorkspaceID         string                    `json:"workspace_id"`
+	InboxID             string                    `json:"inbox_id"`
+	ContactID           string                    `json:"contact_id"`
+	Status              parley.ConversationStatus `json:"status" enum:"open,pending,assigned,resolved" doc:"open: no visitor message yet (agents do not see it); pending: queued for an agent; assigned; resolved."`
+	AssigneeID          string                    `json:"assignee_id,omitempty" doc:"The agent holding the conversation; a resolved one keeps its last."`
+	QueueID             string                    `json:"queue_id,omitempty" doc:"The queue the conversation belongs to."`
+	PageURL             string                    `json:"page_url,omitempty" doc:"The page the conversation was started from, as the widget said."`
+	Priority            int                       `json:"priority"`
+	LastSeq             int64                     `json:"last_seq" doc:"The seq of the latest message in the caller's own sequence: for staff of every message, notes included; for a visitor of the latest it may see (visitor_last_seq)."`
+	VisitorLastSeq      int64                     `json:"visitor_last_seq" doc:"The visitor seq of the latest message a visitor may see: how many there are."`
+	CreatedAt           time.Time                 `json:"created_at"`
+	UpdatedAt           time.Time                 `json:"updated_at" doc:"The last change, a new message included."`
+	AssignedAt          *time.Time                `json:"assigned_at,omitempty"`
+	ResolvedAt          *time.Time                `json:"resolved_at,omitempty"`
+	WaitingSince        *time.Time                `json:"waiting_since,omitempty" doc:"When the visitor wrote the oldest message no agent or bot has answered yet; absent when nobody waits for a reply."`
+	SnoozedUntil        *time.Time                `json:"snoozed_until,omitempty" doc:"Snoozed until then, or until the visitor writes if sooner (staff only)."`
+	SnoozedUntilReply   bool                      `json:"snoozed_until_reply,omitempty" doc:"Snoozed until the visitor writes (staff only)."`
+	OutsideHours        bool                      `json:"outside_hours,omitempty" doc:"Queued outside its queue's business hours: automatic strategies leave it waiting until the queue opens."`
+	Tier                int                       `json:"tier,omitempty" doc:"Pending or assigned: the escalation tier of its queue it is in, from 1 (staff only)."`
+	TierAt              *time.Time                `json:"tier_at,omitempty" doc:"When it entered that tier (staff only)."`
+	EscalationOverdueAt *time.Time                `json:"escalation_overdue_at,omitempty" doc:"When its queue's last tier's time passed and supervisors were alerted (staff only)."`
 }
 
 func newConversationView(c *parley.Conversation) conversationView {
@@ -161,6 +164,7 @@ func newConversationView(c *parley.Conversation) conversationView {
 		CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, AssignedAt: c.AssignedAt, ResolvedAt: c.ResolvedAt,
 		WaitingSince: c.WaitingSince, SnoozedUntil: c.SnoozedUntil, SnoozedUntilReply: c.SnoozedUntilReply,
 		OutsideHours: c.OutsideHours,
+		Tier:         c.Tier, TierAt: c.TierAt, EscalationOverdueAt: c.EscalationOverdueAt,
 	}
 }
 

@@ -281,10 +281,11 @@ type queueView struct {
 	Hours     *businessHoursView  `json:"business_hours,omitempty" doc:"When the queue is open; absent: always."`
 	OfferMode bool                `json:"offer_mode" doc:"Automatic assignments are offered to the agent, who accepts within offer_timeout_seconds or it goes to the next agent."`
 	// OfferTimeoutSeconds is the time to accept an offer.
-	OfferTimeoutSeconds  int       `json:"offer_timeout_seconds" doc:"How long an agent has to accept an offer (default 30)."`
-	OfflineReturnSeconds int       `json:"offline_return_seconds" doc:"When above 0: how long an agent holding the queue's conversations may be offline before they go back to the queue."`
-	CreatedAt            time.Time `json:"created_at"`
-	UpdatedAt            time.Time `json:"updated_at"`
+	OfferTimeoutSeconds  int        `json:"offer_timeout_seconds" doc:"How long an agent has to accept an offer (default 30)."`
+	OfflineReturnSeconds int        `json:"offline_return_seconds" doc:"When above 0: how long an agent holding the queue's conversations may be offline before they go back to the queue."`
+	Tiers                []tierView `json:"tiers,omitempty" doc:"Escalation tiers, tier 1 (the queue's team) first; absent: no escalation. See docs/routing.md."`
+	CreatedAt            time.Time  `json:"created_at"`
+	UpdatedAt            time.Time  `json:"updated_at"`
 }
 
 type externalRouterView struct {
@@ -297,8 +298,8 @@ type externalRouterView struct {
 func newQueueView(q *parley.Queue) queueView {
 	v := queueView{ID: q.ID, Name: q.Name, TeamID: q.TeamID, Strategy: q.Strategy, Capacity: q.Capacity,
 		Default: q.Default, OfferMode: q.OfferMode, OfferTimeoutSeconds: int(q.EffectiveOfferTimeout() / time.Second),
-		OfflineReturnSeconds: int(q.OfflineReturn / time.Second),
-		CreatedAt:            q.CreatedAt, UpdatedAt: q.UpdatedAt}
+		OfflineReturnSeconds: int(q.OfflineReturn / time.Second), Tiers: newTierViews(q.Tiers),
+		CreatedAt: q.CreatedAt, UpdatedAt: q.UpdatedAt}
 	if h := q.Hours; h != nil {
 		hv := newBusinessHoursView(*h)
 		v.Hours = &hv
@@ -327,6 +328,8 @@ type queueFields struct {
 	OfferTimeoutSeconds *int  `json:"offer_timeout_seconds,omitempty" doc:"1 to 600; default 30."`
 	// OfflineReturnSeconds: 0 (never) to 86400.
 	OfflineReturnSeconds *int `json:"offline_return_seconds,omitempty" doc:"0 (never, the default) to 86400."`
+	// Tiers replaces the escalation tiers; [] removes them.
+	Tiers *[]tierView `json:"tiers,omitempty" doc:"Escalation tiers, at most 5, tier 1 first: its team is team_id; each further tier names a team, whose agents join those of the earlier tiers. [] removes them."`
 }
 
 // offlineReturn returns the offline return to store, nil if not given.
@@ -391,6 +394,11 @@ func (s *server) listQueues(ctx context.Context, _ *struct{}) (*queuesOutput, er
 }
 
 func (s *server) createQueue(ctx context.Context, in *createQueueInput) (*queueOutput, error) {
+	var v parley.Validation
+	tiers := in.Body.tiers(&v)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
 	if err := in.Body.validate(true); err != nil {
 		return nil, err
 	}
@@ -402,6 +410,9 @@ func (s *server) createQueue(ctx context.Context, in *createQueueInput) (*queueO
 	}
 	if in.Body.Capacity != nil {
 		q.Capacity = *in.Body.Capacity
+	}
+	if tiers != nil {
+		q.Tiers = *tiers
 	}
 	if err := s.store.CreateQueue(ctx, p.Actor, q); err != nil {
 		return nil, err
@@ -427,11 +438,16 @@ func (s *server) getQueue(ctx context.Context, in *idInput) (*queueOutput, error
 }
 
 func (s *server) updateQueue(ctx context.Context, in *updateQueueInput) (*queueOutput, error) {
+	var v parley.Validation
+	tiers := in.Body.tiers(&v)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
 	if err := in.Body.validate(false); err != nil {
 		return nil, err
 	}
 	p := principal(ctx)
-	upd := parley.QueueUpdate{Name: in.Body.Name, TeamID: in.Body.TeamID, Capacity: in.Body.Capacity,
+	upd := parley.QueueUpdate{Name: in.Body.Name, TeamID: in.Body.TeamID, Capacity: in.Body.Capacity, Tiers: tiers,
 		OfferMode: in.Body.OfferMode, OfferTimeout: in.Body.offerTimeout(), OfflineReturn: in.Body.offlineReturn()}
 	if in.Body.Strategy != nil {
 		st := parley.Strategy(*in.Body.Strategy)

@@ -248,6 +248,7 @@ func (s *server) routes() {
 	s.webhookRoutes()
 	s.appRoutes()
 	s.routingRoutes()
+	s.escalationRoutes()
 	s.handoffRoutes()
 	s.contextRoutes()
 	s.webhookDocs()

@@ -162,8 +162,10 @@ func (r *Router) Run(ctx context.Context) {
 
 // Sweep ends the offers past their time, returns to their queue the
 // conversations of agents offline longer than their queue allows,
-// resolves the conversations inactive longer than their inbox allows, then
-// routes every automatic queue that holds pending conversations.
+// resolves the conversations inactive longer than their inbox allows,
+// moves to their next tier those past their tier's time (see
+// escalation.go), then routes every automatic queue that holds pending
+// conversations.
 func (r *Router) Sweep(ctx context.Context) error {
 	evs, err := r.cfg.Store.ExpireOffers(ctx, r.cfg.Now())
 	if len(evs) > 0 {
@@ -184,6 +186,9 @@ func (r *Router) Sweep(ctx context.Context) error {
 		r.cfg.Publish(evs...)
 	}
 	if err != nil {
+		return err
+	}
+	if err := r.escalate(ctx); err != nil {
 		return err
 	}
 	refs, err := r.cfg.Store.RoutableQueues(ctx)
@@ -277,7 +282,10 @@ func (r *Router) place(ctx context.Context, q *parley.Queue, conv *parley.Conver
 		}
 		strategy = ext.EffectiveFallback()
 	}
-	pool := *cands
+	pool, err := r.tierPool(ctx, q, conv, *cands)
+	if err != nil {
+		return "", false, err
+	}
 	if q.OfferMode {
 		// The agents who declined it or let it lapse come last: once
 		// every eligible agent has, it goes round again.

@@ -449,6 +449,11 @@ func (a *appender) decide(ctx context.Context, g *appendGroup, existing map[clie
 		// A visitor's message ends a snooze, whatever its time.
 		if visitorWrites && (state.SnoozedUntilReply || state.SnoozedUntil != nil) {
 			state.SnoozedUntilReply, state.SnoozedUntil = false, nil
+			if state.Tier > 0 {
+				// Woken, it is queued anew (updateConversations): tier 1.
+				queuedAt := fromMicros(a.now.UnixMicro())
+				state.Tier, state.TierAt, state.EscalationOverdueAt = 1, &queuedAt, nil
+			}
 			if err := a.event(&res, parley.EventConversationUnsnoozed, conv, parley.ConversationEventData{Conversation: snapshot(), By: by}); err != nil {
 				return nil, err
 			}
@@ -467,6 +472,9 @@ func (a *appender) decide(ctx context.Context, g *appendGroup, existing map[clie
 				return nil, err
 			}
 			state.QueueID, state.OutsideHours = queueID, closed
+			// Queued anew: tier 1 of its queue (see tierColumns).
+			queuedAt := fromMicros(a.now.UnixMicro())
+			state.Tier, state.TierAt, state.EscalationOverdueAt = 1, &queuedAt, nil
 			if err := a.event(&res, typ, conv, parley.ConversationEventData{Conversation: snapshot(), By: by}); err != nil {
 				return nil, err
 			}

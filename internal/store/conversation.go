@@ -15,7 +15,7 @@ import (
 
 const conversationColumns = `id, workspace_id, inbox_id, contact_id, status, assignee_id, priority, last_seq,
 	visitor_last_seq, created_at, updated_at, assigned_at, resolved_at, queue_id, page_url, waiting_since, snoozed_until,
-	outside_hours`
+	outside_hours, ` + tierColumns
 
 // CreateConversation inserts c with status open and LastSeq 0 and writes
 // conversation.created. Returns ENOTFOUND if the inbox or the contact is
@@ -378,12 +378,18 @@ func scanConversation(row scanner) (*parley.Conversation, error) {
 		createdAt, updatedAt   int64
 		assignedAt, resolvedAt sql.NullInt64
 		waitingSince, snoozed  sql.NullInt64
+		tierAt, overdueAt      sql.NullInt64
 	)
 	err := row.Scan(&c.ID, &c.WorkspaceID, &c.InboxID, &c.ContactID, &c.Status, &assignee, &c.Priority, &c.LastSeq,
 		&c.VisitorLastSeq, &createdAt, &updatedAt, &assignedAt, &resolvedAt, &queue, &c.PageURL, &waitingSince, &snoozed,
-		&c.OutsideHours)
+		&c.OutsideHours, &c.Tier, &tierAt, &overdueAt)
 	if err != nil {
 		return nil, err
+	}
+	if c.Status == parley.StatusPending || c.Status == parley.StatusAssigned {
+		c.TierAt, c.EscalationOverdueAt = fromNullMicros(tierAt), fromNullMicros(overdueAt)
+	} else {
+		c.Tier = 0
 	}
 	c.AssigneeID, c.QueueID = stringOrEmpty(assignee), stringOrEmpty(queue)
 	c.CreatedAt, c.UpdatedAt = fromMicros(createdAt), fromMicros(updatedAt)

@@ -218,8 +218,9 @@ func (s *Store) DeleteTeam(ctx context.Context, actor parley.Actor, workspaceID,
 			return err
 		}
 		var used int
-		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM queues WHERE workspace_id = ? AND team_id = ?`,
-			workspaceID, id).Scan(&used); err != nil {
+		if err := tx.queryRow(ctx, `SELECT (SELECT COUNT(*) FROM queues WHERE workspace_id = ? AND team_id = ?) +
+			(SELECT COUNT(*) FROM queue_tiers WHERE workspace_id = ? AND team_id = ?)`,
+			workspaceID, id, workspaceID, id).Scan(&used); err != nil {
 			return fmt.Errorf("delete team: %w", err)
 		}
 		if used > 0 {
@@ -270,6 +271,9 @@ func findQueue(ctx context.Context, r runner, workspaceID, id string) (*parley.Q
 		return nil, notFound("Queue")
 	} else if err != nil {
 		return nil, fmt.Errorf("find queue: %w", err)
+	}
+	if err := loadTiers(ctx, r, workspaceID, q); err != nil {
+		return nil, err
 	}
 	return q, withExternal(ctx, r, workspaceID, q)
 }
@@ -350,10 +354,18 @@ func (s *Store) CreateQueue(ctx context.Context, actor parley.Actor, q *parley.Q
 		} else if err != nil {
 			return fmt.Errorf("create queue: %w", err)
 		}
+		details := map[string]any{"name": q.Name, "team_id": q.TeamID, "strategy": q.Strategy, "capacity": q.Capacity}
+		if len(q.Tiers) > 0 {
+			tiers := q.Tiers
+			stored := &parley.Queue{ID: id, WorkspaceID: q.WorkspaceID, TeamID: q.TeamID}
+			if _, err := saveTiers(ctx, tx, stored, tiers); err != nil {
+				return err
+			}
+			q.Tiers, details["tiers"] = stored.Tiers, tiersDetail(stored.Tiers)
+		}
 		return insertAudit(ctx, tx, parley.AuditEntry{
 			WorkspaceID: q.WorkspaceID, Actor: actor, Action: "queue.create", TargetType: "queue", TargetID: id,
-			Details:   map[string]any{"name": q.Name, "team_id": q.TeamID, "strategy": q.Strategy, "capacity": q.Capacity},
-			CreatedAt: now,
+			Details: details, CreatedAt: now,
 		})
 	})
 	if err != nil {
@@ -377,6 +389,9 @@ func (s *Store) ListQueues(ctx context.Context, workspaceID string) ([]*parley.Q
 		ORDER BY name_key, id`, workspaceID)
 	if err != nil {
 		return nil, fmt.Errorf("list queues: %w", err)
+	}
+	if err := loadTiers(ctx, s.read(), workspaceID, qs...); err != nil {
+		return nil, err
 	}
 	return qs, withExternal(ctx, s.read(), workspaceID, qs...)
 }
@@ -478,6 +493,17 @@ func (s *Store) UpdateQueue(ctx context.Context, actor parley.Actor, workspaceID
 			}
 			if err := saveRoutingDoc(ctx, tx, workspaceID, doc, now); err != nil {
 				return err
+			}
+		}
+		if upd.Tiers != nil || (len(q.Tiers) > 0 && details["team_id"] != nil) {
+			tiers := q.Tiers
+			if upd.Tiers != nil {
+				tiers = *upd.Tiers
+			}
+			if changed, err := saveTiers(ctx, tx, q, tiers); err != nil {
+				return err
+			} else if changed {
+				details["tiers"] = tiersDetail(q.Tiers)
 			}
 		}
 		if len(details) == 0 {
@@ -842,9 +868,12 @@ func routingCandidates(ctx context.Context, r runner, q *parley.Queue) ([]parley
 			(SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.id AND c.status = ?) + ` + fmt.Sprintf(openOffersOf, "a.id") + `
 		FROM agents a WHERE a.workspace_id = ? AND a.disabled = ? AND a.bot = ? AND a.presence = ?`
 	args := []any{parley.StatusAssigned, q.WorkspaceID, false, false, parley.PresenceOnline}
-	if q.TeamID != "" {
-		query += ` AND a.id IN (SELECT agent_id FROM team_members WHERE workspace_id = ? AND team_id = ?)`
-		args = append(args, q.WorkspaceID, q.TeamID)
+	if teams := q.RoutingTeams(); len(teams) > 0 {
+		query += ` AND a.id IN (SELECT agent_id FROM team_members WHERE workspace_id = ? AND team_id IN (` + marks(len(teams)) + `))`
+		args = append(args, q.WorkspaceID)
+		for _, t := range teams {
+			args = append(args, t)
+		}
 	}
 	return queryAll(ctx, r, func(row scanner) (parley.RoutingCandidate, error) {
 		var (
@@ -1038,7 +1067,7 @@ func (s *Store) MoveConversation(ctx context.Context, workspaceID, id, queueID s
 			return parley.Errorf(parley.ECONFLICT, "The conversation is in this queue already.")
 		}
 		now := s.now()
-		set, args := `queue_id = ?`, []any{queueID}
+		set, args := `queue_id = ?, tier_of = NULL`, []any{queueID}
 		if cur.Status == parley.StatusAssigned {
 			set += `, status = ?, assignee_id = NULL, assigned_at = NULL, queued_at = ?`
 			args = append(args, parley.StatusPending, now.UnixMicro())

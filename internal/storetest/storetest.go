@@ -74,6 +74,7 @@ func Run(t *testing.T, open func(t *testing.T) parley.Store) {
 		{"ContextEndpoints", testContextEndpoints},
 		{"EventFeed", testEventFeed},
 		{"RoutingBadIDs", testRoutingBadIDs},
+		{"Escalation", testEscalation},
 		{"Apps", testApps},
 		{"PingClose", testPingClose},
 	}

@@ -164,6 +164,7 @@ export const api = {
   routingRules: () => get('/api/v1/routing-rules').then((r) => r.rules),
   setRoutingRules: (rules) => put('/api/v1/routing-rules', { rules }),
   moveToQueue: (id, body) => post(conv(id) + '/queue', body),
+  escalate: (id, reason) => post(conv(id) + '/escalate', { reason }),
   apps: () => listAll('/api/v1/apps'),
   app: (id) => get(`/api/v1/apps/${encodeURIComponent(id)}`),
   installApp: (manifest) => post('/api/v1/apps', manifest),

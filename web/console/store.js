@@ -187,6 +187,17 @@ export async function loadMore(list) {
 export const unreadMine = computed(() =>
   lists.value.mine.reduce((n, c) => n + (unread.value[c.id] || 0), 0));
 
+// Escalation: when a conversation's last tier's time passes, supervisors
+// and admins are told (docs/routing.md, "Tiers and escalation").
+const overdueSeen = new Set();
+function onOverdue(c) {
+  if (!c?.id || (role.value !== 'admin' && role.value !== 'supervisor')) return;
+  const key = c.id + ' ' + c.escalation_overdue_at;
+  if (overdueSeen.has(key)) return;
+  overdueSeen.add(key);
+  toast(`Overdue: ${contactName(c.contact_id)} has waited past the last tier.`, 'error');
+}
+
 let toastID = 0;
 /** toast shows a short notice; kind is 'error', 'success' or 'info'. */
 export function toast(text, kind = 'info') {
@@ -587,6 +598,7 @@ socket.onFrame((f) => {
       if (f.offer) onOffer(f.offer, f.event);
       break;
     case 'event':
+      if (f.event?.type === 'conversation.escalation_overdue') onOverdue(f.event.payload?.conversation);
       if (f.event?.payload?.conversation) onConversation(f.event.payload.conversation, f.event.type);
       if (f.event?.payload?.offer) onOffer(f.event.payload.offer, f.event.type);
       break;

@@ -7,6 +7,7 @@ import { html } from '../html.js';
 import { api } from '../api.js';
 import { fail, toast, forgetRouting } from '../store.js';
 import { PageHead, FieldErrors } from './admin.js';
+import { TiersFieldset, tiersFrom, tiersBody } from './queue-tiers.js';
 
 export const strategies = [
   ['manual', 'Manual — agents take conversations themselves'],
@@ -109,6 +110,8 @@ function QueueForm({ queue, teams, onDone }) {
   const [week, setWeek] = useState(h ? h.weekly.map((d) => (d || []).map((x) => `${x.start}-${x.end}`).join(', '))
     : ['', '09:00-17:00', '09:00-17:00', '09:00-17:00', '09:00-17:00', '09:00-17:00', '']);
   const [holidays, setHolidays] = useState((h?.holidays || []).join(', '));
+  const [tiersOn, setTiersOn] = useState(!!queue?.tiers?.length);
+  const [tiers, setTiers] = useState(tiersFrom(queue));
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
   const set = (k) => (e) => setF({ ...f, [k]: e.currentTarget.value });
@@ -127,6 +130,7 @@ function QueueForm({ queue, teams, onDone }) {
       const body = {
         name: f.name, team_id: f.team_id, strategy: f.strategy, capacity: Number(f.capacity) || 0,
         offer_mode: offers.offer_mode, offline_return_seconds: Number(offers.offline_return_seconds) || 0,
+        tiers: tiersBody(tiersOn, tiers),
       };
       if (offers.offer_mode) body.offer_timeout_seconds = Number(offers.offer_timeout_seconds) || 30;
       let q = saved ? await api.updateQueue(saved.id, body) : await api.createQueue(body);
@@ -178,6 +182,8 @@ function QueueForm({ queue, teams, onDone }) {
             placeholder="2026-12-25, 2026-12-26" aria-describedby="q-hol-help" />
             <small id="q-hol-help" class="muted">Closed days, YYYY-MM-DD, separated by commas.</small></label>`}
       </fieldset>
+      <${TiersFieldset} on=${tiersOn} setOn=${setTiersOn} tiers=${tiers} setTiers=${setTiers} teams=${teams}
+        teamName=${f.team_id ? teams.find((t) => t.id === f.team_id)?.name || f.team_id : 'Every agent'} />
       <div class="form-actions"><button type="submit" class="button primary" disabled=${busy || !f.name.trim()}>${queue ? 'Save queue' : 'Create queue'}</button>
         <button type="button" class="button ghost" onClick=${onDone}>Cancel</button></div>
     </form>`;

@@ -14,6 +14,7 @@ import { Composer } from './composer.js';
 import { File, Lock, X } from './icons.js';
 import { useNow } from './now.js';
 import { CsatRating } from './csat-rating.js';
+import { Escalate, TierBadge } from './escalate.js';
 
 const statusLabel = { open: 'Open', pending: 'Waiting', assigned: 'Assigned', resolved: 'Resolved' };
 
@@ -33,6 +34,7 @@ export function ConversationView({ conv, list, target = 0 }) {
               ? 'Snoozed until the visitor writes' : `Snoozed until ${fullTime(conv.snoozed_until)}`}</span>`}
             ${conv.outside_hours && html`<span class="badge outside-hours-badge" data-outside-hours="true"
               title="The visitor wrote while the queue was outside its business hours">Left outside business hours</span>`}
+            <${TierBadge} conv=${conv} />
           </div>
           <${ConversationLabels} conv=${conv} />
           <${CsatRating} conv=${conv} />
@@ -132,7 +134,8 @@ function Actions({ conv }) {
         ${select('Transfer to', (id) => run('transfer it', () => api.transfer(conv.id, conv.assignee_id, id))
           .then((c) => c && toast(`Transferred to ${agentName(id)}.`, 'success')))}
         <button type="button" class="button" onClick=${() => run('put it back', () => api.unassign(conv.id, conv.assignee_id))}>Back to queue</button>`}
-      ${(conv.status === 'pending' || (conv.status === 'assigned' && (conv.assignee_id === me || manager))) && html`<${ToQueue} conv=${conv} />`}
+      ${(conv.status === 'pending' || (conv.status === 'assigned' && (conv.assignee_id === me || manager))) && html`<${ToQueue} conv=${conv} />
+        <${Escalate} conv=${conv} />`}
       ${conv.status !== 'resolved' && (conv.status !== 'assigned' || conv.assignee_id === me || manager) && html`
         <select class="select small" aria-label="Priority" value=${String(conv.priority || 0)}
           onChange=${(e) => { const v = e.currentTarget.value; run('set the priority', () => api.setPriority(conv.id, v)); }}>
