@@ -129,14 +129,15 @@ func Eval[T any](t testing.TB, tab context.Context, expr string) T {
 	return v
 }
 
-// WaitJS polls a JavaScript expression in tab until it is truthy, and fails
-// the test after Wait.
+// WaitJS polls a JavaScript expression in tab until it is truthy (a
+// promise's value, once settled), and fails the test after Wait.
 func WaitJS(t testing.TB, tab context.Context, expr string) {
 	t.Helper()
 	WaitFor(t, func() string {
 		ctx, cancel := context.WithTimeout(tab, Wait)
 		defer cancel()
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("!!("+expr+")", chromedp.EvalAwaitPromise))
+		// A promise is awaited: its value, not the promise, must be truthy.
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool]("(async () => !!(await ("+expr+")))()", chromedp.EvalAwaitPromise))
 		if err != nil {
 			return "evaluate " + expr + ": " + err.Error()
 		}

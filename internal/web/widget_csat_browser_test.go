@@ -85,4 +85,21 @@ func TestWidgetSatisfactionRating(t *testing.T) {
 	browsertest.RequireAccessible(t, con.tab, "the reports page")
 	con.selectValue(`#report-group`, "agent")
 	con.js(`document.querySelector('.report-table tbody tr[data-key="` + c.agent.ID + `"] th')?.textContent === 'Ann Lee'`)
+
+	// By day: a chart (an image with its numbers as text) over the table;
+	// times within business hours; the same report as CSV.
+	con.selectValue(`#report-group`, "day")
+	today := `new Intl.DateTimeFormat('en-CA', {year: 'numeric', month: '2-digit', day: '2-digit'}).format(new Date())`
+	con.js(`document.querySelectorAll('.report-chart svg[role=img] rect.report-chart-bar').length === 1 && ` +
+		`document.querySelector('rect.report-chart-bar').dataset.key === ` + today + ` && ` +
+		`document.querySelector('rect.report-chart-bar title').textContent.endsWith(': 1') && ` +
+		`document.querySelector('#report-chart-title').textContent.startsWith('Conversations per day: 1 in 1 day')`)
+	con.js(`document.querySelector('.report-table tbody tr')?.dataset.key === ` + today)
+	con.do(chromedp.Click(`#report-hours`))
+	con.js(`document.querySelector('#report-csv').getAttribute('href').includes('business_hours=true') && ` +
+		`document.querySelector('.report-table tbody tr .report-count')?.textContent === '1'`)
+	con.js(`fetch(document.querySelector('#report-csv').href).then(r => r.ok && r.headers.get('Content-Type').startsWith('text/csv') ? r.text() : '')` +
+		`.then(t => t.startsWith('key,conversations,resolved,abandoned'))`)
+	browsertest.RequireAccessible(t, con.tab, "the reports page by day")
+	browsertest.Screenshot(t, con.tab, "console-report")
 }
