@@ -27,6 +27,9 @@ type Handoff struct {
 	// Automatic is true when Parley handed off for a bot that did not
 	// answer in time.
 	Automatic bool `json:"automatic,omitempty"`
+	// From, when set, hands off only a conversation this agent holds
+	// (else ECONFLICT): an automatic hand-off of a bot's conversation.
+	From string `json:"-"`
 }
 
 // Validate records the problems of h.

@@ -59,10 +59,16 @@ const (
 	// agent takes it, and falls back to the router's Fallback strategy
 	// when the service is slow, down or answers nonsense.
 	StrategyExternal Strategy = "external"
+	// StrategyBot gives every conversation at once to the queue's bot
+	// (Queue.BotID), whatever its presence and load (bots have no
+	// capacity, and answer at any hour): the bot hands it off to people
+	// when it is done, or Parley does when it leaves the visitor waiting
+	// longer than Queue.BotTimeout.
+	StrategyBot Strategy = "bot"
 )
 
 // Strategies lists the known strategies.
-var Strategies = []Strategy{StrategyManual, StrategyRoundRobin, StrategyLeastBusy, StrategyLongestIdle, StrategyExternal}
+var Strategies = []Strategy{StrategyManual, StrategyRoundRobin, StrategyLeastBusy, StrategyLongestIdle, StrategyExternal, StrategyBot}
 
 // ExternalRouter is the customer's routing service of a queue with
 // StrategyExternal: Parley POSTs it each conversation to place with the
@@ -144,9 +150,15 @@ type Queue struct {
 	OfflineReturn time.Duration
 	// Tiers are the queue's escalation tiers, tier 1 first (see Tier);
 	// none means no escalation.
-	Tiers     []Tier
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	Tiers []Tier
+	// BotID is the bot of StrategyBot. BotTimeout, when above 0, is how
+	// long the bot may leave the visitor waiting for a reply before Parley
+	// hands the conversation off to HandoffQueueID (Handoff.Automatic).
+	BotID          string
+	BotTimeout     time.Duration
+	HandoffQueueID string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 // QueueUpdate holds the fields to change; nil means "leave as is". A
@@ -170,6 +182,27 @@ type QueueUpdate struct {
 	// Tiers replaces the tiers (an empty list removes them); tier 1's
 	// team becomes the queue's TeamID.
 	Tiers *[]Tier
+	// BotID, BotTimeout and HandoffQueueID change the bot settings ("" and
+	// 0 clear them).
+	BotID          *string
+	BotTimeout     *time.Duration
+	HandoffQueueID *string
+}
+
+// MaxBotTimeout bounds a queue's BotTimeout.
+const MaxBotTimeout = time.Hour
+
+// ReasonBotSilent is the reason of an automatic hand-off: the bot left
+// the visitor waiting longer than its queue's BotTimeout.
+const ReasonBotSilent = "bot_timeout"
+
+// SilentBot is a conversation a bot holds, in a queue of StrategyBot,
+// whose visitor has waited longer than the queue's BotTimeout.
+type SilentBot struct {
+	WorkspaceID    string
+	ConversationID string
+	BotID          string
+	HandoffQueueID string
 }
 
 // MaxOfflineReturn bounds a queue's OfflineReturn.
@@ -437,6 +470,10 @@ type RoutingStore interface {
 	// RoutableQueues returns the queues with an automatic strategy that
 	// hold pending conversations, in every workspace.
 	RoutableQueues(ctx context.Context) ([]QueueRef, error)
+	// SilentBots returns the conversations whose bot has left the visitor
+	// waiting longer than its queue's BotTimeout at now, in every
+	// workspace.
+	SilentBots(ctx context.Context, now time.Time) ([]SilentBot, error)
 	// NextPending returns up to limit pending conversations of the queue,
 	// in the order they are to be taken: higher priority first, then
 	// longest waiting.

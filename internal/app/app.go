@@ -130,7 +130,8 @@ func Open(ctx context.Context, cfg config.Config, logger *slog.Logger, version s
 	}
 	a.Router, err = routing.New(routing.Config{
 		Store: a.Store, Publish: a.Conversations.PublishEvents, Bus: a.Bus, Logger: logger, Outbound: a.Outbound,
-		Watch: []string{bus.AllWorkspaces("conversations"), bus.AllWorkspaces("availability")},
+		HandOffSilentBot: a.Conversations.HandOffSilentBot,
+		Watch:            []string{bus.AllWorkspaces("conversations"), bus.AllWorkspaces("availability")},
 	})
 	if err != nil {
 		a.Conversations.Close()

@@ -59,6 +59,16 @@ func (s *Service) HandOff(ctx context.Context, c Caller, in HandoffInput) (*parl
 	return s.handOff(ctx, c.workspaceID, in.ConversationID, h, c.Participant(), c.appID())
 }
 
+// HandOffSilentBot hands off a conversation its bot has left the visitor
+// waiting in longer than its queue allows (parley.SilentBot): to
+// queueID, automatically, as the system; ECONFLICT if the bot no longer
+// holds it (another node did it, or the bot answered and handed off).
+func (s *Service) HandOffSilentBot(ctx context.Context, sb parley.SilentBot) error {
+	h := parley.Handoff{QueueID: sb.HandoffQueueID, Reason: parley.ReasonBotSilent, Automatic: true, From: sb.BotID}
+	_, err := s.handOff(ctx, sb.WorkspaceID, sb.ConversationID, h, parley.Participant{Type: parley.ParticipantSystem}, "")
+	return err
+}
+
 // handOff writes the hand-off, then the note and the visitor's line.
 func (s *Service) handOff(ctx context.Context, workspaceID, id string, h parley.Handoff, by parley.Participant, appID string) (*parley.Conversation, error) {
 	conv, ev, err := s.store.HandOffConversation(ctx, workspaceID, id, h, by)
@@ -72,7 +82,7 @@ func (s *Service) handOff(ctx context.Context, workspaceID, id string, h parley.
 	if h.Automatic {
 		note = "Handed off automatically: the bot did not answer in time"
 	}
-	if h.Reason != "" {
+	if h.Reason != "" && !h.Automatic {
 		note += " (" + h.Reason + ")"
 	}
 	if h.Summary != "" {

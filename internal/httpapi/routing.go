@@ -274,7 +274,7 @@ type queueView struct {
 	ID        string              `json:"id"`
 	Name      string              `json:"name"`
 	TeamID    string              `json:"team_id" doc:"The team whose members take the queue's conversations; \"\" for every agent."`
-	Strategy  parley.Strategy     `json:"strategy" enum:"manual,round_robin,least_busy,longest_idle,external"`
+	Strategy  parley.Strategy     `json:"strategy" enum:"manual,round_robin,least_busy,longest_idle,external,bot"`
 	Capacity  int                 `json:"capacity" doc:"When above 0, replaces each agent's own capacity for this queue's conversations."`
 	Default   bool                `json:"default" doc:"The workspace's default queue: inboxes without a queue of their own use it."`
 	External  *externalRouterView `json:"external,omitempty" doc:"The external routing service, when set (never its secret)."`
@@ -284,6 +284,9 @@ type queueView struct {
 	OfferTimeoutSeconds  int        `json:"offer_timeout_seconds" doc:"How long an agent has to accept an offer (default 30)."`
 	OfflineReturnSeconds int        `json:"offline_return_seconds" doc:"When above 0: how long an agent holding the queue's conversations may be offline before they go back to the queue."`
 	Tiers                []tierView `json:"tiers,omitempty" doc:"Escalation tiers, tier 1 (the queue's team) first; absent: no escalation. See docs/routing.md."`
+	BotID                string     `json:"bot_id,omitempty" doc:"With strategy bot: the bot that takes every conversation first."`
+	BotTimeoutSeconds    int        `json:"bot_timeout_seconds,omitempty" doc:"When above 0: how long the bot may leave the visitor waiting for a reply before Parley hands the conversation off to handoff_queue_id."`
+	HandoffQueueID       string     `json:"handoff_queue_id,omitempty" doc:"Where Parley hands off the conversations the bot leaves waiting."`
 	CreatedAt            time.Time  `json:"created_at"`
 	UpdatedAt            time.Time  `json:"updated_at"`
 }
@@ -299,6 +302,7 @@ func newQueueView(q *parley.Queue) queueView {
 	v := queueView{ID: q.ID, Name: q.Name, TeamID: q.TeamID, Strategy: q.Strategy, Capacity: q.Capacity,
 		Default: q.Default, OfferMode: q.OfferMode, OfferTimeoutSeconds: int(q.EffectiveOfferTimeout() / time.Second),
 		OfflineReturnSeconds: int(q.OfflineReturn / time.Second), Tiers: newTierViews(q.Tiers),
+		BotID: q.BotID, BotTimeoutSeconds: int(q.BotTimeout / time.Second), HandoffQueueID: q.HandoffQueueID,
 		CreatedAt: q.CreatedAt, UpdatedAt: q.UpdatedAt}
 	if h := q.Hours; h != nil {
 		hv := newBusinessHoursView(*h)
@@ -321,7 +325,7 @@ type queuesOutput struct {
 type queueFields struct {
 	Name     *string `json:"name,omitempty" doc:"At most 64 bytes; unique in the workspace in any case."`
 	TeamID   *string `json:"team_id,omitempty" maxLength:"64"`
-	Strategy *string `json:"strategy,omitempty" doc:"manual (default), round_robin, least_busy or longest_idle."`
+	Strategy *string `json:"strategy,omitempty" doc:"manual (default), round_robin, least_busy, longest_idle or bot (with bot_id)."`
 	Capacity *int    `json:"capacity,omitempty" doc:"0 (the agents' own) to 1000."`
 	// Offer mode.
 	OfferMode           *bool `json:"offer_mode,omitempty" doc:"Offer each automatic assignment to the agent, who accepts or declines."`
@@ -329,7 +333,20 @@ type queueFields struct {
 	// OfflineReturnSeconds: 0 (never) to 86400.
 	OfflineReturnSeconds *int `json:"offline_return_seconds,omitempty" doc:"0 (never, the default) to 86400."`
 	// Tiers replaces the escalation tiers; [] removes them.
-	Tiers *[]tierView `json:"tiers,omitempty" doc:"Escalation tiers, at most 5, tier 1 first: its team is team_id; each further tier names a team, whose agents join those of the earlier tiers. [] removes them."`
+	// Bot first (strategy bot).
+	BotID             *string     `json:"bot_id,omitempty" maxLength:"64" doc:"The bot agent that takes the queue's conversations first (strategy bot); \"\" clears it."`
+	BotTimeoutSeconds *int        `json:"bot_timeout_seconds,omitempty" doc:"0 (never, the default) to 3600: how long the bot may leave the visitor waiting before Parley hands off to handoff_queue_id."`
+	HandoffQueueID    *string     `json:"handoff_queue_id,omitempty" maxLength:"64" doc:"The queue of the automatic hand-off; \"\" clears it."`
+	Tiers             *[]tierView `json:"tiers,omitempty" doc:"Escalation tiers, at most 5, tier 1 first: its team is team_id; each further tier names a team, whose agents join those of the earlier tiers. [] removes them."`
+}
+
+// botSettings puts the bot settings given into upd.
+func (f queueFields) botSettings(upd *parley.QueueUpdate) {
+	upd.BotID, upd.HandoffQueueID = f.BotID, f.HandoffQueueID
+	if f.BotTimeoutSeconds != nil {
+		d := time.Duration(*f.BotTimeoutSeconds) * time.Second
+		upd.BotTimeout = &d
+	}
 }
 
 // offlineReturn returns the offline return to store, nil if not given.
@@ -359,13 +376,25 @@ func (f queueFields) validate(create bool) error {
 		v.Add("team_id", "must be a team ID")
 	}
 	if f.Strategy != nil && !parley.Strategy(*f.Strategy).Valid() {
-		v.Add("strategy", "must be one of manual, round_robin, least_busy, longest_idle, external")
+		v.Add("strategy", "must be one of manual, round_robin, least_busy, longest_idle, external, bot")
 	}
 	if f.Capacity != nil && (*f.Capacity < 0 || *f.Capacity > parley.MaxQueueCapacity) {
 		v.Add("capacity", "must be between 0 and %d", parley.MaxQueueCapacity)
 	}
 	if r := f.OfflineReturnSeconds; r != nil && (*r < 0 || time.Duration(*r)*time.Second > parley.MaxOfflineReturn) {
 		v.Add("offline_return_seconds", "must be between 0 and %d", int(parley.MaxOfflineReturn/time.Second))
+	}
+	if b := f.BotTimeoutSeconds; b != nil && (*b < 0 || time.Duration(*b)*time.Second > parley.MaxBotTimeout) {
+		v.Add("bot_timeout_seconds", "must be between 0 and %d", int(parley.MaxBotTimeout/time.Second))
+	}
+	if f.BotID != nil && *f.BotID != "" && !validID(*f.BotID) {
+		v.Add("bot_id", "must be an agent ID")
+	}
+	if f.HandoffQueueID != nil && *f.HandoffQueueID != "" && !validID(*f.HandoffQueueID) {
+		v.Add("handoff_queue_id", "must be a queue ID")
+	}
+	if create && f.Strategy != nil && parley.Strategy(*f.Strategy) == parley.StrategyBot && deref(f.BotID) == "" {
+		v.Add("bot_id", "must name a bot with strategy bot")
 	}
 	if t := f.OfferTimeoutSeconds; t != nil && (*t < 1 || time.Duration(*t)*time.Second > parley.MaxOfferTimeout) {
 		v.Add("offer_timeout_seconds", "must be between 1 and %d", int(parley.MaxOfferTimeout/time.Second))
@@ -405,8 +434,13 @@ func (s *server) createQueue(ctx context.Context, in *createQueueInput) (*queueO
 	p := principal(ctx)
 	q := &parley.Queue{WorkspaceID: p.WorkspaceID, Name: *in.Body.Name, TeamID: deref(in.Body.TeamID),
 		Strategy: parley.StrategyManual}
+	var bot *parley.Strategy
 	if in.Body.Strategy != nil {
 		q.Strategy = parley.Strategy(*in.Body.Strategy)
+	}
+	if q.Strategy == parley.StrategyBot {
+		// Created manual, turned bot with its bot settings below.
+		bot, q.Strategy = &q.Strategy, parley.StrategyManual
 	}
 	if in.Body.Capacity != nil {
 		q.Capacity = *in.Body.Capacity
@@ -417,13 +451,20 @@ func (s *server) createQueue(ctx context.Context, in *createQueueInput) (*queueO
 	if err := s.store.CreateQueue(ctx, p.Actor, q); err != nil {
 		return nil, err
 	}
-	if in.Body.OfferMode != nil || in.Body.OfferTimeoutSeconds != nil || in.Body.OfflineReturnSeconds != nil {
-		var err error
-		q, err = s.store.UpdateQueue(ctx, p.Actor, p.WorkspaceID, q.ID, parley.QueueUpdate{
-			OfferMode: in.Body.OfferMode, OfferTimeout: in.Body.offerTimeout(), OfflineReturn: in.Body.offlineReturn()})
+	if in.Body.OfferMode != nil || in.Body.OfferTimeoutSeconds != nil || in.Body.OfflineReturnSeconds != nil || bot != nil ||
+		in.Body.BotID != nil || in.Body.BotTimeoutSeconds != nil || in.Body.HandoffQueueID != nil {
+		upd := parley.QueueUpdate{OfferMode: in.Body.OfferMode, OfferTimeout: in.Body.offerTimeout(),
+			OfflineReturn: in.Body.offlineReturn(), Strategy: bot}
+		in.Body.botSettings(&upd)
+		updated, err := s.store.UpdateQueue(ctx, p.Actor, p.WorkspaceID, q.ID, upd)
 		if err != nil {
+			// Nothing half made: the queue goes with its settings.
+			if derr := s.store.DeleteQueue(ctx, p.Actor, p.WorkspaceID, q.ID); derr != nil {
+				s.cfg.Logger.Error("remove a queue whose settings were refused", "queue", q.ID, "err", derr)
+			}
 			return nil, err
 		}
+		q = updated
 	}
 	s.kickRouter(p.WorkspaceID)
 	return &queueOutput{Body: newQueueView(q)}, nil
@@ -449,6 +490,7 @@ func (s *server) updateQueue(ctx context.Context, in *updateQueueInput) (*queueO
 	p := principal(ctx)
 	upd := parley.QueueUpdate{Name: in.Body.Name, TeamID: in.Body.TeamID, Capacity: in.Body.Capacity, Tiers: tiers,
 		OfferMode: in.Body.OfferMode, OfferTimeout: in.Body.offerTimeout(), OfflineReturn: in.Body.offlineReturn()}
+	in.Body.botSettings(&upd)
 	if in.Body.Strategy != nil {
 		st := parley.Strategy(*in.Body.Strategy)
 		upd.Strategy = &st

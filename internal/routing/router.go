@@ -62,6 +62,10 @@ type Config struct {
 	// client of internal/outbound. Without it, queues with the external
 	// strategy use their fallback strategy.
 	Outbound Doer
+	// HandOffSilentBot hands off a conversation whose bot left the visitor
+	// waiting too long (the conversation service's HandOffSilentBot);
+	// without it, bots' conversations are never handed off automatically.
+	HandOffSilentBot func(ctx context.Context, sb parley.SilentBot) error
 }
 
 // Doer sends an HTTP request (*outbound.Client).
@@ -191,6 +195,9 @@ func (r *Router) Sweep(ctx context.Context) error {
 	if err := r.escalate(ctx); err != nil {
 		return err
 	}
+	if err := r.handOffSilentBots(ctx); err != nil {
+		return err
+	}
 	refs, err := r.cfg.Store.RoutableQueues(ctx)
 	if err != nil {
 		return err
@@ -235,6 +242,10 @@ func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (i
 		q, err := r.cfg.Store.FindQueue(ctx, workspaceID, queueID)
 		if err != nil {
 			return assigned, err
+		}
+		if q.Strategy == parley.StrategyBot {
+			n, err := r.routeToBot(ctx, q)
+			return assigned + n, err
 		}
 		if !q.Strategy.Automatic() || (q.Hours != nil && !q.Hours.OpenAt(r.cfg.Now())) {
 			return assigned, nil

@@ -45,6 +45,9 @@ func (s *Store) HandOffConversation(ctx context.Context, workspaceID, id string,
 		case parley.StatusOpen:
 			return parley.Errorf(parley.ECONFLICT, "The visitor has not written yet: there is nothing to hand off.")
 		}
+		if h.From != "" && (cur.Status != parley.StatusAssigned || cur.AssigneeID != h.From) {
+			return parley.Errorf(parley.ECONFLICT, "The conversation is no longer held by that agent.")
+		}
 		now := s.now()
 		c, err = scanConversation(tx.queryRow(ctx, `UPDATE conversations SET queue_id = ?, status = ?, assignee_id = NULL,
 			assigned_at = NULL, queued_at = ?, updated_at = ? WHERE workspace_id = ? AND id = ? RETURNING `+conversationColumns,

@@ -439,8 +439,10 @@ func (s *Store) UpdateQueue(ctx context.Context, actor parley.Actor, workspaceID
 			q.OfflineReturn = time.Duration(r.Milliseconds()) * time.Millisecond
 			details["offline_return_ms"] = r.Milliseconds()
 		}
+		botChange := (upd.BotID != nil && *upd.BotID != q.BotID) || (upd.HandoffQueueID != nil && *upd.HandoffQueueID != q.HandoffQueueID) ||
+			(upd.BotTimeout != nil && *upd.BotTimeout != q.BotTimeout)
 		offerChange := (upd.OfferMode != nil && *upd.OfferMode != q.OfferMode) ||
-			(upd.OfferTimeout != nil && *upd.OfferTimeout != q.OfferTimeout)
+			(upd.OfferTimeout != nil && *upd.OfferTimeout != q.OfferTimeout) || botChange
 		if upd.External != nil || (upd.ClearExternal && q.External != nil) ||
 			upd.Hours != nil || (upd.ClearHours && q.Hours != nil) || offerChange {
 			doc, err := loadRoutingDoc(ctx, tx, workspaceID, true)
@@ -465,6 +467,11 @@ func (s *Store) UpdateQueue(ctx context.Context, actor parley.Actor, workspaceID
 				if upd.OfferTimeout != nil {
 					st.OfferTimeoutMS = upd.OfferTimeout.Milliseconds()
 					details["offer_timeout_ms"] = st.OfferTimeoutMS
+				}
+				if botChange {
+					if err := applyBotSettings(ctx, tx, workspaceID, id, &st, upd, details); err != nil {
+						return err
+					}
 				}
 				doc.Settings[id] = st
 				st.apply(q)
@@ -505,6 +512,10 @@ func (s *Store) UpdateQueue(ctx context.Context, actor parley.Actor, workspaceID
 			} else if changed {
 				details["tiers"] = tiersDetail(q.Tiers)
 			}
+		}
+		if q.Strategy == parley.StrategyBot && q.BotID == "" {
+			return &parley.Error{Code: parley.EINVALID, Message: "A queue of strategy bot needs its bot.",
+				Fields: []parley.FieldError{{Field: "bot_id", Message: "must name a bot with strategy bot"}}}
 		}
 		if len(details) == 0 {
 			return nil
@@ -690,13 +701,18 @@ type routingDoc struct {
 // queueSettingsJSON fixes the stored form of a queue's settings kept in
 // the routing document.
 type queueSettingsJSON struct {
-	OfferMode      bool  `json:"offer_mode,omitempty"`
-	OfferTimeoutMS int64 `json:"offer_timeout_ms,omitempty"`
+	OfferMode      bool   `json:"offer_mode,omitempty"`
+	OfferTimeoutMS int64  `json:"offer_timeout_ms,omitempty"`
+	BotID          string `json:"bot_id,omitempty"`
+	BotTimeoutMS   int64  `json:"bot_timeout_ms,omitempty"`
+	HandoffQueueID string `json:"handoff_queue_id,omitempty"`
 }
 
 func (qs queueSettingsJSON) apply(q *parley.Queue) {
 	q.OfferMode = qs.OfferMode
 	q.OfferTimeout = time.Duration(qs.OfferTimeoutMS) * time.Millisecond
+	q.BotID, q.HandoffQueueID = qs.BotID, qs.HandoffQueueID
+	q.BotTimeout = time.Duration(qs.BotTimeoutMS) * time.Millisecond
 }
 
 // loadRoutingDoc reads the workspace's routing document; lock holds its
