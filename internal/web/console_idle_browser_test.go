@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"strconv"
 	"testing"
 	"time"
 
@@ -64,7 +63,7 @@ func TestConsoleIdleAway(t *testing.T) {
 		c.js(`Date.now() - Number(localStorage.getItem('parley.console.activeAt')) > 1100`)
 		before := browsertest.Eval[string](t, c.tab, `localStorage.getItem('parley.console.activeAt')`)
 		c.do(chromedp.KeyEvent(kb.Shift))
-		c.js(`Number(localStorage.getItem('parley.console.activeAt')) > ` + strconv.Quote(before))
+		c.js(`Number(localStorage.getItem('parley.console.activeAt')) > ` + before)
 		c.js(menu + `.getAttribute('aria-busy') === 'false'`)
 		if got := c.presence(); got != "away" {
 			t.Errorf("after a key press, an agent who chose Away is %s", got)
