@@ -101,21 +101,38 @@ function seen(record) {
   if (idleAway.value) comeBack();
 }
 
-// check sets the agent away when no tab saw activity for awayMs.
+let checking = false;
+
+// check sets the agent away when no tab saw activity for awayMs. It shows
+// the change once the server took it; activity meanwhile undoes it.
 function check() {
-  if (idleAway.value || chosen() !== 'online') return;
+  if (checking || idleAway.value || chosen() !== 'online') return;
   const last = Math.max(lastSeen, Number(localStorage.getItem(ACTIVE_KEY)) || 0);
-  if (Date.now() - last < awayMs) return;
-  mark(true);
-  putPresence('away').catch(() => mark(false));
+  const now = Date.now();
+  if (now - last < awayMs) return;
+  checking = true;
+  putPresence('away').then(() => {
+    if (chosen() !== 'online') return; // the agent chose meanwhile: that call comes next
+    const active = Math.max(lastSeen, Number(localStorage.getItem(ACTIVE_KEY)) || 0);
+    if (active > now) online(); // the agent came back meanwhile
+    else mark(true);
+  }, (e) => {
+    if (e?.status === 401) stopIdle(); // signed out
+  }).finally(() => { checking = false; });
 }
 
 // comeBack sets the agent online again after an idle away, unless it has
-// chosen another status since.
+// chosen another status since. If that fails, the next activity tries again.
 function comeBack() {
   mark(false);
-  if (chosen() !== 'online') return;
-  putPresence('online').catch(() => mark(true));
+  if (chosen() === 'online') online();
+}
+
+function online() {
+  putPresence('online').catch(() => {
+    localStorage.setItem(IDLE_KEY, '1');
+    idleAway.value = true;
+  });
 }
 
 // mark records the idle away for every tab and shows it in this one.
