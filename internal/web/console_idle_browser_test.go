@@ -14,7 +14,8 @@ import (
 // TestConsoleIdleAway: with PARLEY_AWAY_AFTER at 2s, a console that sees
 // no activity sets its agent away (the status menu says "Away (idle)" and a
 // polite notice says why), a key press sets it online again, and an agent
-// who chose Away by hand stays away whatever it does (docs/console.md#presence).
+// who chose Away by hand stays away whatever it does; the console tabs of one
+// browser go away and come back together (docs/console.md#presence).
 func TestConsoleIdleAway(t *testing.T) {
 	b := browsertest.NewBrowser(t)
 	srv := browsertest.StartServer(t, func(cfg *config.Config) { cfg.AwayAfter = 2 * time.Second })
@@ -75,6 +76,28 @@ func TestConsoleIdleAway(t *testing.T) {
 		waitPresence(c, "online")
 		waitPresence(c, "away")
 		c.js(menu + `.textContent.includes('Away (idle)')`)
+	})
+	t.Run("TabsTogether", func(t *testing.T) {
+		// A second console tab in the same browser: opening it is activity,
+		// which brings the agent back in both; both then go away together,
+		// and a key in either brings them back.
+		tab2, cancel := chromedp.NewContext(c.tab)
+		t.Cleanup(cancel)
+		if err := chromedp.Do(tab2); err != nil { // opens the tab, for as long as tab2 lives
+			t.Fatalf("open a second tab: %v", err)
+		}
+		c2 := &console{t: t, tab: tab2, url: srv.URL}
+		c2.do(chromedp.Navigate(srv.URL + "/console"))
+		c2.js(`document.querySelector('[data-connection=online]')`)
+		waitPresence(c2, "online")
+		c.in(t).js(`document.querySelector('input[name=presence][value=online]').checked`)
+		waitPresence(c2, "away")
+		for _, tab := range []*console{c.in(t), c2} {
+			tab.js(menu + `.textContent.includes('Away (idle)') && document.querySelector('input[name=presence][value=away]').checked`)
+		}
+		c.in(t).do(chromedp.KeyEvent(kb.Shift))
+		waitPresence(c2, "online")
+		c2.js(`document.querySelector('input[name=presence][value=online]').checked`)
 	})
 	checkBrowserErrors(t, b)
 }
