@@ -274,6 +274,9 @@ type Me struct {
 	SystemAdmin bool      `json:"system_admin"`
 	Scopes      []string  `json:"scopes"`
 	Session     bool      `json:"session"`
+	// AwayAfterSeconds is, for an agent, how long its console may see no
+	// activity before it sets the agent away (PARLEY_AWAY_AFTER); 0: never.
+	AwayAfterSeconds int `json:"away_after_seconds"`
 }
 
 // Page is one page of a list. Pass NextCursor as the next call's cursor;

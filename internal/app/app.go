@@ -217,6 +217,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		SecureCookies: a.Config.SecureCookies(),
 		TrustProxy:    a.Config.TrustProxy,
 		PublicURL:     a.Config.PublicURL,
+		AwayAfter:     a.Config.AwayAfter,
 		Version:       a.Version,
 		Home:          site.Home(),
 		Routes:        routes,

@@ -37,6 +37,7 @@ type Config struct {
 	SessionTTL         time.Duration // --session-ttl, PARLEY_SESSION_TTL: >= 1m
 	TokenExpiryWarning time.Duration // --token-expiry-warning, PARLEY_TOKEN_EXPIRY_WARNING: > 0
 	PresenceGrace      time.Duration // --presence-grace, PARLEY_PRESENCE_GRACE: >= 1s
+	AwayAfter          time.Duration // --away-after, PARLEY_AWAY_AFTER: 0 (never) or >= 1s; the console's idle time before away
 	CredentialRecheck  time.Duration // --credential-recheck, PARLEY_CREDENTIAL_RECHECK: > 0
 	TrustProxy         bool          // --trust-proxy, PARLEY_TRUST_PROXY: client IP from X-Forwarded-For
 	Demo               string        // --demo, PARLEY_DEMO: "auto" | "true" | "false" (see DemoEnabled)
@@ -73,6 +74,7 @@ func Default() Config {
 		SessionTTL:         12 * time.Hour,
 		TokenExpiryWarning: 3 * time.Minute,
 		PresenceGrace:      30 * time.Second,
+		AwayAfter:          10 * time.Minute,
 		CredentialRecheck:  30 * time.Second,
 		Demo:               "auto",
 		ContextTimeout:     5 * time.Second,

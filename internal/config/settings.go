@@ -98,6 +98,11 @@ var table = []entry{
 		check:   func(c Config) error { return checkMinDuration(c.PresenceGrace, time.Second, true) },
 	},
 	{
+		Setting: Setting{Flag: "away-after", Env: "PARLEY_AWAY_AFTER", Description: "How long an agent's console may see no activity (keys, pointer) before it sets the agent away; 0 never does (at most 24h)."},
+		field:   func(c *Config) any { return &c.AwayAfter },
+		check:   func(c Config) error { return checkAwayAfter(c.AwayAfter) },
+	},
+	{
 		Setting: Setting{Flag: "credential-recheck", Env: "PARLEY_CREDENTIAL_RECHECK", Description: "How often each node checks again the credentials of its real-time connections, to close those whose end it was not told of."},
 		field:   func(c *Config) any { return &c.CredentialRecheck },
 		check:   func(c Config) error { return checkMinDuration(c.CredentialRecheck, 0, false) },

@@ -142,6 +142,18 @@ func checkPassword(s string) error {
 	return nil
 }
 
+// checkAwayAfter allows 0 (the console never sets an agent away by
+// itself) or 1s to 24h.
+func checkAwayAfter(d time.Duration) error {
+	if d == 0 {
+		return nil
+	}
+	if d < time.Second || d > 24*time.Hour {
+		return fmt.Errorf("must be 0 (never) or from 1s to 24h; got %s", formatDuration(d))
+	}
+	return nil
+}
+
 // checkMinDuration requires d > least, or d >= least when inclusive.
 // checkDurationRange requires least <= d <= most.
 func checkDurationRange(d, least, most time.Duration) error {

@@ -84,6 +84,12 @@ func TestValidate(t *testing.T) {
 		{name: "ShutdownTiny", set: func(c *config.Config) { c.ShutdownTimeout = time.Millisecond }},
 		{name: "SessionTTLMinute", set: func(c *config.Config) { c.SessionTTL = time.Minute }},
 		{name: "SessionTTLShort", set: func(c *config.Config) { c.SessionTTL = 59 * time.Second }, setting: "PARLEY_SESSION_TTL (--session-ttl)", want: "at least 1m; got 59s"},
+		{name: "AwayAfterZero", set: func(c *config.Config) { c.AwayAfter = 0 }},
+		{name: "AwayAfterSecond", set: func(c *config.Config) { c.AwayAfter = time.Second }},
+		{name: "AwayAfterDay", set: func(c *config.Config) { c.AwayAfter = 24 * time.Hour }},
+		{name: "AwayAfterNegative", set: func(c *config.Config) { c.AwayAfter = -time.Minute }, setting: "PARLEY_AWAY_AFTER (--away-after)", want: "got -1m"},
+		{name: "AwayAfterTiny", set: func(c *config.Config) { c.AwayAfter = 500 * time.Millisecond }, setting: "PARLEY_AWAY_AFTER (--away-after)", want: "got 500ms"},
+		{name: "AwayAfterLong", set: func(c *config.Config) { c.AwayAfter = 25 * time.Hour }, setting: "PARLEY_AWAY_AFTER (--away-after)", want: "got 25h"},
 		{name: "TrustProxy", set: func(c *config.Config) { c.TrustProxy = true }},
 		{name: "OutboundAllow", set: func(c *config.Config) { c.OutboundAllow = "10.1.0.0/16, fd00::/8,127.0.0.1, idp.corp.example," }},
 		{

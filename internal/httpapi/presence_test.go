@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/parleychat/parley"
 	"github.com/parleychat/parley/internal/account"
 	"github.com/parleychat/parley/internal/browsertest"
+	"github.com/parleychat/parley/internal/httpapi"
 )
 
 // An agent's presence decides whether the widget's inbox shows online.
@@ -95,5 +97,36 @@ func TestPresenceAndVisitorInbox(t *testing.T) {
 	do("GET", "/api/v1/visitor/inbox?inbox_id="+inboxID, "", nil, &inbox)
 	if inbox.Online {
 		t.Error("no agent is online, but the inbox says online")
+	}
+}
+
+// GET /api/v1/me tells an agent's console PARLEY_AWAY_AFTER in whole
+// seconds, 0 when it is off; API tokens have no presence and get 0.
+func TestMeAwayAfter(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		awayAfter time.Duration
+		want      int
+	}{
+		{"Off", 0, 0},
+		{"TenMinutes", 10 * time.Minute, 600},
+		{"WholeSeconds", 2500 * time.Millisecond, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ts := newServer(t, func(c *httpapi.Config) { c.AwayAfter = tc.awayAfter })
+			ann := ts.agent(t, "ann@example.com", parley.RoleAgent)
+			var me struct {
+				AwayAfterSeconds *int `json:"away_after_seconds"`
+			}
+			ts.do(t, "GET", "/api/v1/me", ts.login(t, ann.Email, "password-ann@example.com"), nil).want(t, 200).decode(t, &me)
+			if me.AwayAfterSeconds == nil || *me.AwayAfterSeconds != tc.want {
+				t.Errorf("agent: away_after_seconds = %v, want %d", me.AwayAfterSeconds, tc.want)
+			}
+			me.AwayAfterSeconds = nil
+			ts.do(t, "GET", "/api/v1/me", ts.token(t, ts.ws.ID, parley.ScopeAgentsRead), nil).want(t, 200).decode(t, &me)
+			if me.AwayAfterSeconds == nil || *me.AwayAfterSeconds != 0 {
+				t.Errorf("token: away_after_seconds = %v, want 0", me.AwayAfterSeconds)
+			}
+		})
 	}
 }

@@ -83,6 +83,10 @@ type Config struct {
 	// OpenID Connect redirect URI is built on it. When empty, each request's
 	// own scheme and Host are used.
 	PublicURL string
+	// AwayAfter is how long an agent's console may see no activity before
+	// it sets the agent away (PARLEY_AWAY_AFTER); 0, the default, never.
+	// GET /api/v1/me tells the console.
+	AwayAfter time.Duration
 	// Outbound checks the URLs of webhook endpoints when they are saved;
 	// default one with no allow-list.
 	Outbound *outbound.Client

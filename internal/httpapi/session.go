@@ -105,6 +105,8 @@ type meView struct {
 	SystemAdmin bool           `json:"system_admin"`
 	Scopes      []parley.Scope `json:"scopes" doc:"Every scope held, \"all\" expanded."`
 	Session     bool           `json:"session" doc:"Whether the caller used the console's session cookie."`
+	// AwayAfterSeconds is PARLEY_AWAY_AFTER in whole seconds.
+	AwayAfterSeconds int `json:"away_after_seconds" minimum:"0" doc:"For an agent: how long, in seconds, its console may see no activity (keys, pointer) before it sets the agent away, and back online at the next activity, unless the agent chose Away itself. 0: never (PARLEY_AWAY_AFTER)."`
 }
 
 type meOutput struct {
@@ -132,6 +134,7 @@ func (s *server) me(ctx context.Context, _ *struct{}) (*meOutput, error) {
 		}
 		v := newAgentView(a)
 		out.Body.Agent = &v
+		out.Body.AwayAfterSeconds = int(s.cfg.AwayAfter / time.Second)
 	case parley.ActorToken:
 		t, err := s.store.FindAPITokenByID(ctx, p.WorkspaceID, p.ID)
 		if err != nil {

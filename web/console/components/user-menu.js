@@ -3,11 +3,11 @@
 import { signal } from '@preact/signals';
 import { html } from '../html.js';
 import { me, fail, toast } from '../store.js';
-import { api } from '../api.js';
 import { permission, sound, enable, setSound } from '../notify.js';
 import { Avatar } from './avatar.js';
 import { Bell, LogOut, Keyboard } from './icons.js';
 import { helpOpen } from './shortcuts.js';
+import { startIdle, stopIdle, clearIdle, idleAway, pending, putPresence } from '../idle.js';
 
 const statuses = [
   ['online', 'Online'],
@@ -20,24 +20,32 @@ export const presence = signal('');
 
 const PRESENCE_KEY = 'parley.console.presence';
 
-/** restorePresence sets the status the agent last chose here, online at first. */
+const chosen = () => localStorage.getItem(PRESENCE_KEY) || 'online';
+
+/** restorePresence sets the status the agent last chose here, online at
+ * first, and starts watching for idleness (../idle.js). */
 export function restorePresence() {
-  setPresence(localStorage.getItem(PRESENCE_KEY) || 'online', true);
+  setPresence(chosen(), true);
+  startIdle(me.value?.away_after_seconds, chosen, (status) => { presence.value = status; });
 }
 
 /** signOffPresence sets the agent offline on signing out, without changing
  * the status restored at the next sign-in. */
 export async function signOffPresence() {
-  try { await api.presence('offline'); } catch { /* signing out matters more */ }
+  stopIdle();
+  try { await putPresence('offline'); } catch { /* signing out matters more */ }
   presence.value = '';
 }
 
 async function setPresence(status, quiet) {
   const before = presence.value;
   presence.value = status;
-  if (!quiet) localStorage.setItem(PRESENCE_KEY, status);
+  if (!quiet) {
+    localStorage.setItem(PRESENCE_KEY, status);
+    clearIdle();
+  }
   try {
-    const r = await api.presence(status);
+    const r = await putPresence(status);
     if (r?.status) presence.value = r.status;
     else if (r?.presence) presence.value = r.presence;
   } catch (e) {
@@ -58,13 +66,13 @@ export function UserMenu({ onLogout }) {
           <span class="user-role">${a.role}</span>
         </div>
       </div>
-      <fieldset class="presence">
+      <fieldset class="presence" aria-busy=${pending.value > 0 ? 'true' : 'false'}>
         <legend class="sr-only">Your status</legend>
         ${statuses.map(([v, label]) => html`
           <label class=${'presence-option' + (current === v ? ' checked' : '')}>
             <input type="radio" name="presence" value=${v} checked=${current === v}
               onChange=${() => setPresence(v)} />
-            <span class=${'presence-dot p-' + v} aria-hidden="true"></span>${label}
+            <span class=${'presence-dot p-' + v} aria-hidden="true"></span>${v === 'away' && idleAway.value ? 'Away (idle)' : label}
           </label>`)}
       </fieldset>
       <div class="user-actions">
