@@ -47,7 +47,7 @@ var docs = []docGroup{
 	{guides: []guide{{"../../docs/webhooks.md", 9}, {"../../docs/events.md", 4}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
 	// The webhook of the app's manifest names 127.0.0.1 too.
 	{guides: []guide{{"../../docs/apps.md", 15}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
-	{guides: []guide{{"../../docs/bots.md", 7}}},
+	{guides: []guide{{"../../docs/bots.md", 9}}},
 }
 
 // readerURL is the address the guides give for the reader's own server.

@@ -440,7 +440,8 @@ func (s *server) createQueue(ctx context.Context, in *createQueueInput) (*queueO
 	}
 	if q.Strategy == parley.StrategyBot {
 		// Created manual, turned bot with its bot settings below.
-		bot, q.Strategy = &q.Strategy, parley.StrategyManual
+		st := q.Strategy
+		bot, q.Strategy = &st, parley.StrategyManual
 	}
 	if in.Body.Capacity != nil {
 		q.Capacity = *in.Body.Capacity

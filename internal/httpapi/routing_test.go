@@ -426,3 +426,63 @@ func TestBusinessHoursAcrossDST(t *testing.T) {
 		}
 	}
 }
+
+// TestBotFirstQueueAPI: a queue of strategy bot with its bot, timeout and
+// hand-off queue; bad settings are refused, naming the field, and a
+// refused creation leaves no queue behind.
+func TestBotFirstQueueAPI(t *testing.T) {
+	ts := newServer(t)
+	admin := ts.token(t, ts.ws.ID, parley.ScopeAll)
+	var humans, bot, person struct{ ID string }
+	ts.do(t, "POST", "/api/v1/queues", admin, map[string]any{"name": "People"}).want(t, 201).decode(t, &humans)
+	ts.do(t, "POST", "/api/v1/agents", admin, map[string]any{"email": "b@bots.example", "name": "B", "role": "agent", "bot": true}).
+		want(t, 201).decode(t, &bot)
+	ts.do(t, "POST", "/api/v1/agents", admin, map[string]any{"email": "p@example.com", "name": "P", "role": "agent",
+		"password": "a-long-enough-password"}).want(t, 201).decode(t, &person)
+
+	var q struct {
+		ID, Strategy, BotID, HandoffQueueID string
+		BotTimeoutSeconds                  int `json:"bot_timeout_seconds"`
+	}
+	r := ts.do(t, "POST", "/api/v1/queues", admin, map[string]any{"name": "Bot first", "strategy": "bot", "bot_id": bot.ID,
+		"bot_timeout_seconds": 60, "handoff_queue_id": humans.ID}).want(t, 201)
+	r.decode(t, &q)
+	if q.Strategy != "bot" || !strings.Contains(string(r.body), `"bot_id":"`+bot.ID+`"`) || q.BotTimeoutSeconds != 60 ||
+		!strings.Contains(string(r.body), `"handoff_queue_id":"`+humans.ID+`"`) {
+		t.Fatalf("created %s", r.body)
+	}
+	for name, tc := range map[string]struct {
+		body map[string]any
+		loc  string
+	}{
+		"NoBot":           {map[string]any{"strategy": "bot"}, "body.bot_id"},
+		"NotABot":         {map[string]any{"strategy": "bot", "bot_id": person.ID}, "body.bot_id"},
+		"UnknownBot":      {map[string]any{"strategy": "bot", "bot_id": "01900000-0000-7000-8000-0000000000ff"}, "body.bot_id"},
+		"BadBotID":        {map[string]any{"strategy": "bot", "bot_id": "x y"}, "body.bot_id"},
+		"NegativeTimeout": {map[string]any{"strategy": "bot", "bot_id": bot.ID, "bot_timeout_seconds": -1}, "body.bot_timeout_seconds"},
+		"LongTimeout":     {map[string]any{"strategy": "bot", "bot_id": bot.ID, "bot_timeout_seconds": 3601}, "body.bot_timeout_seconds"},
+		"TimeoutNoQueue":  {map[string]any{"strategy": "bot", "bot_id": bot.ID, "bot_timeout_seconds": 5}, "body.handoff_queue_id"},
+		"UnknownQueue": {map[string]any{"strategy": "bot", "bot_id": bot.ID, "bot_timeout_seconds": 5,
+			"handoff_queue_id": "01900000-0000-7000-8000-0000000000ff"}, "body.handoff_queue_id"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			tc.body["name"] = "Refused " + name
+			p := ts.do(t, "POST", "/api/v1/queues", admin, tc.body).problem(t, 422, parley.EINVALID)
+			if locs := p.locations(); len(locs) != 1 || locs[0] != tc.loc {
+				t.Errorf("locations %v, want [%s]", locs, tc.loc)
+			}
+		})
+	}
+	var list struct{ Items []struct{ Name string } }
+	ts.do(t, "GET", "/api/v1/queues", admin, nil).want(t, 200).decode(t, &list)
+	for _, it := range list.Items {
+		if strings.HasPrefix(it.Name, "Refused") {
+			t.Errorf("a refused queue was left: %s", it.Name)
+		}
+	}
+	// Its own hand-off queue, and clearing the bot of a bot queue.
+	ts.do(t, "PATCH", "/api/v1/queues/"+q.ID, admin, map[string]any{"handoff_queue_id": q.ID}).problem(t, 422, parley.EINVALID)
+	ts.do(t, "PATCH", "/api/v1/queues/"+q.ID, admin, map[string]any{"bot_id": ""}).problem(t, 422, parley.EINVALID)
+	ts.do(t, "PATCH", "/api/v1/queues/"+q.ID, admin, map[string]any{"strategy": "manual", "bot_id": "", "bot_timeout_seconds": 0,
+		"handoff_queue_id": ""}).want(t, 200)
+}
