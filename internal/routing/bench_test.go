@@ -109,6 +109,7 @@ func benchRoute(b *testing.B, url string, nodes, waiting int) {
 	slices.Sort(gaps)
 	b.ReportMetric(float64(gaps[len(gaps)/2].Microseconds()), "p50-µs/assignment")
 	b.ReportMetric(float64(gaps[len(gaps)*99/100].Microseconds()), "p99-µs/assignment")
+	b.ReportMetric(float64(gaps[len(gaps)-1].Microseconds()), "max-µs/assignment")
 }
 
 // setup fills w with a workspace, 200 online agents of capacity 10, and

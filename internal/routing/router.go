@@ -43,6 +43,10 @@ const DefaultInterval = 2 * time.Second
 // batch is how many pending conversations the router reads at a time.
 const batch = 64
 
+// refreshEvery is after how many assignments RouteQueue reads the
+// candidates again.
+const refreshEvery = 256
+
 // Config configures a Router.
 type Config struct {
 	Store parley.Store // required
@@ -223,8 +227,15 @@ func (r *Router) RouteWorkspace(ctx context.Context, workspaceID string) error {
 // many it assigned (in offer mode: offered, each to one agent; an offered
 // conversation is not looked at again until its offer ends). A manual
 // queue is left alone.
+//
+// It reads the candidates (agents and their loads) once, keeps their loads
+// itself as it assigns, and reads them again after refreshEvery
+// assignments, or when it has none left, to see agents that came online
+// or were freed meanwhile. Stale loads cost no correctness: each
+// assignment checks the agent in its transaction.
 func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (int, error) {
-	assigned := 0
+	assigned, since := 0, 0 // since: assignments since cands were read
+	var cands []parley.RoutingCandidate
 	for {
 		q, err := r.cfg.Store.FindQueue(ctx, workspaceID, queueID)
 		if err != nil {
@@ -237,9 +248,11 @@ func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (i
 		if err != nil || len(convs) == 0 {
 			return assigned, err
 		}
-		cands, err := r.cfg.Store.RoutingCandidates(ctx, workspaceID, queueID)
-		if err != nil || len(cands) == 0 {
-			return assigned, err
+		if len(cands) == 0 || since >= refreshEvery {
+			if cands, err = r.cfg.Store.RoutingCandidates(ctx, workspaceID, queueID); err != nil || len(cands) == 0 {
+				return assigned, err
+			}
+			since = 0
 		}
 		last := q.LastAgentID
 		progress := false
@@ -250,11 +263,12 @@ func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (i
 			}
 			if ok {
 				assigned++
+				since++
 				progress = true
 				last = agent
 			}
 			if len(cands) == 0 {
-				return assigned, nil
+				break // read them again: some may have been freed
 			}
 		}
 		if !progress {
