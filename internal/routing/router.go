@@ -290,7 +290,7 @@ func (r *Router) place(ctx context.Context, q *parley.Queue, conv *parley.Conver
 		}
 		strategy = ext.EffectiveFallback()
 	}
-	pool := *cands
+	pool := slices.Clone(*cands) // the agents tried for conv: fewer as they fail
 	if q.OfferMode {
 		// The agents who declined it or let it lapse come last: once
 		// every eligible agent has, it goes round again.
@@ -314,7 +314,7 @@ func (r *Router) place(ctx context.Context, q *parley.Queue, conv *parley.Conver
 			*cands = nil
 			return "", false, nil
 		}
-		opt := parley.RouteOptions{QueueID: q.ID, Capacity: q.Capacity, RequireOnline: true}
+		opt := parley.RouteOptions{QueueID: q.ID, Capacity: q.Capacity, RequireOnline: true, NoWait: true}
 		var (
 			ev  *parley.Event
 			err error
@@ -340,6 +340,10 @@ func (r *Router) place(ctx context.Context, q *parley.Queue, conv *parley.Conver
 				drop()
 			}
 			return agent, true, nil
+		case parley.ErrorReason(err) == "busy":
+			// Another router is giving the agent a conversation at this
+			// moment: try another agent for this one.
+			pool = slices.DeleteFunc(pool, func(c parley.RoutingCandidate) bool { return c.AgentID == agent })
 		case parley.ErrorReason(err) == "capacity" || parley.ErrorReason(err) == "offline" ||
 			parley.ErrorCode(err) == parley.EINVALID:
 			// The agent filled up, left or went away since it was

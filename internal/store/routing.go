@@ -965,6 +965,10 @@ func (s *Store) RouteConversation(ctx context.Context, workspaceID, id, agentID 
 			return err
 		}
 		where, args := `workspace_id = ? AND id = ? AND status = ?`, []any{workspaceID, id, parley.StatusPending}
+		if nowait := tx.dialect.skipLocked(); opt.NoWait && nowait != "" {
+			where += ` AND id IN (SELECT id FROM conversations WHERE workspace_id = ? AND id = ?` + nowait + `)`
+			args = append(args, workspaceID, id)
+		}
 		if opt.QueueID != "" {
 			where, args = where+` AND queue_id = ?`, append(args, opt.QueueID)
 		}
@@ -1013,10 +1017,21 @@ func stampAgentForRouting(ctx context.Context, tx runner, workspaceID, agentID s
 		capacity      int
 		presence      parley.Presence
 	)
-	err := tx.queryRow(ctx, `UPDATE agents SET last_assigned_at = ? WHERE workspace_id = ? AND id = ?
-		RETURNING disabled, bot, capacity, presence`, now.UnixMicro(), workspaceID, agentID).
-		Scan(&disabled, &bot, &capacity, &presence)
+	where, args := `workspace_id = ? AND id = ?`, []any{now.UnixMicro(), workspaceID, agentID}
+	nowait := tx.dialect.skipLocked()
+	if opt.NoWait && nowait != "" {
+		where += ` AND id IN (SELECT id FROM agents WHERE workspace_id = ? AND id = ?` + nowait + `)`
+		args = append(args, workspaceID, agentID)
+	}
+	err := tx.queryRow(ctx, `UPDATE agents SET last_assigned_at = ? WHERE `+where+`
+		RETURNING disabled, bot, capacity, presence`, args...).Scan(&disabled, &bot, &capacity, &presence)
 	if errors.Is(err, sql.ErrNoRows) {
+		if opt.NoWait && nowait != "" {
+			if err := mustExist(ctx, tx, "agents", "Agent", workspaceID, agentID); err != nil {
+				return 0, err
+			}
+			return 0, &parley.Error{Code: parley.ECONFLICT, Reason: "busy", Message: "The agent is being assigned another conversation."}
+		}
 		return 0, notFound("Agent")
 	} else if err != nil {
 		return 0, fmt.Errorf("lock agent for routing: %w", err)
@@ -1053,6 +1068,10 @@ func whyNotRouted(ctx context.Context, tx runner, workspaceID, id, agentID, queu
 	}
 	if cur.Status == parley.StatusPending && queueID != "" && cur.QueueID != queueID {
 		return &parley.Error{Code: parley.ECONFLICT, Reason: "queue", Message: "The conversation is in another queue."}
+	}
+	if cur.Status == parley.StatusPending {
+		// Skipped (RouteOptions.NoWait): another transaction holds it.
+		return parley.Errorf(parley.ECONFLICT, "The conversation is being assigned elsewhere.")
 	}
 	return parley.Errorf(parley.ECONFLICT, "The conversation is %s.", cur.Status)
 }
