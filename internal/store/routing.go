@@ -1030,7 +1030,7 @@ func stampAgentForRouting(ctx context.Context, tx runner, workspaceID, agentID s
 			if err := mustExist(ctx, tx, "agents", "Agent", workspaceID, agentID); err != nil {
 				return 0, err
 			}
-			return 0, &parley.Error{Code: parley.ECONFLICT, Reason: "busy", Message: "The agent is being assigned another conversation."}
+			return 0, &parley.Error{Code: parley.ECONFLICT, Reason: "busy", Message: "Another transaction is changing the agent."}
 		}
 		return 0, notFound("Agent")
 	} else if err != nil {
