@@ -369,6 +369,13 @@ type RouteOptions struct {
 	Capacity int
 	// RequireOnline refuses an agent that is not online (or is a bot).
 	RequireOnline bool
+	// NoWait makes RouteConversation fail at once, rather than wait, when
+	// another transaction is changing the agent (ECONFLICT, reason "busy")
+	// or the conversation (ECONFLICT) at that moment, on PostgreSQL: for
+	// routers, which have other agents and conversations to try, so that
+	// two of them on one queue do not queue up behind each other's locks.
+	// OfferConversation ignores it.
+	NoWait bool
 }
 
 // QueueRef names a queue of a workspace.

@@ -43,6 +43,10 @@ const DefaultInterval = 2 * time.Second
 // batch is how many pending conversations the router reads at a time.
 const batch = 64
 
+// refreshEvery is after how many assignments RouteQueue reads the
+// candidates again.
+const refreshEvery = 256
+
 // Config configures a Router.
 type Config struct {
 	Store parley.Store // required
@@ -236,8 +240,15 @@ func (r *Router) RouteWorkspace(ctx context.Context, workspaceID string) error {
 // conversation is not looked at again until its offer ends). A manual
 // queue is left alone, and so is a queue outside its business hours: its
 // conversations wait for it to open (agents may still take them).
+//
+// It reads the candidates (agents and their loads) once, keeps their loads
+// itself as it assigns, and reads them again after refreshEvery
+// assignments, or when it has none left, to see agents that came online
+// or were freed meanwhile. Stale loads cost no correctness: each
+// assignment checks the agent in its transaction.
 func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (int, error) {
-	assigned := 0
+	assigned, since := 0, 0 // since: assignments since cands were read
+	var cands []parley.RoutingCandidate
 	for {
 		q, err := r.cfg.Store.FindQueue(ctx, workspaceID, queueID)
 		if err != nil {
@@ -254,9 +265,11 @@ func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (i
 		if err != nil || len(convs) == 0 {
 			return assigned, err
 		}
-		cands, err := r.cfg.Store.RoutingCandidates(ctx, workspaceID, queueID)
-		if err != nil || len(cands) == 0 {
-			return assigned, err
+		if len(cands) == 0 || since >= refreshEvery {
+			if cands, err = r.cfg.Store.RoutingCandidates(ctx, workspaceID, queueID); err != nil || len(cands) == 0 {
+				return assigned, err
+			}
+			since = 0
 		}
 		last := q.LastAgentID
 		progress := false
@@ -267,11 +280,12 @@ func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (i
 			}
 			if ok {
 				assigned++
+				since++
 				progress = true
 				last = agent
 			}
 			if len(cands) == 0 {
-				return assigned, nil
+				break // read them again: some may have been freed
 			}
 		}
 		if !progress {
@@ -293,7 +307,8 @@ func (r *Router) place(ctx context.Context, q *parley.Queue, conv *parley.Conver
 		}
 		strategy = ext.EffectiveFallback()
 	}
-	pool, err := r.tierPool(ctx, q, conv, *cands)
+	// The agents tried for conv, of its tiers so far: fewer as they fail.
+	pool, err := r.tierPool(ctx, q, conv, slices.Clone(*cands))
 	if err != nil {
 		return "", false, err
 	}
@@ -320,7 +335,7 @@ func (r *Router) place(ctx context.Context, q *parley.Queue, conv *parley.Conver
 			*cands = nil
 			return "", false, nil
 		}
-		opt := parley.RouteOptions{QueueID: q.ID, Capacity: q.Capacity, RequireOnline: true}
+		opt := parley.RouteOptions{QueueID: q.ID, Capacity: q.Capacity, RequireOnline: true, NoWait: true}
 		var (
 			ev  *parley.Event
 			err error
@@ -346,6 +361,10 @@ func (r *Router) place(ctx context.Context, q *parley.Queue, conv *parley.Conver
 				drop()
 			}
 			return agent, true, nil
+		case parley.ErrorReason(err) == "busy":
+			// Another router is giving the agent a conversation at this
+			// moment: try another agent for this one.
+			pool = slices.DeleteFunc(pool, func(c parley.RoutingCandidate) bool { return c.AgentID == agent })
 		case parley.ErrorReason(err) == "capacity" || parley.ErrorReason(err) == "offline" ||
 			parley.ErrorCode(err) == parley.EINVALID:
 			// The agent filled up, left or went away since it was

@@ -72,6 +72,15 @@ func (d dialect) forUpdate() string {
 	return ""
 }
 
+// skipLocked is forUpdate that skips the rows another transaction has
+// locked, as if they did not match.
+func (d dialect) skipLocked() string {
+	if d == dialectPostgres {
+		return " FOR UPDATE SKIP LOCKED"
+	}
+	return ""
+}
+
 // forShare returns the clause that keeps the rows a SELECT reads from
 // being changed or deleted by others until the transaction ends, while
 // letting others read and share-lock them: FOR SHARE on PostgreSQL;

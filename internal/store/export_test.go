@@ -3,7 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"log/slog"
+	"strings"
+
+	"github.com/parleychat/parley"
 )
 
 // MigrateTo applies the migrations up to version only, leaving the
@@ -46,3 +50,45 @@ func StopCheckpointer(s *Store) error {
 
 // Writer returns s's writer connection pool.
 func Writer(s *Store) *sql.DB { return s.writer }
+
+// NextPendingPlan returns the query plan of NextPending's query, one line
+// per step. On PostgreSQL the planner is told to avoid sorts and
+// sequential scans, so a sort in the plan means no index can give the
+// order (with few rows it would otherwise rightly prefer to sort).
+func NextPendingPlan(ctx context.Context, s *Store, workspaceID, queueID string) (string, error) {
+	var plan []string
+	err := s.inTx(ctx, func(tx runner) error {
+		explain := `EXPLAIN QUERY PLAN `
+		if s.dialect == dialectPostgres {
+			explain = `EXPLAIN `
+			if _, err := tx.exec(ctx, `SET LOCAL enable_sort = off`); err != nil {
+				return err
+			}
+			if _, err := tx.exec(ctx, `SET LOCAL enable_seqscan = off`); err != nil {
+				return err
+			}
+		}
+		rows, err := tx.query(ctx, explain+nextPendingQuery, workspaceID, queueID, parley.StatusPending, 64)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		cols, err := rows.Columns()
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			plan = append(plan, strings.TrimSpace(fmt.Sprintln(vals...)))
+		}
+		return rows.Err()
+	})
+	return strings.Join(plan, "\n"), err
+}

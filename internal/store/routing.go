@@ -987,15 +987,21 @@ func (s *Store) RoutableQueues(ctx context.Context) ([]parley.QueueRef, error) {
 // they are taken and in which QueueStatus counts positions.
 const pendingOrder = `priority DESC, COALESCE(queued_at, 0), id`
 
+// nextPendingQuery is NextPending's. The index
+// conversations_pending_order_idx (migration 00032) holds its order after
+// its equality columns, so it reads the first rows off the index rather
+// than sorting the queue (TestNextPendingPlan).
+const nextPendingQuery = `SELECT ` + conversationColumns + ` FROM conversations
+	WHERE workspace_id = ? AND queue_id = ? AND status = ? AND NOT EXISTS (SELECT 1 FROM routing_offers o
+		WHERE o.conversation_id = conversations.id AND o.state = 'open') ORDER BY ` + pendingOrder + ` LIMIT ?`
+
 // NextPending returns up to limit pending conversations of the queue in
 // the order they are to be taken.
 func (s *Store) NextPending(ctx context.Context, workspaceID, queueID string, limit int) ([]*parley.Conversation, error) {
 	if !storable(workspaceID, queueID) {
 		return []*parley.Conversation{}, nil
 	}
-	items, err := queryAll(ctx, s.read(), scanConversation, `SELECT `+conversationColumns+` FROM conversations
-		WHERE workspace_id = ? AND queue_id = ? AND status = ? AND NOT EXISTS (SELECT 1 FROM routing_offers o
-			WHERE o.conversation_id = conversations.id AND o.state = 'open') ORDER BY `+pendingOrder+` LIMIT ?`,
+	items, err := queryAll(ctx, s.read(), scanConversation, nextPendingQuery,
 		workspaceID, queueID, parley.StatusPending, max(limit, 1))
 	if err != nil {
 		return nil, fmt.Errorf("next pending: %w", err)
@@ -1004,9 +1010,21 @@ func (s *Store) NextPending(ctx context.Context, workspaceID, queueID string, li
 }
 
 // RouteConversation assigns with capacity, presence and queue checks in
-// the transaction of the assignment. The agent's row is locked (FOR UPDATE
-// on PostgreSQL) before its conversations are counted, so two assignments
-// to one agent take turns and the second counts the first.
+// the transaction of the assignment, in three statements besides the
+// queue's cursor:
+//
+//   - the agent's row is locked by the UPDATE that stamps its
+//     last_assigned_at (rolled back with the transaction if the
+//     assignment fails), which returns what is checked of it;
+//   - the conversation's compare-and-set counts, in its WHERE, the agent's
+//     conversations and open offers against its capacity. It is a later
+//     statement than the lock, so on PostgreSQL (READ COMMITTED: a
+//     snapshot per statement) it counts every assignment to the agent that
+//     committed before the lock was granted: two assignments to one agent
+//     take turns and the second counts the first;
+//   - the event.
+//
+// Only when the compare-and-set matches nothing does it look for why.
 func (s *Store) RouteConversation(ctx context.Context, workspaceID, id, agentID string, by parley.Participant, opt parley.RouteOptions) (*parley.Conversation, *parley.Event, error) {
 	if !by.Valid() {
 		return nil, nil, errInvalidParticipant("by")
@@ -1018,25 +1036,35 @@ func (s *Store) RouteConversation(ctx context.Context, workspaceID, id, agentID 
 		c  *parley.Conversation
 		ev *parley.Event
 	)
-	err := s.inTx(ctx, func(tx runner) error {
-		if err := lockAgentForRouting(ctx, tx, workspaceID, agentID, opt, opt.RequireOnline,
-			"The agent holds %d conversations, its capacity."); err != nil {
+	// A batch transaction: its few statements are prepared once (SQLite).
+	err := s.inBatchTx(ctx, func(tx runner) error {
+		now := s.now()
+		capacity, err := stampAgentForRouting(ctx, tx, workspaceID, agentID, opt, now)
+		if err != nil {
 			return err
 		}
-		u := assign(agentID, s.now().UnixMicro())
-		if opt.QueueID != "" {
-			u.where += ` AND queue_id = ?`
-			u.whereArgs = append(u.whereArgs, opt.QueueID)
+		where, args := `workspace_id = ? AND id = ? AND status = ?`, []any{workspaceID, id, parley.StatusPending}
+		if nowait := tx.dialect.skipLocked(); opt.NoWait && nowait != "" {
+			where += ` AND id IN (SELECT id FROM conversations WHERE workspace_id = ? AND id = ?` + nowait + `)`
+			args = append(args, workspaceID, id)
 		}
-		var err error
-		c, ev, err = s.compareAndSetTx(ctx, tx, workspaceID, id, by, u)
-		if err != nil {
-			if parley.ErrorCode(err) == parley.ECONFLICT && opt.QueueID != "" {
-				if cur, ferr := findConversation(ctx, tx, workspaceID, id); ferr == nil && cur.Status == parley.StatusPending &&
-					cur.QueueID != opt.QueueID {
-					return &parley.Error{Code: parley.ECONFLICT, Reason: "queue", Message: "The conversation is in another queue."}
-				}
-			}
+		if opt.QueueID != "" {
+			where, args = where+` AND queue_id = ?`, append(args, opt.QueueID)
+		}
+		if capacity > 0 {
+			where += ` AND ` + openOfAgent + ` < ?`
+			args = append(args, agentID, parley.StatusAssigned, agentID, capacity)
+		}
+		c, err = scanConversation(tx.queryRow(ctx, `UPDATE conversations SET status = ?, assignee_id = ?, assigned_at = ?,
+			updated_at = ? WHERE `+where+` RETURNING `+conversationColumns,
+			append([]any{parley.StatusAssigned, agentID, now.UnixMicro(), now.UnixMicro()}, args...)...))
+		if errors.Is(err, sql.ErrNoRows) {
+			return whyNotRouted(ctx, tx, workspaceID, id, agentID, opt.QueueID, capacity)
+		} else if err != nil {
+			return fmt.Errorf("route conversation: %w", err)
+		}
+		if ev, err = insertEvent(ctx, tx, workspaceID, parley.EventConversationAssigned, id,
+			parley.ConversationEventData{Conversation: c, By: by}, now); err != nil {
 			return err
 		}
 		if opt.QueueID != "" {
@@ -1051,6 +1079,80 @@ func (s *Store) RouteConversation(ctx context.Context, workspaceID, id, agentID 
 		return nil, nil, err
 	}
 	return c, ev, nil
+}
+
+// openOfAgent counts an agent's assigned conversations and open offers;
+// its arguments are the agent's ID, parley.StatusAssigned, the agent's ID.
+var openOfAgent = `((SELECT COUNT(*) FROM conversations WHERE assignee_id = ? AND status = ?) + ` +
+	fmt.Sprintf(openOffersOf, "?") + `)`
+
+// stampAgentForRouting locks the agent's row for RouteConversation by
+// stamping its last_assigned_at, and checks that it may be routed to:
+// enabled, and online when opt requires it (a bot never is). It returns
+// its effective capacity (the queue's when opt sets one; 0: no limit).
+func stampAgentForRouting(ctx context.Context, tx runner, workspaceID, agentID string, opt parley.RouteOptions, now time.Time) (int, error) {
+	var (
+		disabled, bot bool
+		capacity      int
+		presence      parley.Presence
+	)
+	where, args := `workspace_id = ? AND id = ?`, []any{now.UnixMicro(), workspaceID, agentID}
+	nowait := tx.dialect.skipLocked()
+	if opt.NoWait && nowait != "" {
+		where += ` AND id IN (SELECT id FROM agents WHERE workspace_id = ? AND id = ?` + nowait + `)`
+		args = append(args, workspaceID, agentID)
+	}
+	err := tx.queryRow(ctx, `UPDATE agents SET last_assigned_at = ? WHERE `+where+`
+		RETURNING disabled, bot, capacity, presence`, args...).Scan(&disabled, &bot, &capacity, &presence)
+	if errors.Is(err, sql.ErrNoRows) {
+		if opt.NoWait && nowait != "" {
+			if err := mustExist(ctx, tx, "agents", "Agent", workspaceID, agentID); err != nil {
+				return 0, err
+			}
+			return 0, &parley.Error{Code: parley.ECONFLICT, Reason: "busy", Message: "Another transaction is changing the agent."}
+		}
+		return 0, notFound("Agent")
+	} else if err != nil {
+		return 0, fmt.Errorf("lock agent for routing: %w", err)
+	}
+	if disabled {
+		return 0, parley.Errorf(parley.EINVALID, "The agent is disabled.")
+	}
+	if opt.RequireOnline && (bot || presence != parley.PresenceOnline) {
+		return 0, &parley.Error{Code: parley.ECONFLICT, Reason: "offline", Message: "The agent is not online."}
+	}
+	if opt.Capacity > 0 {
+		capacity = opt.Capacity
+	}
+	return max(capacity, 0), nil
+}
+
+// whyNotRouted returns why RouteConversation's compare-and-set matched
+// nothing: the agent is at its capacity (checked first, as the agent is),
+// or the conversation is missing, not pending, or in another queue.
+func whyNotRouted(ctx context.Context, tx runner, workspaceID, id, agentID, queueID string, capacity int) error {
+	if capacity > 0 {
+		var open int
+		if err := tx.queryRow(ctx, `SELECT `+openOfAgent, agentID, parley.StatusAssigned, agentID).Scan(&open); err != nil {
+			return fmt.Errorf("route conversation: %w", err)
+		}
+		if open >= capacity {
+			return &parley.Error{Code: parley.ECONFLICT, Reason: "capacity",
+				Message: fmt.Sprintf("The agent holds %d conversations, its capacity.", open)}
+		}
+	}
+	cur, err := findConversation(ctx, tx, workspaceID, id)
+	if err != nil {
+		return err
+	}
+	if cur.Status == parley.StatusPending && queueID != "" && cur.QueueID != queueID {
+		return &parley.Error{Code: parley.ECONFLICT, Reason: "queue", Message: "The conversation is in another queue."}
+	}
+	if cur.Status == parley.StatusPending {
+		// Skipped (RouteOptions.NoWait): another transaction holds it.
+		return parley.Errorf(parley.ECONFLICT, "The conversation is being assigned elsewhere.")
+	}
+	return parley.Errorf(parley.ECONFLICT, "The conversation is %s.", cur.Status)
 }
 
 // MoveConversation puts a conversation that is not resolved in queueID.
