@@ -376,6 +376,11 @@ type RouteOptions struct {
 	// two of them on one queue do not queue up behind each other's locks.
 	// OfferConversation ignores it.
 	NoWait bool
+	// DeferCursor leaves the queue's round-robin cursor alone: the caller
+	// moves it with SetQueueCursor once for many assignments (routers), so
+	// that routers on several nodes do not take turns locking the queue's
+	// row for every assignment.
+	DeferCursor bool
 }
 
 // QueueRef names a queue of a workspace.
@@ -492,6 +497,8 @@ type RoutingStore interface {
 	// opt.RequireOnline and it is not online, "queue" when the conversation
 	// is not in opt.QueueID, and ECONFLICT when it is not pending.
 	RouteConversation(ctx context.Context, workspaceID, id, agentID string, by Participant, opt RouteOptions) (*Conversation, *Event, error)
+	// SetQueueCursor moves the queue's round-robin cursor to agentID.
+	SetQueueCursor(ctx context.Context, workspaceID, queueID, agentID string) error
 	// MoveConversation puts an open, pending or assigned conversation in
 	// queueID, pending again with no assignee if it was assigned
 	// (conversation.queue_changed). Returns ENOTFOUND, or ECONFLICT if it

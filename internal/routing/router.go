@@ -288,6 +288,12 @@ func (r *Router) RouteQueue(ctx context.Context, workspaceID, queueID string) (i
 				break // read them again: some may have been freed
 			}
 		}
+		// The round-robin cursor moves once a batch (RouteOptions.DeferCursor).
+		if last != q.LastAgentID {
+			if err := r.cfg.Store.SetQueueCursor(ctx, workspaceID, queueID, last); err != nil {
+				return assigned, err
+			}
+		}
 		if !progress {
 			return assigned, nil
 		}
@@ -335,7 +341,7 @@ func (r *Router) place(ctx context.Context, q *parley.Queue, conv *parley.Conver
 			*cands = nil
 			return "", false, nil
 		}
-		opt := parley.RouteOptions{QueueID: q.ID, Capacity: q.Capacity, RequireOnline: true, NoWait: true}
+		opt := parley.RouteOptions{QueueID: q.ID, Capacity: q.Capacity, RequireOnline: true, NoWait: true, DeferCursor: true}
 		var (
 			ev  *parley.Event
 			err error

@@ -82,9 +82,11 @@ func (s *Store) OfferConversation(ctx context.Context, workspaceID, id, agentID 
 		} else if err != nil {
 			return fmt.Errorf("offer conversation: %w", err)
 		}
-		if _, err := tx.exec(ctx, `UPDATE queues SET last_agent_id = ? WHERE workspace_id = ? AND id = ?`,
-			agentID, workspaceID, opt.QueueID); err != nil {
-			return fmt.Errorf("offer conversation: %w", err)
+		if !opt.DeferCursor {
+			if _, err := tx.exec(ctx, `UPDATE queues SET last_agent_id = ? WHERE workspace_id = ? AND id = ?`,
+				agentID, workspaceID, opt.QueueID); err != nil {
+				return fmt.Errorf("offer conversation: %w", err)
+			}
 		}
 		ev, err = offerEvent(ctx, tx, parley.EventConversationOffered, o, systemParticipant, now)
 		return err

@@ -1067,7 +1067,7 @@ func (s *Store) RouteConversation(ctx context.Context, workspaceID, id, agentID 
 			parley.ConversationEventData{Conversation: c, By: by}, now); err != nil {
 			return err
 		}
-		if opt.QueueID != "" {
+		if opt.QueueID != "" && !opt.DeferCursor {
 			if _, err := tx.exec(ctx, `UPDATE queues SET last_agent_id = ? WHERE workspace_id = ? AND id = ?`,
 				agentID, workspaceID, opt.QueueID); err != nil {
 				return fmt.Errorf("route conversation: %w", err)
@@ -1309,6 +1309,15 @@ func lockAgentForRouting(ctx context.Context, tx runner, workspaceID, agentID st
 	}
 	if open >= capacity {
 		return &parley.Error{Code: parley.ECONFLICT, Reason: "capacity", Message: fmt.Sprintf(full, open)}
+	}
+	return nil
+}
+
+// SetQueueCursor moves the queue's round-robin cursor to agentID.
+func (s *Store) SetQueueCursor(ctx context.Context, workspaceID, queueID, agentID string) error {
+	if _, err := s.write().exec(ctx, `UPDATE queues SET last_agent_id = ? WHERE workspace_id = ? AND id = ?`,
+		agentID, workspaceID, queueID); err != nil {
+		return fmt.Errorf("queue cursor: %w", err)
 	}
 	return nil
 }
