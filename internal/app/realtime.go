@@ -83,6 +83,10 @@ func (a authenticator) bearer(ctx context.Context, token string) (realtime.Ident
 	if err != nil {
 		return realtime.Identity{}, err
 	}
+	if p.PanelConversationID != "" {
+		// A panel token reads one conversation over REST, nothing more.
+		return realtime.Identity{}, parley.Errorf(parley.EFORBIDDEN, "A panel token may not open a real-time connection.")
+	}
 	return a.staff(ctx, p, p.ExpiresAt)
 }
 

@@ -119,15 +119,24 @@ type installAppInput struct {
 func (s *server) installApp(ctx context.Context, in *installAppInput) (*appSecretOutput, error) {
 	p := principal(ctx)
 	m := in.Body
-	var wh *parley.WebhookEndpoint
-	if m.Webhook != nil {
+	if m.Webhook != nil || m.Panel != nil {
 		// The manifest's own checks first, so that a bad manifest is
-		// reported whole; the URL is then checked by the outbound rules.
+		// reported whole; the URLs are then checked by the outbound
+		// rules (the panel's too: https, internal hosts only where the
+		// server's allow-list admits them).
 		var v parley.Validation
 		m.Validate(&v)
 		if err := v.Err(); err != nil {
 			return nil, err
 		}
+	}
+	if m.Panel != nil {
+		if err := s.outbound.CheckURL(ctx, m.Panel.URL); err != nil {
+			return nil, fieldError(err, "panel.url")
+		}
+	}
+	var wh *parley.WebhookEndpoint
+	if m.Webhook != nil {
 		if err := s.outbound.CheckURL(ctx, m.Webhook.URL); err != nil {
 			return nil, fieldError(err, "webhook.url")
 		}

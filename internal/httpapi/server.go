@@ -247,6 +247,7 @@ func (s *server) routes() {
 	s.cannedRoutes()
 	s.webhookRoutes()
 	s.appRoutes()
+	s.panelRoutes()
 	s.routingRoutes()
 	s.handoffRoutes()
 	s.contextRoutes()
