@@ -71,7 +71,7 @@ func (s *Site) writePage(w http.ResponseWriter, r *http.Request, t *template.Tem
 		http.Error(w, "Internal error.", http.StatusInternalServerError)
 		return
 	}
-	writeHTML(w, buf.Bytes(), pageCSP)
+	writeHTML(w, buf.Bytes(), csp)
 }
 
 func writeHTML(w http.ResponseWriter, body []byte, csp string) {
