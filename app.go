@@ -119,7 +119,7 @@ const (
 	// PanelTokenTTL is how long a panel token lasts: the console asks for
 	// a new one before it expires.
 	PanelTokenTTL = 5 * time.Minute
-	MaxApps                 = 100 // per workspace
+	MaxApps       = 100 // per workspace
 
 	// AppDayWindow is the window of AppQuotas.AgentsPerDay.
 	AppDayWindow = 24 * time.Hour

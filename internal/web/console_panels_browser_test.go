@@ -69,6 +69,10 @@ func TestConsoleAppPanels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var installed struct {
+		ID string `json:"id"`
+	}
+	json.NewDecoder(res.Body).Decode(&installed)
 	res.Body.Close()
 	if res.StatusCode != 201 {
 		t.Fatalf("install: %s", res.Status)
@@ -112,7 +116,11 @@ func TestConsoleAppPanels(t *testing.T) {
 	}
 	browsertest.RequireAccessible(t, c.tab, "the conversation with an app panel")
 
-	// The CSP frames exactly the panel's origin.
+	// The app's page says what its panel shows.
+	c.do(chromedp.Navigate(srv.URL + "/console/admin/apps/" + installed.ID))
+	c.js(`document.querySelector('.app-panel-review')?.textContent.includes(` + jsString(crm.URL+"/parley-panel") + `)`)
+
+	// Without a session, the console's CSP frames nothing.
 	res, err = http.Get(srv.URL + "/console")
 	if err != nil {
 		t.Fatal(err)
