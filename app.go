@@ -198,12 +198,20 @@ func (m *AppManifest) Validate(v *Validation) {
 		}
 	}
 	m.Quotas.Validate(v, "quotas")
-	if p := m.Panel; p != nil {
-		v.BoundedText("panel.url", p.URL, MaxAppURLLength)
-		v.BoundedText("panel.title", p.Title, MaxAppPanelTitleLength)
-		if u, err := url.Parse(p.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil || u.Fragment != "" {
-			v.Add("panel.url", "must be an https URL without user name, password or fragment")
-		}
+	if m.Panel != nil {
+		m.Panel.Validate(v, "panel")
+	}
+}
+
+// Validate records the problems of p under field: a bounded title, and a
+// bounded http(s) URL with a host and no user name, password or fragment.
+// Whether plain http or an internal host is allowed is the outbound
+// rules' to check.
+func (p *AppPanel) Validate(v *Validation, field string) {
+	v.BoundedText(field+".url", p.URL, MaxAppURLLength)
+	v.BoundedText(field+".title", p.Title, MaxAppPanelTitleLength)
+	if u, err := url.Parse(p.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil || u.Fragment != "" {
+		v.Add(field+".url", "must be an https URL without user name, password or fragment")
 	}
 }
 
@@ -256,6 +264,9 @@ type AppUpdate struct {
 	Scopes  *[]Scope
 	Enabled *bool
 	Quotas  *AppQuotas
+	// Panel replaces the manifest's panel; one with an empty URL removes
+	// it.
+	Panel *AppPanel
 }
 
 // AppUsage is what an app has used of its quotas.

@@ -86,6 +86,9 @@ func (s *Service) UpdateApp(ctx context.Context, p *parley.Principal, id string,
 	if upd.Quotas != nil {
 		upd.Quotas.Validate(&v, "quotas")
 	}
+	if upd.Panel != nil && upd.Panel.URL != "" {
+		upd.Panel.Validate(&v, "panel")
+	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}

@@ -158,6 +158,23 @@ func TestAppPanels(t *testing.T) {
 	clock.add(parley.PanelTokenTTL + time.Second)
 	ts.do(t, "GET", "/api/v1/conversations/"+conv.ID, pt, nil).problem(t, 401, parley.EUNAUTHORIZED)
 
+	// PATCH replaces the panel (its URL checked as at install), and an
+	// empty URL removes it.
+	ts.do(t, "PATCH", "/api/v1/apps/"+crm.ID, admin, map[string]any{"panel": map[string]any{"url": "javascript:alert(1)"}}).problem(t, 422, parley.EINVALID)
+	ts.do(t, "PATCH", "/api/v1/apps/"+crm.ID, admin, map[string]any{"panel": map[string]any{"url": "http://crm.example.com/p"}}).problem(t, 422, parley.EINVALID)
+	ts.do(t, "PATCH", "/api/v1/apps/"+crm.ID, admin, map[string]any{"panel": map[string]any{"url": "http://127.0.0.1:8/record", "title": "Record"}}).want(t, 200)
+	ts.do(t, "GET", "/api/v1/conversations/"+conv.ID+"/panels", admin, nil).want(t, 200).decode(t, &panels)
+	if len(panels.Items) != 1 || panels.Items[0].Title != "Record" || panels.Items[0].Origin != "http://127.0.0.1:8" {
+		t.Fatalf("panels after PATCH = %+v", panels.Items)
+	}
+	ts.do(t, "PATCH", "/api/v1/apps/"+crm.ID, admin, map[string]any{"panel": map[string]any{"url": ""}}).want(t, 200)
+	ts.do(t, "GET", "/api/v1/conversations/"+conv.ID+"/panels", admin, nil).want(t, 200).decode(t, &panels)
+	if len(panels.Items) != 0 {
+		t.Fatalf("a removed panel is listed: %+v", panels.Items)
+	}
+	ts.do(t, "POST", "/api/v1/apps/"+crm.ID+"/panel-token", admin, map[string]any{"conversation_id": conv.ID}).problem(t, 404, parley.ENOTFOUND)
+	ts.do(t, "PATCH", "/api/v1/apps/"+crm.ID, admin, map[string]any{"panel": map[string]any{"url": "http://127.0.0.1:9/parley-panel"}}).want(t, 200)
+
 	// A disabled app's panel disappears, and gets no token.
 	ts.do(t, "POST", "/api/v1/apps/"+crm.ID+"/disable", admin, nil).want(t, 200)
 	ts.do(t, "GET", "/api/v1/conversations/"+conv.ID+"/panels", admin, nil).want(t, 200).decode(t, &panels)

@@ -125,6 +125,14 @@ func (s *Store) UpdateApp(ctx context.Context, actor parley.Actor, workspaceID, 
 			details["quotas"] = *upd.Quotas
 			a.Quotas = *upd.Quotas
 		}
+		if upd.Panel != nil {
+			panel := upd.Panel
+			if panel.URL == "" {
+				panel = nil
+			}
+			details["panel"] = panel
+			a.Manifest.Panel = panel
+		}
 		action := "app.update"
 		if upd.Enabled != nil && *upd.Enabled != a.Enabled {
 			a.Enabled = *upd.Enabled
@@ -150,9 +158,13 @@ func (s *Store) UpdateApp(ctx context.Context, actor parley.Actor, workspaceID, 
 		if err != nil {
 			return err
 		}
+		manifest, err := encodeJSON(a.Manifest)
+		if err != nil {
+			return err
+		}
 		a.UpdatedAt = now
-		if _, err := tx.exec(ctx, `UPDATE apps SET scopes = ?, quotas = ?, enabled = ?, updated_at = ? WHERE id = ?`,
-			scopes, quotas, a.Enabled, now.UnixMicro(), id); err != nil {
+		if _, err := tx.exec(ctx, `UPDATE apps SET manifest = ?, scopes = ?, quotas = ?, enabled = ?, updated_at = ? WHERE id = ?`,
+			manifest, scopes, quotas, a.Enabled, now.UnixMicro(), id); err != nil {
 			return fmt.Errorf("update app: %w", err)
 		}
 		details["name"] = a.Manifest.Name

@@ -116,6 +116,23 @@ func testApps(t *testing.T, open func(t *testing.T) parley.Store) {
 		if ft.ConversationID != "conv-1" || ft.ContactID != "contact-1" {
 			t.Fatalf("panel token = %+v", ft)
 		}
+		// An update replaces the panel, or removes it (empty URL).
+		upd, err := s.UpdateApp(ctx, actor, w.ID, a.ID, parley.AppUpdate{Panel: &parley.AppPanel{URL: "https://crm.example.com/v2"}})
+		must(t, err)
+		got, err = s.FindApp(ctx, w.ID, a.ID)
+		must(t, err)
+		diff(t, upd.Manifest.Panel, got.Manifest.Panel)
+		if got.Manifest.Panel == nil || got.Manifest.Panel.URL != "https://crm.example.com/v2" {
+			t.Fatalf("panel after update = %+v", got.Manifest.Panel)
+		}
+		wantAudit(t, s, w.ID, "app.update", "app", a.ID)
+		_, err = s.UpdateApp(ctx, actor, w.ID, a.ID, parley.AppUpdate{Panel: &parley.AppPanel{}})
+		must(t, err)
+		got, err = s.FindApp(ctx, w.ID, a.ID)
+		must(t, err)
+		if got.Manifest.Panel != nil {
+			t.Fatalf("panel after removal = %+v", got.Manifest.Panel)
+		}
 	})
 
 	t.Run("AllOrNothing", func(t *testing.T) {

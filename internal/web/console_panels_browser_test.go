@@ -44,7 +44,8 @@ const panelRecorder = `window.__crm = []; addEventListener('message', (e) => { i
 // local server, allow-listed), is framed beside the conversation with the
 // manifest's title and sandbox; it gets the conversation's and contact's
 // IDs and a panel token by postMessage, and reads the conversation with
-// it. The page's CSP frames exactly the workspace's panel origins.
+// it. The page's CSP frames exactly the workspace's panel origins: a page
+// loaded before signing in offers a reload.
 func TestConsoleAppPanels(t *testing.T) {
 	b := browsertest.NewBrowser(t)
 	srv := browsertest.StartServer(t, func(c *config.Config) { c.OutboundAllow = "127.0.0.1/32" })
@@ -84,9 +85,13 @@ func TestConsoleAppPanels(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	// The page signed in without a session has no frame-src; loaded with
-	// it, it frames the CRM's origin (and nothing else).
-	c.do(chromedp.Navigate(srv.URL + "/console/queue/" + v.convID))
+	// The page was loaded before signing in, without a session, so its
+	// CSP frames nothing: the panel offers a reload. Loaded with the
+	// session, the page frames the CRM's origin (and nothing else).
+	c.js(`document.querySelector('` + item(v.convID) + `')`)
+	c.do(chromedp.Click(item(v.convID)))
+	c.js(`!!document.querySelector('.app-panel button')?.textContent.includes('Reload to show it')`)
+	c.click("Reload to show it")
 	frame := `.app-panel iframe[title="Customer record"]`
 	csp := browsertest.Eval[string](t, c.tab, `fetch('/console').then(r => r.headers.get('content-security-policy'))`)
 	if !strings.HasSuffix(csp, "; frame-src "+crm.URL) {
