@@ -205,8 +205,8 @@ var panelScopes = []parley.Scope{parley.ScopeConversationsRead, parley.ScopeCont
 // IssuePanelToken mints, for the console of staff p, a panel token of app
 // appID confined to the conversation conversationID and its contact
 // contactID (p's access to the conversation is the caller's to check):
-// the app's read scopes of the conversation and contact, valid
-// parley.PanelTokenTTL. Returns ENOTFOUND if the app is not one of p's
+// the app's read scopes of the conversation and contact that p holds too,
+// valid parley.PanelTokenTTL. Returns ENOTFOUND if the app is not one of p's
 // workspace or has no panel, EFORBIDDEN if it is disabled or p is an app.
 func (s *Service) IssuePanelToken(ctx context.Context, p *parley.Principal, appID, conversationID, contactID string) (string, *parley.AppToken, error) {
 	if p.Type == parley.ActorApp || p.Visitor() {
@@ -224,7 +224,9 @@ func (s *Service) IssuePanelToken(ctx context.Context, p *parley.Principal, appI
 	}
 	scopes := []parley.Scope{}
 	for _, sc := range panelScopes {
-		if _, ok := parley.ScopesWithin([]parley.Scope{sc}, a.Scopes); ok {
+		// Never more than the app holds, nor more than p: a panel token
+		// reads nothing its agent could not.
+		if _, ok := parley.ScopesWithin([]parley.Scope{sc}, a.Scopes); ok && p.Can(sc) {
 			scopes = append(scopes, sc)
 		}
 	}

@@ -25,7 +25,7 @@ func (s *server) panelRoutes() {
 		OperationID: "create-panel-token", Method: http.MethodPost, Path: "/api/v1/apps/{id}/panel-token", Tags: tags,
 		Summary: "Mint a panel token for an app's panel beside a conversation", DefaultStatus: http.StatusCreated,
 		Description: "For staff who may read the conversation (never an app). The token (prlyat_…) is the app's, lasts 5 " +
-			"minutes, holds of the app's scopes only conversations:read and contacts:read, and reads only that " +
+			"minutes, holds of the app's scopes only conversations:read and contacts:read (those the caller holds too), and reads only that " +
 			"conversation, its messages and its contact: anything else is refused with 403 (reason panel_token).",
 	}, staff(parley.ScopeConversationsRead), s.createPanelToken)
 }

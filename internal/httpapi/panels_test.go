@@ -129,6 +129,16 @@ func TestAppPanels(t *testing.T) {
 		t.Fatalf("panel token = %+v (now %v)", tok, clock.Now())
 	}
 
+	// Never more than its minter holds: without contacts:read, the token
+	// cannot read the contact either.
+	var narrow panelTokenBody
+	convOnly := ts.token(t, ts.ws.ID, parley.ScopeConversationsRead)
+	ts.do(t, "POST", "/api/v1/apps/"+crm.ID+"/panel-token", convOnly, map[string]any{"conversation_id": conv.ID}).want(t, 201).decode(t, &narrow)
+	if strings.Join(narrow.Scopes, " ") != "conversations:read" {
+		t.Fatalf("scopes of a panel token minted with conversations:read only = %v", narrow.Scopes)
+	}
+	ts.do(t, "GET", "/api/v1/contacts/"+conv.ContactID, bearer(narrow.Token), nil).problem(t, 403, parley.EFORBIDDEN)
+
 	// It reads its conversation, the messages and the contact, and nothing
 	// else, even what the app's own scopes allow.
 	pt := bearer(tok.Token)
