@@ -101,6 +101,7 @@ func (s *Site) serveConsole(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.FrameOrigins != nil {
 		origins = s.cfg.FrameOrigins(r)
 	}
+	w.Header().Set("Vary", "Cookie") // the frame-src is the session's workspace's
 	s.writePage(w, r, s.pages.console, pageData{}, consoleCSP(origins))
 }
 
