@@ -121,6 +121,28 @@ func TestConsoleAppPanels(t *testing.T) {
 	}
 	browsertest.RequireAccessible(t, c.tab, "the conversation with an app panel")
 
+	// A panel token opens no real-time connection.
+	body, _ := json.Marshal(map[string]string{"conversation_id": v.convID})
+	req, _ = http.NewRequestWithContext(t.Context(), "POST", srv.URL+"/api/v1/apps/"+installed.ID+"/panel-token", bytes.NewReader(body))
+	req.Header.Set("Authorization", "Bearer "+tok.Token)
+	req.Header.Set("Content-Type", "application/json")
+	res, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var minted struct {
+		Token string `json:"token"`
+	}
+	json.NewDecoder(res.Body).Decode(&minted)
+	res.Body.Close()
+	if res.StatusCode != 201 || minted.Token == "" {
+		t.Fatalf("mint a panel token: %s", res.Status)
+	}
+	if conn, err := srv.Client(t).WithToken(minted.Token).Connect(t.Context()); err == nil {
+		conn.Close()
+		t.Error("a panel token opened a real-time connection")
+	}
+
 	// The app's page says what its panel shows.
 	c.do(chromedp.Navigate(srv.URL + "/console/admin/apps/" + installed.ID))
 	c.js(`document.querySelector('.app-panel-review')?.textContent.includes(` + jsString(crm.URL+"/parley-panel") + `)`)
