@@ -54,6 +54,28 @@ type AppManifest struct {
 	Scopes      []Scope     `json:"scopes"`
 	Webhook     *AppWebhook `json:"webhook,omitempty"`
 	Quotas      AppQuotas   `json:"quotas,omitempty"`
+	Panel       *AppPanel   `json:"panel,omitempty"`
+}
+
+// AppPanel is a context panel of a manifest: a page of the app's that the
+// console shows beside a conversation, in a sandboxed frame, handing it
+// the conversation's and contact's IDs and a short-lived panel token.
+type AppPanel struct {
+	// URL is the page: https (plain http only where the server's outbound
+	// allow-list admits the host, as for webhooks).
+	URL string `json:"url"`
+	// Title names the panel in the console (the app's name when empty).
+	Title string `json:"title,omitempty"`
+}
+
+// Origin returns the panel page's origin (scheme://host[:port]), the one
+// the console frames and posts to; "" if URL does not parse.
+func (p *AppPanel) Origin() string {
+	u, err := url.Parse(p.URL)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Scheme + "://" + u.Host)
 }
 
 // AppWebhook is the webhook subscription of a manifest.
@@ -93,7 +115,11 @@ const (
 	MaxAppDescriptionLength = 1000
 	MaxAppPublisherLength   = 200
 	MaxAppURLLength         = 2048
-	MaxApps                 = 100 // per workspace
+	MaxAppPanelTitleLength  = 100
+	// PanelTokenTTL is how long a panel token lasts: the console asks for
+	// a new one before it expires.
+	PanelTokenTTL = 5 * time.Minute
+	MaxApps       = 100 // per workspace
 
 	// AppDayWindow is the window of AppQuotas.AgentsPerDay.
 	AppDayWindow = 24 * time.Hour
@@ -172,6 +198,21 @@ func (m *AppManifest) Validate(v *Validation) {
 		}
 	}
 	m.Quotas.Validate(v, "quotas")
+	if m.Panel != nil {
+		m.Panel.Validate(v, "panel")
+	}
+}
+
+// Validate records the problems of p under field: a bounded title, and a
+// bounded http(s) URL with a host and no user name, password or fragment.
+// Whether plain http or an internal host is allowed is the outbound
+// rules' to check.
+func (p *AppPanel) Validate(v *Validation, field string) {
+	v.BoundedText(field+".url", p.URL, MaxAppURLLength)
+	v.BoundedText(field+".title", p.Title, MaxAppPanelTitleLength)
+	if u, err := url.Parse(p.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil || u.Fragment != "" {
+		v.Add(field+".url", "must be an https URL without user name, password or fragment")
+	}
 }
 
 // ValidateAppScopes checks the scopes of an app: at least one, each a
@@ -223,6 +264,9 @@ type AppUpdate struct {
 	Scopes  *[]Scope
 	Enabled *bool
 	Quotas  *AppQuotas
+	// Panel replaces the manifest's panel; one with an empty URL removes
+	// it.
+	Panel *AppPanel
 }
 
 // AppUsage is what an app has used of its quotas.
@@ -243,10 +287,15 @@ type AppToken struct {
 	AgentID string
 	// Scopes are those asked for with the token, within the app's; the
 	// token acts with those of them the app still holds.
-	Scopes    []Scope
-	CreatedAt time.Time
-	ExpiresAt time.Time
-	RevokedAt *time.Time
+	Scopes []Scope
+	// ConversationID and ContactID, when set, make the token a panel
+	// token: it reads only that conversation (and its messages) and that
+	// contact, nothing else.
+	ConversationID string
+	ContactID      string
+	CreatedAt      time.Time
+	ExpiresAt      time.Time
+	RevokedAt      *time.Time
 }
 
 // AppStore persists apps and their access tokens, scoped by workspace (an

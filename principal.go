@@ -57,6 +57,11 @@ type Principal struct {
 	// AppID is set when Type is ActorApp: the app whose access token the
 	// caller presented.
 	AppID string
+	// PanelConversationID and PanelContactID are set for an app's panel
+	// token: the caller may only read that conversation, its messages and
+	// that contact.
+	PanelConversationID string
+	PanelContactID      string
 	// RequestsPerMinute, when not 0, bounds the API requests of the
 	// credential (an app's quota).
 	RequestsPerMinute int

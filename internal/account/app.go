@@ -86,6 +86,9 @@ func (s *Service) UpdateApp(ctx context.Context, p *parley.Principal, id string,
 	if upd.Quotas != nil {
 		upd.Quotas.Validate(&v, "quotas")
 	}
+	if upd.Panel != nil && upd.Panel.URL != "" {
+		upd.Panel.Validate(&v, "panel")
+	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
@@ -195,6 +198,47 @@ func (s *Service) IssueAppBotToken(ctx context.Context, clientID, clientSecret s
 	return sec, t, a, nil
 }
 
+// panelScopes are the most a panel token holds: reading the conversation
+// and the contact (of those, the ones the app holds).
+var panelScopes = []parley.Scope{parley.ScopeConversationsRead, parley.ScopeContactsRead}
+
+// IssuePanelToken mints, for the console of staff p, a panel token of app
+// appID confined to the conversation conversationID and its contact
+// contactID (p's access to the conversation is the caller's to check):
+// the app's read scopes of the conversation and contact that p holds too,
+// valid parley.PanelTokenTTL. Returns ENOTFOUND if the app is not one of p's
+// workspace or has no panel, EFORBIDDEN if it is disabled or p is an app.
+func (s *Service) IssuePanelToken(ctx context.Context, p *parley.Principal, appID, conversationID, contactID string) (string, *parley.AppToken, error) {
+	if p.Type == parley.ActorApp || p.Visitor() {
+		return "", nil, parley.Errorf(parley.EFORBIDDEN, "Panel tokens are for the console's staff.")
+	}
+	a, err := s.store.FindApp(ctx, p.WorkspaceID, appID)
+	if err != nil {
+		return "", nil, err
+	}
+	if a.Manifest.Panel == nil {
+		return "", nil, parley.Errorf(parley.ENOTFOUND, "The app has no panel.")
+	}
+	if !a.Enabled {
+		return "", nil, parley.Errorf(parley.EFORBIDDEN, "The app is disabled.")
+	}
+	scopes := []parley.Scope{}
+	for _, sc := range panelScopes {
+		// Never more than the app holds, nor more than p: a panel token
+		// reads nothing its agent could not.
+		if _, ok := parley.ScopesWithin([]parley.Scope{sc}, a.Scopes); ok && p.Can(sc) {
+			scopes = append(scopes, sc)
+		}
+	}
+	sec := secret.NewToken(AppTokenPrefix)
+	t := &parley.AppToken{WorkspaceID: a.WorkspaceID, AppID: a.ID, Scopes: scopes, ExpiresAt: s.now().Add(parley.PanelTokenTTL),
+		ConversationID: conversationID, ContactID: contactID}
+	if err := s.store.CreateAppToken(ctx, t, secret.Hash(sec)); err != nil {
+		return "", nil, err
+	}
+	return sec, t, nil
+}
+
 // mayActAsBot returns EINVALID unless app a may act as the agent agentID:
 // an enabled bot of its workspace that it created, or any such bot with
 // parley.ScopeAgentsManageAll.
@@ -255,6 +299,9 @@ func (s *Service) AuthenticateAppToken(ctx context.Context, sec string) (*parley
 		AppID:       a.ID,
 		AgentID:     t.AgentID,
 		Scopes:      scopes,
+		// A panel token reads only its conversation and contact.
+		PanelConversationID: t.ConversationID,
+		PanelContactID:      t.ContactID,
 		// The quota in force now: narrowing it takes effect at once.
 		RequestsPerMinute: a.Quotas.Effective().RequestsPerMinute,
 		MessagesPerSecond: a.Quotas.Effective().MessagesPerSecond,

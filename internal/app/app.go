@@ -190,7 +190,7 @@ func (a *App) Handler() (http.Handler, *realtime.Gateway, error) {
 		return nil, nil, err
 	}
 	a.revoker.gw.Store(gw)
-	site, err := web.New(web.Config{Logger: a.Logger, Demo: a.webDemo()})
+	site, err := web.New(web.Config{Logger: a.Logger, Demo: a.webDemo(), FrameOrigins: a.panelOrigins})
 	if err != nil {
 		gw.Close()
 		return nil, nil, err

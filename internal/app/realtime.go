@@ -83,6 +83,10 @@ func (a authenticator) bearer(ctx context.Context, token string) (realtime.Ident
 	if err != nil {
 		return realtime.Identity{}, err
 	}
+	if p.PanelConversationID != "" {
+		// A panel token reads one conversation over REST, nothing more.
+		return realtime.Identity{}, parley.Errorf(parley.EFORBIDDEN, "A panel token may not open a real-time connection.")
+	}
 	return a.staff(ctx, p, p.ExpiresAt)
 }
 
@@ -143,4 +147,30 @@ func (r *gatewayRevoker) Revoke(ctx context.Context, rev parley.Revocation) {
 	if err := realtime.PublishRevocation(ctx, r.bus, bus.RevocationSubject, rev); err != nil {
 		r.logger.Warn("publish revocation; the gateways' recheck will close its connections", "err", err)
 	}
+}
+
+// panelOrigins returns the origins of the context panels of the enabled
+// apps of the workspace of the console session r carries (none without
+// one): the console page may frame those and nothing else.
+func (a *App) panelOrigins(r *http.Request) []string {
+	c, err := r.Cookie(account.SessionCookie)
+	if err != nil || c.Value == "" {
+		return nil
+	}
+	p, err := a.Accounts.AuthenticateSession(r.Context(), c.Value)
+	if err != nil {
+		return nil
+	}
+	apps, err := a.Store.ListApps(r.Context(), p.WorkspaceID)
+	if err != nil {
+		a.Logger.WarnContext(r.Context(), "list apps for the console's frame-src", "err", err)
+		return nil
+	}
+	var origins []string
+	for _, ap := range apps {
+		if ap.Enabled && ap.Manifest.Panel != nil {
+			origins = append(origins, ap.Manifest.Panel.Origin())
+		}
+	}
+	return origins
 }

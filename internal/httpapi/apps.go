@@ -119,15 +119,24 @@ type installAppInput struct {
 func (s *server) installApp(ctx context.Context, in *installAppInput) (*appSecretOutput, error) {
 	p := principal(ctx)
 	m := in.Body
-	var wh *parley.WebhookEndpoint
-	if m.Webhook != nil {
+	if m.Webhook != nil || m.Panel != nil {
 		// The manifest's own checks first, so that a bad manifest is
-		// reported whole; the URL is then checked by the outbound rules.
+		// reported whole; the URLs are then checked by the outbound
+		// rules (the panel's too: https, internal hosts only where the
+		// server's allow-list admits them).
 		var v parley.Validation
 		m.Validate(&v)
 		if err := v.Err(); err != nil {
 			return nil, err
 		}
+	}
+	if m.Panel != nil {
+		if err := s.outbound.CheckURL(ctx, m.Panel.URL); err != nil {
+			return nil, fieldError(err, "panel.url")
+		}
+	}
+	var wh *parley.WebhookEndpoint
+	if m.Webhook != nil {
 		if err := s.outbound.CheckURL(ctx, m.Webhook.URL); err != nil {
 			return nil, fieldError(err, "webhook.url")
 		}
@@ -184,11 +193,22 @@ type updateAppInput struct {
 		Scopes  *[]parley.Scope   `json:"scopes,omitempty" doc:"Fewer scopes than the app holds; never more."`
 		Quotas  *parley.AppQuotas `json:"quotas,omitempty" doc:"The quotas in force; 0 fields take the defaults."`
 		Enabled *bool             `json:"enabled,omitempty"`
+		Panel   *parley.AppPanel  `json:"panel,omitempty" doc:"Replaces the manifest's panel (its URL checked as at install); one with an empty url removes it."`
 	}
 }
 
 func (s *server) updateApp(ctx context.Context, in *updateAppInput) (*appOutput, error) {
-	return s.changeApp(ctx, in.ID, parley.AppUpdate{Scopes: in.Body.Scopes, Quotas: in.Body.Quotas, Enabled: in.Body.Enabled})
+	if pn := in.Body.Panel; pn != nil && pn.URL != "" {
+		var v parley.Validation
+		pn.Validate(&v, "panel")
+		if err := v.Err(); err != nil {
+			return nil, err
+		}
+		if err := s.outbound.CheckURL(ctx, pn.URL); err != nil {
+			return nil, fieldError(err, "panel.url")
+		}
+	}
+	return s.changeApp(ctx, in.ID, parley.AppUpdate{Scopes: in.Body.Scopes, Quotas: in.Body.Quotas, Enabled: in.Body.Enabled, Panel: in.Body.Panel})
 }
 
 func (s *server) disableApp(ctx context.Context, in *appIDInput) (*appOutput, error) {

@@ -30,6 +30,9 @@ func (s *server) authorize(need access) func(huma.Context, func(huma.Context)) {
 		if err == nil {
 			err = need.check(p)
 		}
+		if err == nil && p.PanelConversationID != "" {
+			err = panelAllows(ctx, p)
+		}
 		if err == nil && p.AppID != "" && p.RequestsPerMinute > 0 {
 			if ok, wait := s.apps.allow(p.AppID, p.RequestsPerMinute, s.cfg.Now()); !ok {
 				err = &parley.Error{Code: parley.ERATELIMITED, Reason: parley.ReasonAppRequests, RetryAfter: max(wait, time.Second),
@@ -44,6 +47,30 @@ func (s *server) authorize(need access) func(huma.Context, func(huma.Context)) {
 		next(huma.WithContext(ctx, parley.WithPrincipal(ctx.Context(), p)))
 	}
 }
+
+// panelAllows returns EFORBIDDEN unless the request of p, a panel token,
+// reads its conversation, that conversation's messages or its contact:
+// all a panel token may do.
+func panelAllows(ctx huma.Context, p *parley.Principal) error {
+	id := ctx.Param("id")
+	switch op := ctx.Operation(); {
+	case op == nil:
+	case op.OperationID == "get-conversation" || op.OperationID == "list-messages":
+		if id == p.PanelConversationID {
+			return nil
+		}
+	case op.OperationID == "get-contact":
+		if id == p.PanelContactID {
+			return nil
+		}
+	}
+	return &parley.Error{Code: parley.EFORBIDDEN, Reason: reasonPanelToken,
+		Message: "A panel token reads only its conversation, that conversation's messages and its contact."}
+}
+
+// reasonPanelToken is the Reason of the EFORBIDDEN refusing a panel
+// token anything else than reading its conversation and contact.
+const reasonPanelToken = "panel_token"
 
 // authenticate finds the caller's principal from an Authorization: Bearer
 // credential — a visitor token (prlyv_…), an API token (prly_…) or an

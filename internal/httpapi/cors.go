@@ -12,10 +12,13 @@ import (
 // of requests made without cookies only, that is with a bearer token the
 // page holds itself, and the origins allowed to use an inbox are checked
 // per request (POST /visitor/sessions, and every request of a visitor
-// token). The rest of the API stays same-origin.
+// token). An app's context panel, framed by the console on the app's own
+// origin, reads its conversation and contact with a panel token (bearer)
+// the same way. The rest of the API stays same-origin.
 var crossOriginPrefixes = []string{
 	"/api/v1/visitor/",
 	"/api/v1/conversations",
+	"/api/v1/contacts/", // an app's context panel reads its contact with a panel token
 	"/api/v1/messages/",
 	"/api/v1/attachments/",
 }

@@ -251,6 +251,7 @@ func (s *server) routes() {
 	s.cannedRoutes()
 	s.webhookRoutes()
 	s.appRoutes()
+	s.panelRoutes()
 	s.routingRoutes()
 	s.escalationRoutes()
 	s.handoffRoutes()

@@ -125,6 +125,14 @@ func (s *Store) UpdateApp(ctx context.Context, actor parley.Actor, workspaceID, 
 			details["quotas"] = *upd.Quotas
 			a.Quotas = *upd.Quotas
 		}
+		if upd.Panel != nil {
+			panel := upd.Panel
+			if panel.URL == "" {
+				panel = nil
+			}
+			details["panel"] = panel
+			a.Manifest.Panel = panel
+		}
 		action := "app.update"
 		if upd.Enabled != nil && *upd.Enabled != a.Enabled {
 			a.Enabled = *upd.Enabled
@@ -150,9 +158,13 @@ func (s *Store) UpdateApp(ctx context.Context, actor parley.Actor, workspaceID, 
 		if err != nil {
 			return err
 		}
+		manifest, err := encodeJSON(a.Manifest)
+		if err != nil {
+			return err
+		}
 		a.UpdatedAt = now
-		if _, err := tx.exec(ctx, `UPDATE apps SET scopes = ?, quotas = ?, enabled = ?, updated_at = ? WHERE id = ?`,
-			scopes, quotas, a.Enabled, now.UnixMicro(), id); err != nil {
+		if _, err := tx.exec(ctx, `UPDATE apps SET manifest = ?, scopes = ?, quotas = ?, enabled = ?, updated_at = ? WHERE id = ?`,
+			manifest, scopes, quotas, a.Enabled, now.UnixMicro(), id); err != nil {
 			return fmt.Errorf("update app: %w", err)
 		}
 		details["name"] = a.Manifest.Name
@@ -243,9 +255,9 @@ func (s *Store) CreateAppToken(ctx context.Context, t *parley.AppToken, hash []b
 		if _, err := tx.exec(ctx, `DELETE FROM app_tokens WHERE app_id = ? AND expires_at < ?`, t.AppID, now.UnixMicro()); err != nil {
 			return fmt.Errorf("sweep app tokens: %w", err)
 		}
-		if _, err := tx.exec(ctx, `INSERT INTO app_tokens (id, workspace_id, app_id, hash, scopes, created_at, expires_at, revoked_at, agent_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`, id, t.WorkspaceID, t.AppID, hash, scopes, now.UnixMicro(),
-			t.ExpiresAt.UnixMicro(), nullString(t.AgentID)); err != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO app_tokens (id, workspace_id, app_id, hash, scopes, created_at, expires_at, revoked_at, agent_id,
+			conversation_id, contact_id) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`, id, t.WorkspaceID, t.AppID, hash, scopes, now.UnixMicro(),
+			t.ExpiresAt.UnixMicro(), nullString(t.AgentID), nullString(t.ConversationID), nullString(t.ContactID)); err != nil {
 			if isUniqueViolation(err) {
 				return parley.Errorf(parley.ECONFLICT, "An access token with this secret exists.")
 			}
@@ -267,11 +279,13 @@ func (s *Store) FindAppTokenByHash(ctx context.Context, hash []byte) (*parley.Ap
 		scopes           string
 		created, expires int64
 		revoked          sql.NullInt64
-		agentID          *string
+		agentID, convID  *string
+		contactID        *string
 	)
 	r := s.read()
-	err := r.queryRow(ctx, `SELECT id, workspace_id, app_id, scopes, created_at, expires_at, revoked_at, agent_id FROM app_tokens
-		WHERE hash = ?`, hash).Scan(&t.ID, &t.WorkspaceID, &t.AppID, &scopes, &created, &expires, &revoked, &agentID)
+	err := r.queryRow(ctx, `SELECT id, workspace_id, app_id, scopes, created_at, expires_at, revoked_at, agent_id,
+		conversation_id, contact_id FROM app_tokens WHERE hash = ?`, hash).Scan(&t.ID, &t.WorkspaceID, &t.AppID, &scopes,
+		&created, &expires, &revoked, &agentID, &convID, &contactID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil, notFound("Access token")
 	} else if err != nil {
@@ -281,6 +295,7 @@ func (s *Store) FindAppTokenByHash(ctx context.Context, hash []byte) (*parley.Ap
 		return nil, nil, err
 	}
 	t.CreatedAt, t.ExpiresAt, t.AgentID = fromMicros(created), fromMicros(expires), stringOrEmpty(agentID)
+	t.ConversationID, t.ContactID = stringOrEmpty(convID), stringOrEmpty(contactID)
 	if revoked.Valid {
 		at := fromMicros(revoked.Int64)
 		t.RevokedAt = &at

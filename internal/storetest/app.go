@@ -95,6 +95,46 @@ func testApps(t *testing.T, open func(t *testing.T) parley.Store) {
 		wantCode(t, s.UninstallApp(ctx, actor, w.ID, a.ID), parley.ENOTFOUND)
 	})
 
+	t.Run("PanelToken", func(t *testing.T) {
+		// A manifest's panel round-trips; a panel token keeps its
+		// conversation and contact.
+		s := open(t)
+		ctx := t.Context()
+		w := mustWorkspace(t, s)
+		a := newTestApp(w.ID, "CRM")
+		a.Manifest.Panel = &parley.AppPanel{URL: "https://crm.example.com/panel", Title: "Customer"}
+		must(t, s.InstallApp(ctx, actor, a, nil))
+		got, err := s.FindApp(ctx, w.ID, a.ID)
+		must(t, err)
+		diff(t, a.Manifest.Panel, got.Manifest.Panel)
+		hash := randomBytes()
+		tok := &parley.AppToken{WorkspaceID: w.ID, AppID: a.ID, Scopes: []parley.Scope{}, ExpiresAt: time.Now().Add(parley.PanelTokenTTL),
+			ConversationID: "conv-1", ContactID: "contact-1"}
+		must(t, s.CreateAppToken(ctx, tok, hash))
+		ft, _, err := s.FindAppTokenByHash(ctx, hash)
+		must(t, err)
+		if ft.ConversationID != "conv-1" || ft.ContactID != "contact-1" {
+			t.Fatalf("panel token = %+v", ft)
+		}
+		// An update replaces the panel, or removes it (empty URL).
+		upd, err := s.UpdateApp(ctx, actor, w.ID, a.ID, parley.AppUpdate{Panel: &parley.AppPanel{URL: "https://crm.example.com/v2"}})
+		must(t, err)
+		got, err = s.FindApp(ctx, w.ID, a.ID)
+		must(t, err)
+		diff(t, upd.Manifest.Panel, got.Manifest.Panel)
+		if got.Manifest.Panel == nil || got.Manifest.Panel.URL != "https://crm.example.com/v2" {
+			t.Fatalf("panel after update = %+v", got.Manifest.Panel)
+		}
+		wantAudit(t, s, w.ID, "app.update", "app", a.ID)
+		_, err = s.UpdateApp(ctx, actor, w.ID, a.ID, parley.AppUpdate{Panel: &parley.AppPanel{}})
+		must(t, err)
+		got, err = s.FindApp(ctx, w.ID, a.ID)
+		must(t, err)
+		if got.Manifest.Panel != nil {
+			t.Fatalf("panel after removal = %+v", got.Manifest.Panel)
+		}
+	})
+
 	t.Run("AllOrNothing", func(t *testing.T) {
 		s := open(t)
 		ctx := t.Context()

@@ -166,7 +166,7 @@ func (s *Site) serveExample(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if name == "index.html" {
-		writeHTML(w, f.data)
+		writeHTML(w, f.data, pageCSP)
 		return
 	}
 	f.serve(w, r, "no-cache")

@@ -7,6 +7,9 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 )
 
 // pageCSP is the Content-Security-Policy of every HTML page Parley serves:
@@ -61,20 +64,20 @@ func loadPages(fsys fs.FS, a *assets) (*pages, error) {
 }
 
 // writePage renders t and writes it with the page headers.
-func (s *Site) writePage(w http.ResponseWriter, r *http.Request, t *template.Template, data pageData) {
+func (s *Site) writePage(w http.ResponseWriter, r *http.Request, t *template.Template, data pageData, csp string) {
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, data); err != nil {
 		s.cfg.Logger.ErrorContext(r.Context(), "render page", "page", t.Name(), "err", err)
 		http.Error(w, "Internal error.", http.StatusInternalServerError)
 		return
 	}
-	writeHTML(w, buf.Bytes())
+	writeHTML(w, buf.Bytes(), csp)
 }
 
-func writeHTML(w http.ResponseWriter, body []byte) {
+func writeHTML(w http.ResponseWriter, body []byte, csp string) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Security-Policy", pageCSP)
+	h.Set("Content-Security-Policy", csp)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("Cache-Control", "no-cache")
@@ -88,11 +91,50 @@ func (s *Site) serveHome(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.Demo != nil {
 		data = pageData{Demo: true, InboxID: s.cfg.Demo.InboxID()}
 	}
-	s.writePage(w, r, s.pages.demo, data)
+	s.writePage(w, r, s.pages.demo, data, pageCSP)
 }
 
 // serveConsole serves the console's HTML shell for /console and every path
 // under it; the console's script routes by the path.
 func (s *Site) serveConsole(w http.ResponseWriter, r *http.Request) {
-	s.writePage(w, r, s.pages.console, pageData{})
+	var origins []string
+	if s.cfg.FrameOrigins != nil {
+		origins = s.cfg.FrameOrigins(r)
+	}
+	w.Header().Set("Vary", "Cookie") // the frame-src is the session's workspace's
+	s.writePage(w, r, s.pages.console, pageData{}, consoleCSP(origins))
+}
+
+// consoleCSP is pageCSP with a frame-src of exactly origins (each a
+// scheme://host[:port] without anything a CSP source could misread; the
+// others are left out), and no frame-src (default-src 'none': nothing may
+// be framed) when there is none.
+func consoleCSP(origins []string) string {
+	var ok []string
+	for _, o := range origins {
+		if validOrigin(o) && !slices.Contains(ok, o) {
+			ok = append(ok, o)
+		}
+	}
+	if len(ok) == 0 {
+		return pageCSP
+	}
+	return pageCSP + "; frame-src " + strings.Join(ok, " ")
+}
+
+// validOrigin reports whether o is an http(s) origin: a scheme, a host
+// of letters, digits, dots, hyphens (or an IPv6 address in brackets) and
+// an optional port.
+func validOrigin(o string) bool {
+	u, err := url.Parse(o)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
+		u.Path != "" || u.RawQuery != "" || u.Fragment != "" || u.Scheme+"://"+u.Host != o {
+		return false
+	}
+	for _, c := range u.Host {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.ContainsRune(".-:[]", c)) {
+			return false
+		}
+	}
+	return true
 }

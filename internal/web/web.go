@@ -25,6 +25,11 @@ type Config struct {
 	// widget of the demo inbox, and POST /demo/visitor-token answers.
 	// When nil, / is a plain landing page and /demo/* is 404.
 	Demo *Demo
+	// FrameOrigins, when set, returns the origins the console page of
+	// request r may frame (the context panels of the apps of the signed-in
+	// agent's workspace): its Content-Security-Policy's frame-src. None
+	// when nil or empty: the console frames nothing.
+	FrameOrigins func(r *http.Request) []string
 }
 
 // Demo is what demo mode needs from the rest of the server.

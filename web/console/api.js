@@ -111,6 +111,8 @@ export const api = {
   conversation: (id) => get(conv(id)),
   messages: (id, query) => get(conv(id) + '/messages', query),
   context: (id, query) => get(conv(id) + '/context', query),
+  panels: (id) => get(conv(id) + '/panels').then((r) => r.items),
+  panelToken: (appId, convId) => post(`/api/v1/apps/${encodeURIComponent(appId)}/panel-token`, { conversation_id: convId }),
   send: (id, body) => post(conv(id) + '/messages', body),
   assign: (id, agentId) => post(conv(id) + '/assign', agentId ? { agent_id: agentId } : undefined),
   transfer: (id, from, to) => post(conv(id) + '/transfer', { from_agent_id: from || undefined, to_agent_id: to }),

@@ -132,6 +132,7 @@ function Install({ onCancel, onInstalled }) {
         <${ScopeList} scopes=${review.scopes} heading="What it will be able to read and do" />
         <${Quotas} quotas=${review.quotas || {}} />
         <${Webhook} webhook=${review.webhook} />
+        <${Panel} panel=${review.panel} name=${review.name} />
         <p>Approving grants all of this; you may narrow it later, never widen it.</p>
         <${FieldErrors} error=${error} />
         <div class="form-actions">
@@ -195,6 +196,16 @@ function Webhook({ webhook, id }) {
         ${id && html` <a href=${`${BASE}/admin/webhooks`} onClick=${(e) => { e.preventDefault(); navigate(`${BASE}/admin/webhooks`); }}>See its deliveries</a>.`}</p>`}`;
 }
 
+// Panel says what the app shows beside conversations (docs/apps.md,
+// "Panels in the console").
+function Panel({ panel, name }) {
+  return html`
+    <h3>Panel beside conversations</h3>
+    ${!panel ? html`<p class="app-panel-review muted">None.</p>` : html`
+      <p class="app-panel-review">Agents see “${panel.title || name}”, the page <code>${panel.url}</code>, beside each conversation they may read,
+        in a sandboxed frame. It is told the conversation’s and contact’s IDs, with a token valid 5 minutes that reads only them.</p>`}`;
+}
+
 function AppPage({ id }) {
   const [app, setApp] = useState(null);
   const [secrets] = useState(() => { const s = installed?.id === id ? installed : null; installed = null; return s; });
@@ -248,5 +259,6 @@ function AppPage({ id }) {
       <${ScopeList} scopes=${app.scopes} heading="What it can read and do" />
       <${Quotas} quotas=${app.quotas} usage=${app.usage || {}} />
       <${Webhook} webhook=${app.manifest.webhook} id=${app.webhook_id} />
+      <${Panel} panel=${app.manifest.panel} name=${app.name} />
     </section>`;
 }

@@ -10,6 +10,7 @@ import { ago } from '../format.js';
 import { Avatar } from './avatar.js';
 import { Shield } from './icons.js';
 import { ContextData } from './context-data.js';
+import { AppPanels } from './app-panels.js';
 import { ContactEditor } from './contact-editor.js';
 import { ContactNotes } from './contact-notes.js';
 
@@ -69,6 +70,7 @@ export function ContactPanel({ conv }) {
         </section>`}
       ${c && !c.missing && html`<${ContactNotes} contactId=${id} />`}
       <${ContextData} conv=${conv} />
+      <${AppPanels} conv=${conv} />
       <section class="panel-section" aria-labelledby="contact-convs">
         <h3 id="contact-convs">Other conversations</h3>
         ${others === null ? html`<div class="spinner small" role="status" aria-label="Loading conversations"></div>`
