@@ -442,7 +442,7 @@ func TestBotFirstQueueAPI(t *testing.T) {
 
 	var q struct {
 		ID, Strategy, BotID, HandoffQueueID string
-		BotTimeoutSeconds                  int `json:"bot_timeout_seconds"`
+		BotTimeoutSeconds                   int `json:"bot_timeout_seconds"`
 	}
 	r := ts.do(t, "POST", "/api/v1/queues", admin, map[string]any{"name": "Bot first", "strategy": "bot", "bot_id": bot.ID,
 		"bot_timeout_seconds": 60, "handoff_queue_id": humans.ID}).want(t, 201)
