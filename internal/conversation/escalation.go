@@ -17,14 +17,8 @@ func (s *Service) Escalate(ctx context.Context, c Caller, conversationID, reason
 	if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
 		return nil, err
 	}
-	if !c.supervises() {
-		cur, err := s.store.FindConversation(ctx, c.workspaceID, conversationID)
-		if err != nil {
-			return nil, err
-		}
-		if cur.Status == parley.StatusAssigned && cur.AssigneeID != c.principal.AgentID {
-			return nil, errForbidden("Agents may escalate only their own conversations or those waiting.")
-		}
+	if err := s.heldOrWaiting(ctx, c, conversationID, "Agents may escalate only their own conversations or those waiting."); err != nil {
+		return nil, err
 	}
 	conv, evs, err := s.store.EscalateConversation(ctx, c.workspaceID, conversationID, c.Participant(), reason)
 	if err != nil {

@@ -157,14 +157,8 @@ func (s *Service) TransferToQueue(ctx context.Context, c Caller, conversationID,
 	if err := c.staffOnly(parley.ScopeConversationsWrite); err != nil {
 		return nil, err
 	}
-	if !c.supervises() {
-		cur, err := s.store.FindConversation(ctx, c.workspaceID, conversationID)
-		if err != nil {
-			return nil, err
-		}
-		if cur.Status == parley.StatusAssigned && cur.AssigneeID != c.principal.AgentID {
-			return nil, errForbidden("Agents may transfer only their own conversations.")
-		}
+	if err := s.heldOrWaiting(ctx, c, conversationID, "Agents may transfer only their own conversations."); err != nil {
+		return nil, err
 	}
 	conv, ev, err := s.store.MoveConversation(ctx, c.workspaceID, conversationID, queueID, c.Participant())
 	return s.changed(conv, ev, err)
@@ -350,4 +344,21 @@ func (s *Service) staffChanged(conv *parley.Conversation, ev *parley.Event, err 
 	}
 	s.notify(notification{event: ev, audience: AudienceStaff, feed: true})
 	return conv, nil
+}
+
+// heldOrWaiting returns EFORBIDDEN (with refusal) when c is an agent who
+// does not supervise and the conversation is assigned to someone else:
+// agents move only what they hold or what waits.
+func (s *Service) heldOrWaiting(ctx context.Context, c Caller, conversationID, refusal string) error {
+	if c.supervises() {
+		return nil
+	}
+	cur, err := s.store.FindConversation(ctx, c.workspaceID, conversationID)
+	if err != nil {
+		return err
+	}
+	if cur.Status == parley.StatusAssigned && cur.AssigneeID != c.principal.AgentID {
+		return errForbidden("%s", refusal)
+	}
+	return nil
 }
