@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -419,6 +420,15 @@ type claimCandidate struct {
 	due, leased             int64 // next_attempt_at, lease_until
 }
 
+// chainKey names the chain c belongs to: its endpoint and conversation,
+// or c alone if it has none.
+func (c claimCandidate) chainKey() string {
+	if c.conversationID == nil {
+		return c.endpointID + "/" + c.id
+	}
+	return c.endpointID + "/c/" + *c.conversationID
+}
+
 func scanClaimCandidate(row scanner) (claimCandidate, error) {
 	var c claimCandidate
 	err := row.Scan(&c.id, &c.endpointID, &c.eventID, &c.conversationID, &c.due, &c.leased)
@@ -480,34 +490,19 @@ func (s *Store) ClaimWebhookChains(ctx context.Context, owner string, now, lease
 		}
 		cands = append(cands, chain)
 	}
+	// The same lock order in every claim (chains by endpoint and
+	// conversation, whichever their heads), so that two claims never wait
+	// on each other in a cycle.
+	slices.SortFunc(cands, func(a, b []claimCandidate) int { return strings.Compare(a[0].chainKey(), b[0].chainKey()) })
 	var claimed []any
 	err = s.inBatchTx(ctx, func(tx runner) error {
 		claimed = claimed[:0]
 		for _, cs := range cands {
-			prev := ""
-			for _, c := range cs {
-				// No pending delivery of the chain may come before this
-				// one but after the previous claimed: a head has none
-				// before it at all.
-				res, err := tx.exec(ctx, `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?
-					WHERE id = ? AND status = 'pending' AND lease_until <= ? AND next_attempt_at <= ?
-					AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = ? AND p.conversation_id = ?
-						AND p.status = 'pending' AND p.event_id < ? AND p.event_id > ?)`,
-					owner, leaseUntil.UnixMicro(), c.id, at, at, c.endpointID, c.conversationID, c.eventID, prev)
-				if err != nil {
-					return fmt.Errorf("claim webhook delivery: %w", err)
-				}
-				if n, err := rowsAffected(res); err != nil {
-					return err
-				} else if n != 1 {
-					break // taken by another: its followers wait for it
-				}
-				claimed = append(claimed, c.id)
-				prev = c.eventID
-				if c.conversationID == nil {
-					break
-				}
+			ids, err := claimChain(ctx, tx, owner, leaseUntil, at, cs)
+			if err != nil {
+				return err
 			}
+			claimed = append(claimed, ids...)
 		}
 		return nil
 	})
@@ -536,6 +531,57 @@ func (s *Store) ClaimWebhookChains(ctx context.Context, owner string, now, lease
 		out[i] = append(out[i], t)
 	}
 	return out, nil
+}
+
+// claimChain leases a chain by compare-and-set, in at most three
+// statements whatever its length, and returns the IDs leased: its head,
+// if no pending delivery of its conversation to its endpoint comes before
+// it, and then every pending one up to the chain's last candidate that
+// is due and free and comes before the first that is not (which another
+// dispatcher holds, or is not yet due: the rest wait for it).
+func claimChain(ctx context.Context, tx runner, owner string, leaseUntil time.Time, at int64, cs []claimCandidate) ([]any, error) {
+	h := cs[0]
+	res, err := tx.exec(ctx, `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?
+		WHERE id = ? AND status = 'pending' AND lease_until <= ? AND next_attempt_at <= ?
+		AND NOT EXISTS (SELECT 1 FROM webhook_deliveries p WHERE p.endpoint_id = ? AND p.conversation_id = ?
+			AND p.status = 'pending' AND p.event_id < ?)`,
+		owner, leaseUntil.UnixMicro(), h.id, at, at, h.endpointID, h.conversationID, h.eventID)
+	if err != nil {
+		return nil, fmt.Errorf("claim webhook delivery: %w", err)
+	}
+	if n, err := rowsAffected(res); err != nil || n != 1 {
+		return nil, err // taken by another, or not the oldest: its followers wait for it
+	}
+	ids := []any{h.id}
+	if h.conversationID == nil || len(cs) == 1 {
+		return ids, nil
+	}
+	// Holding the head, no other dispatcher can claim a follower now; one
+	// may still hold a lease from before, or one may not be due.
+	var gap sql.NullString
+	last := cs[len(cs)-1].eventID
+	if err := tx.queryRow(ctx, `SELECT MIN(event_id) FROM webhook_deliveries WHERE endpoint_id = ? AND conversation_id = ?
+		AND status = 'pending' AND event_id > ? AND event_id <= ? AND (lease_until > ? OR next_attempt_at > ?)`,
+		h.endpointID, *h.conversationID, h.eventID, last, at, at).Scan(&gap); err != nil {
+		return nil, fmt.Errorf("claim webhook deliveries: %w", err)
+	}
+	upTo := `event_id <= ?`
+	if gap.Valid {
+		upTo, last = `event_id < ?`, gap.String
+	}
+	rows, err := tx.query(ctx, `UPDATE webhook_deliveries SET lease_owner = ?, lease_until = ?
+		WHERE endpoint_id = ? AND conversation_id = ? AND status = 'pending' AND event_id > ? AND `+upTo+`
+		AND lease_until <= ? AND next_attempt_at <= ? RETURNING id`,
+		owner, leaseUntil.UnixMicro(), h.endpointID, *h.conversationID, h.eventID, last, at, at)
+	followers, err := scanRows(rows, err, func(r scanner) (any, error) {
+		var id string
+		err := r.Scan(&id)
+		return id, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim webhook deliveries: %w", err)
+	}
+	return append(ids, followers...), nil
 }
 
 // webhookTasks loads the claimed deliveries with their endpoints and events.
@@ -632,6 +678,8 @@ func (s *Store) RecordWebhookResults(ctx context.Context, owner string, results 
 	}
 	now := s.now()
 	return s.inBatchTx(ctx, func(tx runner) error {
+		health := map[string]*endpointHealth{}
+		var order []string
 		for _, r := range results {
 			r.Lost = false
 			var err error
@@ -639,13 +687,57 @@ func (s *Store) RecordWebhookResults(ctx context.Context, owner string, results 
 				err = releaseDelivery(ctx, tx, owner, r)
 			} else {
 				err = recordAttempt(ctx, tx, owner, now, r)
+				h := health[r.Attempt.EndpointID]
+				if h == nil {
+					h = &endpointHealth{}
+					health[r.Attempt.EndpointID] = h
+					order = append(order, r.Attempt.EndpointID)
+				}
+				h.add(r.Attempt)
 			}
 			if err != nil {
 				return err
 			}
 		}
+		for _, id := range order {
+			if err := health[id].write(ctx, tx, id); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
+}
+
+// endpointHealth is what a batch of attempts does to an endpoint's
+// failing_since, in at most two statements however many attempts: a
+// success clears it, and the first failure after the last success sets
+// it unless it is set.
+type endpointHealth struct {
+	succeeded bool
+	failedAt  *time.Time
+}
+
+func (h *endpointHealth) add(a *parley.WebhookAttempt) {
+	if a.Succeeded() {
+		h.succeeded, h.failedAt = true, nil
+	} else if h.failedAt == nil {
+		h.failedAt = &a.AttemptedAt
+	}
+}
+
+func (h *endpointHealth) write(ctx context.Context, tx runner, endpointID string) error {
+	if h.succeeded {
+		if _, err := tx.exec(ctx, `UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL`, endpointID); err != nil {
+			return fmt.Errorf("record webhook endpoint health: %w", err)
+		}
+	}
+	if h.failedAt != nil {
+		if _, err := tx.exec(ctx, `UPDATE webhook_endpoints SET failing_since = ? WHERE id = ? AND failing_since IS NULL`,
+			h.failedAt.UnixMicro(), endpointID); err != nil {
+			return fmt.Errorf("record webhook endpoint health: %w", err)
+		}
+	}
+	return nil
 }
 
 func releaseDelivery(ctx context.Context, tx runner, owner string, r *parley.WebhookResult) error {
@@ -703,15 +795,6 @@ func recordAttempt(ctx context.Context, tx runner, owner string, now time.Time, 
 		a.ID, a.WorkspaceID, a.EndpointID, a.DeliveryID, a.EventID, a.EventType, a.AttemptedAt.UnixMicro(), a.StatusCode,
 		a.Error, a.Latency.Microseconds(), resp); err != nil {
 		return fmt.Errorf("log webhook attempt: %w", err)
-	}
-	if a.Succeeded() {
-		_, err = tx.exec(ctx, `UPDATE webhook_endpoints SET failing_since = NULL WHERE id = ? AND failing_since IS NOT NULL`, a.EndpointID)
-	} else {
-		_, err = tx.exec(ctx, `UPDATE webhook_endpoints SET failing_since = ? WHERE id = ? AND failing_since IS NULL`,
-			a.AttemptedAt.UnixMicro(), a.EndpointID)
-	}
-	if err != nil {
-		return fmt.Errorf("record webhook endpoint health: %w", err)
 	}
 	if outcome.Disable == "" {
 		return nil

@@ -344,6 +344,64 @@ func testWebhooks(t *testing.T, open func(t *testing.T) parley.Store) {
 		}
 	})
 
+	t.Run("ChainRace", func(t *testing.T) {
+		s := open(t)
+		th := mustThread(t, s)
+		ep := mustEndpoint(t, s, th.ws.ID, func(e *parley.WebhookEndpoint) { e.EventTypes = []string{"message.created"} })
+		threads := []*thread{th}
+		for range 4 {
+			threads = append(threads, mustThreadIn(t, s, th.ws, th.inbox))
+		}
+		const per = 10
+		for i := range per {
+			for _, x := range threads {
+				mustAppend(t, s, x.text(contactSender(x.contact), fmt.Sprint(i)))
+			}
+		}
+		fanOutAll(t, s)
+		// Eight claimers at once, chains of up to four: each conversation's
+		// first four go to one of them, as a chain, and nothing else.
+		claims := make([][][]*parley.WebhookTask, 8)
+		errs := raceN(len(claims), func(i int) error {
+			now := time.Now()
+			var err error
+			claims[i], err = s.ClaimWebhookChains(t.Context(), fmt.Sprint("node-", i), now, now.Add(time.Minute), 10, 4)
+			return err
+		})
+		owner := map[string]int{} // conversation → claimer
+		for i, err := range errs {
+			must(t, err)
+			for _, c := range claims[i] {
+				conv := c[0].Delivery.ConversationID
+				if o, ok := owner[conv]; ok {
+					t.Fatalf("conversation %s claimed by node-%d and node-%d", conv, o, i)
+				}
+				owner[conv] = i
+				if len(c) != 4 {
+					t.Fatalf("node-%d claimed a chain of %d, want 4", i, len(c))
+				}
+			}
+		}
+		if len(owner) != len(threads) {
+			t.Fatalf("%d conversations claimed, want %d", len(owner), len(threads))
+		}
+		// Each chain is its conversation's four oldest, in order.
+		events := map[string][]string{}
+		for _, d := range deliveries(t, s, th.ws.ID, ep.ID, parley.WebhookDeliveryFilter{}) {
+			events[d.ConversationID] = append(events[d.ConversationID], d.EventID)
+		}
+		for i := range claims {
+			for _, c := range claims[i] {
+				want := slices.Sorted(slices.Values(events[c[0].Delivery.ConversationID]))[:4]
+				for j, task := range c {
+					if task.Event.ID != want[j] {
+						t.Fatalf("node-%d's chain has event %s at %d, want %s", i, task.Event.ID, j, want[j])
+					}
+				}
+			}
+		}
+	})
+
 	t.Run("RedeliverReplaySweep", func(t *testing.T) {
 		s := open(t)
 		ctx := t.Context()

@@ -226,6 +226,9 @@ func (d *Dispatcher) Run(ctx context.Context) {
 			chains, err := d.cfg.Store.ClaimWebhookChains(ctx, d.cfg.Owner, now, leaseUntil, free*chainsPerWorker, maxChain)
 			if err != nil && ctx.Err() == nil {
 				d.log.WarnContext(ctx, "webhook: claim deliveries", "err", err)
+			} else if took := d.cfg.Now().Sub(now); took > d.cfg.Lease/4 {
+				// What it leaves of the lease bounds what is sent (deliverChain).
+				d.log.WarnContext(ctx, "webhook: a claim of deliveries was slow", "took", took, "lease", d.cfg.Lease)
 			}
 			for _, group := range deal(chains, free) {
 				sem <- struct{}{}
@@ -322,10 +325,18 @@ func (d *Dispatcher) deliverChain(ctx context.Context, chain []*parley.WebhookTa
 	results := make([]*parley.WebhookResult, 0, len(chain))
 	for i, t := range chain {
 		now := d.cfg.Now()
-		// The first of a fresh claim is always sent (the claim made the
-		// lease for it); any other only if its request, and the record
-		// after it, end well within the lease.
-		stop := ctx.Err() != nil || ((i > 0 || !fresh) && now.Add(d.cfg.Timeout+d.cfg.Lease/4).After(leaseUntil))
+		// A request is sent only if it ends within the lease, and the
+		// record after it well within: a lease that runs out first lets
+		// another dispatcher send the delivery again. The first of a
+		// fresh claim needs no room for the record beyond the lease (so
+		// that a lease barely above Timeout still makes progress); a
+		// claim that took so long that its lease is nearly out sends
+		// nothing and gives its chains back.
+		room := d.cfg.Timeout + d.cfg.Lease/4
+		if i == 0 && fresh {
+			room = d.cfg.Timeout
+		}
+		stop := ctx.Err() != nil || now.Add(room).After(leaseUntil)
 		if !stop {
 			if wait := d.allow(t.Endpoint, now); wait > 0 {
 				results = append(results, &parley.WebhookResult{DeliveryID: t.Delivery.ID, ReleaseAt: now.Add(wait)})

@@ -1,8 +1,12 @@
 package webhook_test
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -113,13 +117,91 @@ func TestLeaseTooShortForAChain(t *testing.T) {
 	eventually(t, "every delivery recorded", func() bool {
 		return len(deliveries(t, f.store, f.ws.ID, e.ID, parley.WebhookDeliveryFilter{Status: parley.DeliveryDelivered})) == n
 	})
+	onceEachInOrder(t, f, rcv, e, conv, n)
+}
+
+// slowClaims is a store whose first claim takes, by the dispatcher's
+// clock, jump: as a claim does on a database loaded enough that it waits
+// its turn for seconds.
+type slowClaims struct {
+	parley.WebhookStore
+	jump time.Duration
+
+	mu     sync.Mutex
+	offset time.Duration
+	claims int
+}
+
+func (s *slowClaims) now() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return time.Now().Add(s.offset)
+}
+
+func (s *slowClaims) count() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.claims
+}
+
+func (s *slowClaims) ClaimWebhookChains(ctx context.Context, owner string, now, leaseUntil time.Time, chains, perChain int) ([][]*parley.WebhookTask, error) {
+	out, err := s.WebhookStore.ClaimWebhookChains(ctx, owner, now, leaseUntil, chains, perChain)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.claims++; s.claims == 1 {
+		s.offset += s.jump
+	}
+	return out, err
+}
+
+// TestSlowClaimSendsNothing: a claim that ends with less of its lease
+// left than a request may take sends nothing (another dispatcher could
+// take the deliveries once the lease runs out, and send them twice) and
+// gives its chains back; the next claim delivers them, each once.
+func TestSlowClaimSendsNothing(t *testing.T) {
+	f := newFixture(t)
+	const timeout, lease = 5 * time.Second, 15 * time.Second
+	store := &slowClaims{WebhookStore: f.store, jump: lease - timeout + time.Second}
+	var early atomic.Int32 // requests made while the slow claim was the only one
+	rcv := newReceiver(t, func(string, int) int {
+		if store.count() < 2 {
+			early.Add(1)
+		}
+		return http.StatusOK
+	})
+	e := f.endpoint(t, rcv.srv.URL, "message.created")
+	rcv.setSecret(e.Secret)
+	conv, c := f.conversation(t)
+	const n = 3
+	for i := range n {
+		f.say(t, conv, c, fmt.Sprint(i))
+	}
+	start(t, store, func(c *webhook.Config) { c.Timeout, c.Lease, c.Now = timeout, lease, store.now })
+	eventually(t, "every delivery recorded", func() bool {
+		return len(deliveries(t, f.store, f.ws.ID, e.ID, parley.WebhookDeliveryFilter{Status: parley.DeliveryDelivered})) == n
+	})
+	if k := early.Load(); k > 0 {
+		t.Errorf("%d requests sent on the strength of a claim with less than Timeout of its lease left", k)
+	}
+	onceEachInOrder(t, f, rcv, e, conv, n)
+}
+
+// onceEachInOrder checks that the conversation's n messages ("0", "1", …)
+// reached the receiver once each, in order, each delivery in one attempt
+// (a delivery given back is not an attempt).
+func onceEachInOrder(t *testing.T, f *fixture, rcv *receiver, e *parley.WebhookEndpoint, conv *parley.Conversation, n int) {
+	t.Helper()
 	all, attempts, _ := rcv.snapshot()
 	for id, k := range attempts {
 		if k != 1 {
 			t.Errorf("%s received %d times", id, k)
 		}
 	}
-	if got, want := bodies(all, conv.ID), []string{"0", "1", "2", "3", "4"}; !slices.Equal(got, want) {
+	want := make([]string, n)
+	for i := range want {
+		want[i] = fmt.Sprint(i)
+	}
+	if got := bodies(all, conv.ID); !slices.Equal(got, want) {
 		t.Errorf("delivered as %v, want %v", got, want)
 	}
 	for _, d := range deliveries(t, f.store, f.ws.ID, e.ID, parley.WebhookDeliveryFilter{}) {
