@@ -69,7 +69,7 @@ type ContactFilter struct {
 
 // Limits on contact fields.
 const (
-	MaxIdentifierLength = 256 // bytes of ExternalID and Phone
+	MaxIdentifierLength = 256 // bytes of ExternalID and Phone, and of a message's Sender.ExternalID
 	MaxAvatarURLLength  = 2048
 	MaxContactQuery     = 200 // bytes of ContactFilter.Query
 )

@@ -74,11 +74,15 @@ func (p Participant) Valid() bool {
 // AvatarURL, set only by apps (an external agent's picture), is the path
 // on this server of the copy Parley made of the URL the app named
 // (/avatars/{workspace}/{hash}); clients join it to the server's URL.
+// ExternalID, set only by apps (with DisplayName), is the external agent's
+// ID in the app's system: opaque text for staff, never shown to visitors
+// (ForVisitor clears it).
 type Sender struct {
 	Type        ParticipantType `json:"type"`
 	ID          string          `json:"id,omitempty"`
 	DisplayName string          `json:"display_name,omitempty"`
 	AvatarURL   string          `json:"avatar_url,omitempty"`
+	ExternalID  string          `json:"external_id,omitempty"`
 }
 
 // Participant returns the sender without its display name.
@@ -143,11 +147,14 @@ type Message struct {
 func (m *Message) VisibleToVisitor() bool { return m.Kind != KindNote }
 
 // ForVisitor returns the message as a visitor is shown it: a copy whose Seq
-// is its VisitorSeq. It is idempotent. m must be visible to visitors.
+// is its VisitorSeq, without what is staff's only (the app that sent it,
+// the external agent's ID in the app's system). It is idempotent. m must
+// be visible to visitors.
 func (m *Message) ForVisitor() *Message {
 	v := *m
 	v.Seq = m.VisitorSeq
 	v.AppID = ""
+	v.Sender.ExternalID = ""
 	return &v
 }
 

@@ -168,6 +168,7 @@ func (conn *Conn) Send(ctx context.Context, conversationID string, in SendInput)
 	f, err := conn.request(ctx, wireRequest{
 		Type: "send", ConversationID: conversationID, ClientID: in.ClientID, Kind: in.Kind,
 		Body: in.Body, AttachmentIDs: in.AttachmentIDs, DisplayName: in.DisplayName, AvatarURL: in.AvatarURL,
+		ExternalID: in.ExternalID,
 	})
 	if err != nil {
 		return nil, err

@@ -108,6 +108,7 @@ type wireRequest struct {
 	AttachmentIDs  []string `json:"attachment_ids,omitempty"`
 	DisplayName    string   `json:"display_name,omitempty"`
 	AvatarURL      string   `json:"avatar_url,omitempty"`
+	ExternalID     string   `json:"external_id,omitempty"`
 	Note           bool     `json:"note,omitempty"`
 	Cursor         string   `json:"cursor,omitempty"` // subscribe_feed
 }

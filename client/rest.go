@@ -347,8 +347,13 @@ type SendInput struct {
 	// DisplayName overrides the sender's name (bots and apps only).
 	DisplayName string `json:"display_name,omitempty"`
 	// AvatarURL, with DisplayName, is the picture of the external agent an
-	// app sends as: an https URL (apps only; the server never fetches it).
+	// app sends as: an https URL (apps only; the server copies the picture
+	// and the message carries the copy's path).
 	AvatarURL string `json:"avatar_url,omitempty"`
+	// ExternalID, with DisplayName, is that external agent's ID in the
+	// app's system (apps only; at most 256 bytes, no control characters).
+	// Staff are shown it, visitors never.
+	ExternalID string `json:"external_id,omitempty"`
 }
 
 // SendResult is a message once durable.

@@ -43,6 +43,9 @@ type Sender struct {
 	DisplayName string `json:"display_name,omitempty"`
 	// AvatarURL is the picture of the external agent an app sent as.
 	AvatarURL string `json:"avatar_url,omitempty"`
+	// ExternalID is that external agent's ID in the app's system; staff
+	// only (empty for a visitor).
+	ExternalID string `json:"external_id,omitempty"`
 }
 
 // Attachment describes a file of a message; download it with

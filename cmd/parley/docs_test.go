@@ -46,7 +46,7 @@ var docs = []docGroup{
 	// The webhook receiver of its examples listens on 127.0.0.1.
 	{guides: []guide{{"../../docs/webhooks.md", 9}, {"../../docs/events.md", 4}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
 	// The webhook of the app's manifest names 127.0.0.1 too.
-	{guides: []guide{{"../../docs/apps.md", 19}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
+	{guides: []guide{{"../../docs/apps.md", 20}}, env: map[string]string{"PARLEY_OUTBOUND_ALLOW": "127.0.0.1/32"}},
 	{guides: []guide{{"../../docs/bots.md", 9}}},
 }
 

@@ -32,6 +32,11 @@ type SendInput struct {
 	// DisplayName; for apps only. The server copies it (Config.Avatars)
 	// and the message carries the copy's path on this server.
 	AvatarURL string
+	// ExternalID is the ID of that external agent in the app's system
+	// (opaque text of at most parley.MaxIdentifierLength bytes, no control
+	// characters), with DisplayName; for apps only. Staff are shown it,
+	// visitors never.
+	ExternalID string
 }
 
 // SendResult is the outcome of Send.
@@ -50,8 +55,8 @@ type SendResult struct {
 // a visitor sends text and attachments in its own conversations; an agent
 // also notes; an API token text, attachments and system lines (event), but
 // no notes; the system anything. A display name is for bots, API tokens and
-// apps; an avatar URL (with a display name: an external agent the app
-// speaks for) for apps only. Returns EINVALID for a bad input,
+// apps; an avatar URL and an external ID (with a display name: an external
+// agent the app speaks for) for apps only. Returns EINVALID for a bad input,
 // EFORBIDDEN for a kind or display name the caller may not use, ENOTFOUND
 // if the conversation is not the caller's to write in, EUNAVAILABLE once
 // the service is closing, and any error of parley.MessageStore.AppendMessage.
@@ -109,12 +114,15 @@ func (c Caller) messageInput(in SendInput) (parley.MessageInput, error) {
 	if in.AvatarURL != "" && !c.system && c.appID() == "" {
 		return parley.MessageInput{}, errForbidden("Only apps may set an avatar URL.")
 	}
+	if in.ExternalID != "" && !c.system && c.appID() == "" {
+		return parley.MessageInput{}, errForbidden("Only apps may set an external ID.")
+	}
 	v := parley.Validation{}
 	if in.ConversationID == "" {
 		v.Add("conversation_id", "must not be empty")
 	}
 	checkBody(&v, in.Kind, in.Body)
-	checkClientID(&v, in.ClientID)
+	checkOpaque(&v, "client_id", in.ClientID, parley.MaxClientIDLength)
 	switch {
 	case in.Kind == parley.KindAttachment && len(in.AttachmentIDs) == 0:
 		v.Add("attachment_ids", "must name at least one attachment")
@@ -132,16 +140,24 @@ func (c Caller) messageInput(in SendInput) (parley.MessageInput, error) {
 		v.Add("display_name", "must be valid text of at most %d bytes", parley.MaxNameLength)
 	}
 	checkAvatarSource(&v, in.AvatarURL)
-	if in.AvatarURL != "" && strings.TrimSpace(in.DisplayName) == "" {
-		v.Add("display_name", "must be set with avatar_url")
+	checkOpaque(&v, "external_id", in.ExternalID, parley.MaxIdentifierLength)
+	if strings.TrimSpace(in.DisplayName) == "" {
+		switch {
+		case in.AvatarURL != "":
+			v.Add("display_name", "must be set with avatar_url")
+		case in.ExternalID != "":
+			v.Add("display_name", "must be set with external_id")
+		}
 	}
 	if err := v.Err(); err != nil {
 		return parley.MessageInput{}, err
 	}
 	p := c.Participant()
+	sender := parley.Sender{Type: p.Type, ID: p.ID, DisplayName: strings.TrimSpace(in.DisplayName), AvatarURL: in.AvatarURL,
+		ExternalID: in.ExternalID}
 	return parley.MessageInput{
 		WorkspaceID: c.workspaceID, ConversationID: in.ConversationID, Kind: in.Kind,
-		Sender:   parley.Sender{Type: p.Type, ID: p.ID, DisplayName: strings.TrimSpace(in.DisplayName), AvatarURL: in.AvatarURL},
+		Sender:   sender,
 		ClientID: in.ClientID, Body: in.Body, AttachmentIDs: in.AttachmentIDs, AppID: c.appID(),
 	}, nil
 }
@@ -191,12 +207,15 @@ func checkBody(v *parley.Validation, kind parley.MessageKind, body string) {
 	}
 }
 
-func checkClientID(v *parley.Validation, id string) {
+// checkOpaque records a problem with an opaque key of the caller's (a
+// client ID, an external agent's ID) unless it is at most limit bytes of
+// text without control characters.
+func checkOpaque(v *parley.Validation, field, s string, limit int) {
 	switch {
-	case len(id) > parley.MaxClientIDLength:
-		v.Add("client_id", "must be at most %d bytes", parley.MaxClientIDLength)
-	case !utf8.ValidString(id) || strings.IndexFunc(id, unicode.IsControl) >= 0:
-		v.Add("client_id", "must be printable text")
+	case len(s) > limit:
+		v.Add(field, "must be at most %d bytes", limit)
+	case !utf8.ValidString(s) || strings.IndexFunc(s, unicode.IsControl) >= 0:
+		v.Add(field, "must be printable text")
 	}
 }
 

@@ -56,23 +56,30 @@ func newPictureServer(t *testing.T) *pictureServer {
 }
 
 // externalMessage is a message as the API returns it, with what tells of
-// an external agent: the name and avatar shown, and the app.
+// an external agent: the name and avatar shown, her ID in the app's
+// system, and the app.
 type externalMessage struct {
 	Body   string `json:"body"`
 	Sender struct {
 		Type        string `json:"type"`
 		DisplayName string `json:"display_name"`
 		AvatarURL   string `json:"avatar_url"`
+		ExternalID  string `json:"external_id"`
 	} `json:"sender"`
 	AppID string `json:"app_id"`
 }
 
-// TestAppExternalAgent: an app sends as an external agent (display_name
-// and avatar_url); staff are shown the person and the app, in the
-// messages, the export and the events; the visitor the person only. The
-// picture is Parley's copy, fetched once and served from its own origin.
-func TestAppExternalAgent(t *testing.T) {
-	ts := newServer(t)
+// mariaID is Maria's ID in the app's system (a Salesforce user ID).
+const mariaID = "0058d000001MaRiA"
+
+// TestAppExternalAgent: an app sends as an external agent (display_name,
+// avatar_url and external_id); staff are shown the person, her ID in the
+// app's system and the app, in the messages, the export and the events;
+// the visitor the person only. The picture is Parley's copy, fetched once
+// and served from its own origin.
+func TestAppExternalAgent(t *testing.T) { onBothEngines(t, testAppExternalAgent) }
+
+func testAppExternalAgent(t *testing.T, ts *testServer) {
 	in := ts.inbox(t)
 	v := ts.guest(t, in)
 	conv := ts.start(t, v)
@@ -81,13 +88,14 @@ func TestAppExternalAgent(t *testing.T) {
 	tok := ts.appToken(t, a)
 	pics := newPictureServer(t)
 	source := pics.URL + "/maria.png"
-	send := map[string]any{"body": "Hi, Maria here.", "display_name": "Maria (Salesforce)", "avatar_url": source}
+	send := map[string]any{"body": "Hi, Maria here.", "display_name": "Maria (Salesforce)", "avatar_url": source, "external_id": mariaID}
 
 	var sent externalMessage
 	ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/messages", tok, send).want(t, 201).decode(t, &sent)
 	avatar := sent.Sender.AvatarURL
-	if sent.Sender.DisplayName != "Maria (Salesforce)" || !strings.HasPrefix(avatar, "/avatars/"+ts.ws.ID+"/") || sent.AppID != a.ID {
-		t.Fatalf("sent = %+v, want Maria, a copy of her picture on this server and the app", sent)
+	if sent.Sender.DisplayName != "Maria (Salesforce)" || !strings.HasPrefix(avatar, "/avatars/"+ts.ws.ID+"/") ||
+		sent.Sender.ExternalID != mariaID || sent.AppID != a.ID {
+		t.Fatalf("sent = %+v, want Maria, a copy of her picture on this server, her ID and the app", sent)
 	}
 
 	t.Run("Copy", func(t *testing.T) {
@@ -157,7 +165,8 @@ func TestAppExternalAgent(t *testing.T) {
 				t.Fatal(err)
 			}
 			if d.Message.Body == "Hi, Maria here." {
-				if d.Message.Sender.AvatarURL != avatar || d.Message.Sender.DisplayName != "Maria (Salesforce)" || d.Message.AppID != a.ID {
+				if s := d.Message.Sender; s.AvatarURL != avatar || s.DisplayName != "Maria (Salesforce)" || s.ExternalID != mariaID ||
+					d.Message.AppID != a.ID {
 					t.Errorf("message.created = %+v", d.Message)
 				}
 				return
@@ -166,17 +175,41 @@ func TestAppExternalAgent(t *testing.T) {
 		t.Error("no message.created for the app's message")
 	})
 	t.Run("Visitor", func(t *testing.T) {
+		// Neither the app nor Maria's ID in its system, in any of the
+		// visitor's ways to read the message: the list, one message by ID,
+		// a search.
 		var list struct {
 			Items []externalMessage `json:"items"`
 		}
 		r := ts.do(t, "GET", "/api/v1/conversations/"+conv.ID+"/messages", v.bearer, nil).want(t, 200)
 		r.decode(t, &list)
 		m := find(t, list.Items)
-		if m.Sender.DisplayName != "Maria (Salesforce)" || m.Sender.AvatarURL != avatar {
+		if m.Sender.DisplayName != "Maria (Salesforce)" || m.Sender.AvatarURL != avatar || m.Sender.ExternalID != "" {
 			t.Errorf("the visitor is shown %+v", m)
 		}
-		if strings.Contains(string(r.body), "app_id") {
-			t.Errorf("the visitor was shown the provenance: %s", r.body)
+		var id struct {
+			Items []struct {
+				ID   string `json:"id"`
+				Body string `json:"body"`
+			} `json:"items"`
+		}
+		r.decode(t, &id)
+		bodies := []string{string(r.body)}
+		for _, it := range id.Items {
+			if it.Body == "Hi, Maria here." {
+				bodies = append(bodies, string(ts.do(t, "GET", "/api/v1/messages/"+it.ID, v.bearer, nil).want(t, 200).body))
+			}
+		}
+		bodies = append(bodies, string(ts.do(t, "GET", "/api/v1/search?q=Maria", v.bearer, nil).want(t, 200).body))
+		if len(bodies) != 3 || !strings.Contains(bodies[2], "Maria here") {
+			t.Fatalf("the visitor's reads: %q", bodies)
+		}
+		for _, b := range bodies {
+			for _, staffOnly := range []string{"app_id", "external_id", mariaID} {
+				if strings.Contains(b, staffOnly) {
+					t.Errorf("the visitor was shown %s: %s", staffOnly, b)
+				}
+			}
 		}
 	})
 
@@ -184,10 +217,12 @@ func TestAppExternalAgent(t *testing.T) {
 		plain := ts.token(t, ts.ws.ID, parley.ScopeConversationsWrite)
 		agent := ts.member(t, parley.RoleAdmin)
 		for name, c := range map[string]creds{"visitor": v.bearer, "token": plain, "agent": agent} {
-			t.Run(name, func(t *testing.T) {
-				ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/messages", c,
-					map[string]any{"body": "Me", "display_name": "Maria (Salesforce)", "avatar_url": source}).problem(t, 403, parley.EFORBIDDEN)
-			})
+			for field, value := range map[string]string{"avatar_url": source, "external_id": mariaID} {
+				t.Run(name+"/"+field, func(t *testing.T) {
+					ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/messages", c,
+						map[string]any{"body": "Me", "display_name": "Maria (Salesforce)", field: value}).problem(t, 403, parley.EFORBIDDEN)
+				})
+			}
 		}
 	})
 
@@ -208,6 +243,15 @@ func TestAppExternalAgent(t *testing.T) {
 			{"NoName", map[string]any{"avatar_url": source}, "body.display_name"},
 			{"NameTooLong", map[string]any{"display_name": strings.Repeat("M", parley.MaxNameLength+1), "avatar_url": source}, "body.display_name"},
 			{"NameControl", map[string]any{"display_name": "Maria\x00", "avatar_url": source}, "body.display_name"},
+			{"IDTooLong", map[string]any{"display_name": "Maria", "external_id": strings.Repeat("7", parley.MaxIdentifierLength+1)}, "body.external_id"},
+			{"IDNewline", map[string]any{"display_name": "Maria", "external_id": "005\n8d"}, "body.external_id"},
+			{"IDTab", map[string]any{"display_name": "Maria", "external_id": "005\t8d"}, "body.external_id"},
+			{"IDEscape", map[string]any{"display_name": "Maria", "external_id": "005\x1b[31m"}, "body.external_id"},
+			{"IDDelete", map[string]any{"display_name": "Maria", "external_id": "005\x7f"}, "body.external_id"},
+			{"IDC1", map[string]any{"display_name": "Maria", "external_id": "005\u0085"}, "body.external_id"},
+			{"IDNUL", map[string]any{"display_name": "Maria", "external_id": "005\x00"}, "body.external_id"},
+			{"IDNoName", map[string]any{"external_id": mariaID}, "body.display_name"},
+			{"IDBlankName", map[string]any{"display_name": "  ", "external_id": mariaID}, "body.display_name"},
 			// What the server will not fetch, or not keep.
 			{"PrivateAddress", map[string]any{"display_name": "Maria", "avatar_url": "http://169.254.169.254/latest/meta-data"}, "body.avatar_url"},
 			{"NotAnImage", map[string]any{"display_name": "Maria", "avatar_url": pics.URL + "/page.html"}, "body.avatar_url"},
@@ -222,6 +266,18 @@ func TestAppExternalAgent(t *testing.T) {
 					t.Errorf("locations = %v, want [%s]", locs, tc.loc)
 				}
 			})
+		}
+	})
+
+	t.Run("IDOnly", func(t *testing.T) {
+		// An ID without a picture, of the most bytes allowed, any text
+		// but control characters: kept as sent.
+		id := "Maria Ünal/" + strings.Repeat("7", parley.MaxIdentifierLength-len("Maria Ünal/"))
+		var m externalMessage
+		ts.do(t, "POST", "/api/v1/conversations/"+conv.ID+"/messages", tok,
+			map[string]any{"body": "Maria, no picture.", "display_name": "Maria (Salesforce)", "external_id": id}).want(t, 201).decode(t, &m)
+		if m.Sender.ExternalID != id || m.Sender.AvatarURL != "" || m.Sender.DisplayName != "Maria (Salesforce)" {
+			t.Errorf("sent = %+v", m)
 		}
 	})
 }

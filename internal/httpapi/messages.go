@@ -71,7 +71,8 @@ type senderView struct {
 	Type        parley.ParticipantType `json:"type" enum:"contact,agent,bot,system"`
 	ID          string                 `json:"id,omitempty" doc:"The contact's or agent's ID; absent for the system."`
 	DisplayName string                 `json:"display_name,omitempty" doc:"A name to show instead of the sender's own (bots, proxied external agents)."`
-	AvatarURL   string                 `json:"avatar_url,omitempty" doc:"The picture of the external agent an app sent the message as (an https URL the server never fetches)."`
+	AvatarURL   string                 `json:"avatar_url,omitempty" doc:"The picture of the external agent an app sent the message as: the path on this server of Parley's copy (/avatars/{workspace_id}/{sha256})."`
+	ExternalID  string                 `json:"external_id,omitempty" doc:"The ID, in the app's system, of the external agent an app sent the message as (staff only)."`
 }
 
 type attachmentView struct {
@@ -145,7 +146,8 @@ type sendMessageInput struct {
 		Body          string             `json:"body,omitempty" doc:"The text, at most 16 KiB; required except for attachment messages (a caption)."`
 		AttachmentIDs []string           `json:"attachment_ids,omitempty" nullable:"false" doc:"Files uploaded to the conversation (POST …/attachments); required for kind attachment, and only then."`
 		DisplayName   string             `json:"display_name,omitempty" doc:"A name to show instead of the sender's (bots, API tokens and apps only), at most 200 bytes."`
-		AvatarURL     string             `json:"avatar_url,omitempty" doc:"Apps only, with display_name: the picture of the external agent the app sends as, an https URL of at most 2048 bytes. The server never fetches it; clients show it."`
+		AvatarURL     string             `json:"avatar_url,omitempty" doc:"Apps only, with display_name: the picture of the external agent the app sends as, an https URL of at most 2048 bytes. The server copies the picture; the message carries the copy's path."`
+		ExternalID    string             `json:"external_id,omitempty" doc:"Apps only, with display_name: the external agent's ID in the app's system, opaque text of at most 256 bytes without control characters. Staff are shown it, visitors never."`
 	}
 }
 
@@ -173,6 +175,7 @@ func (s *server) sendMessage(ctx context.Context, in *sendMessageInput) (*sendMe
 	r, err := s.conv.Send(ctx, c, conversation.SendInput{
 		ConversationID: in.ID, Kind: b.Kind, ClientID: b.ClientID, Body: b.Body,
 		AttachmentIDs: b.AttachmentIDs, DisplayName: b.DisplayName, AvatarURL: b.AvatarURL,
+		ExternalID: b.ExternalID,
 	})
 	if err != nil {
 		return nil, err

@@ -642,6 +642,7 @@ func (c *conn) send(req *request) error {
 		AttachmentIDs:  req.AttachmentIDs,
 		DisplayName:    req.DisplayName,
 		AvatarURL:      req.AvatarURL,
+		ExternalID:     req.ExternalID,
 	})
 	if err != nil {
 		return err

@@ -103,7 +103,8 @@ type request struct {
 	Kind           parley.MessageKind `json:"kind"`
 	Body           string             `json:"body"`
 	DisplayName    string             `json:"display_name"`
-	AvatarURL      string             `json:"avatar_url"` // send, apps only
+	AvatarURL      string             `json:"avatar_url"`  // send, apps only
+	ExternalID     string             `json:"external_id"` // send, apps only
 	AttachmentIDs  []string           `json:"attachment_ids"`
 	Note           bool               `json:"note"`
 	// Cursor, on subscribe_feed, resumes the feed after this position of

@@ -165,6 +165,7 @@ func checkMessageInput(in parley.MessageInput) error {
 	v.Text("client_id", in.ClientID)
 	v.Text("display_name", in.Sender.DisplayName)
 	v.Text("avatar_url", in.Sender.AvatarURL)
+	v.Text("external_id", in.Sender.ExternalID)
 	return v.Err()
 }
 
@@ -574,17 +575,18 @@ func (a *appender) attachments(ctx context.Context, conv *parley.Conversation, i
 
 // flush writes the batch's messages and events.
 func (a *appender) flush(ctx context.Context) error {
-	rows := make([]any, 0, len(a.messages)*15)
+	rows := make([]any, 0, len(a.messages)*16)
 	for _, m := range a.messages {
 		atts, err := encodeAttachments(m.Attachments)
 		if err != nil {
 			return err
 		}
 		rows = append(rows, m.ID, m.WorkspaceID, m.ConversationID, m.Seq, nullSeq(m.VisitorSeq), m.Kind, m.Sender.Type,
-			m.Sender.ID, m.Sender.DisplayName, nullString(m.ClientID), m.Body, atts, m.CreatedAt.UnixMicro(), nullString(m.AppID), nullString(m.Sender.AvatarURL))
+			m.Sender.ID, m.Sender.DisplayName, nullString(m.ClientID), m.Body, atts, m.CreatedAt.UnixMicro(), nullString(m.AppID), nullString(m.Sender.AvatarURL),
+			nullString(m.Sender.ExternalID))
 	}
 	if err := insertRows(ctx, a.tx, `messages (id, workspace_id, conversation_id, seq, visitor_seq, kind, sender_type,
-		sender_id, sender_name, client_id, body, attachments, created_at, app_id, sender_avatar_url)`, 15, rows); err != nil {
+		sender_id, sender_name, client_id, body, attachments, created_at, app_id, sender_avatar_url, sender_external_id)`, 16, rows); err != nil {
 		return fmt.Errorf("insert messages: %w", err)
 	}
 	for _, b := range a.binds {

@@ -11,7 +11,7 @@ import (
 )
 
 const messageColumns = `id, workspace_id, conversation_id, seq, visitor_seq, kind, sender_type, sender_id, sender_name, client_id,
-	body, attachments, created_at, edited_at, deleted_at, app_id, sender_avatar_url`
+	body, attachments, created_at, edited_at, deleted_at, app_id, sender_avatar_url, sender_external_id`
 
 // attachmentJSON fixes the stored form of a message's attachment list.
 type attachmentJSON struct {
@@ -173,9 +173,10 @@ func scanMessage(row scanner) (*parley.Message, error) {
 		editedAt, deletedAt sql.NullInt64
 		visitorSeq          sql.NullInt64
 		appID, avatarURL    *string
+		senderExternalID    *string
 	)
 	err := row.Scan(&m.ID, &m.WorkspaceID, &m.ConversationID, &m.Seq, &visitorSeq, &m.Kind, &m.Sender.Type, &m.Sender.ID,
-		&m.Sender.DisplayName, &clientID, &m.Body, &atts, &createdAt, &editedAt, &deletedAt, &appID, &avatarURL)
+		&m.Sender.DisplayName, &clientID, &m.Body, &atts, &createdAt, &editedAt, &deletedAt, &appID, &avatarURL, &senderExternalID)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +189,7 @@ func scanMessage(row scanner) (*parley.Message, error) {
 		m.Attachments[i] = parley.Attachment(a)
 	}
 	m.ClientID, m.VisitorSeq, m.AppID = stringOrEmpty(clientID), visitorSeq.Int64, stringOrEmpty(appID)
-	m.Sender.AvatarURL = stringOrEmpty(avatarURL)
+	m.Sender.AvatarURL, m.Sender.ExternalID = stringOrEmpty(avatarURL), stringOrEmpty(senderExternalID)
 	m.CreatedAt, m.EditedAt, m.DeletedAt = fromMicros(createdAt), fromNullMicros(editedAt), fromNullMicros(deletedAt)
 	return &m, nil
 }

@@ -16,7 +16,8 @@ func testMessages(t *testing.T, open func(t *testing.T) parley.Store) {
 		th := mustThread(t, s)
 		a := mustAgent(t, s, th.ws.ID)
 		before := time.Now()
-		in := th.text(parley.Sender{Type: parley.ParticipantAgent, ID: a.ID, DisplayName: "Ada (Support)", AvatarURL: "https://cdn.example.com/ada.png"}, "Hi there")
+		in := th.text(parley.Sender{Type: parley.ParticipantAgent, ID: a.ID, DisplayName: "Ada (Support)", AvatarURL: "https://cdn.example.com/ada.png",
+			ExternalID: "0058d000001Ada"}, "Hi there")
 		in.ClientID = "c-1"
 		r := mustAppend(t, s, in)
 		m := r.Message

@@ -1,13 +1,16 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"github.com/parleychat/parley/client"
@@ -40,11 +43,40 @@ func apiJSON(t *testing.T, base, token, method, path, body string, out any) int 
 	return resp.StatusCode
 }
 
+// wsFrames records the WebSocket frames a tab receives.
+type wsFrames struct {
+	mu     sync.Mutex
+	frames []string
+}
+
+// record starts recording the frames of tab.
+func (w *wsFrames) record(t *testing.T, tab context.Context) {
+	t.Helper()
+	err := chromedp.Listen(tab, func(ev any) {
+		if e, ok := ev.(*network.EventWebSocketFrameReceived); ok && e.Response != nil {
+			w.mu.Lock()
+			w.frames = append(w.frames, string(e.Response.PayloadData))
+			w.mu.Unlock()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// all returns the frames received so far.
+func (w *wsFrames) all() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.frames...)
+}
+
 // TestProxyAgent: an app sends as an external agent, "Maria (Salesforce)"
-// with an avatar; the widget shows her name and picture (with alt text,
-// sending no referrer) — Parley's copy, from Parley's origin: the
-// browsers never ask the app's picture server; the console shows Maria and
-// the app; the contact's export carries both.
+// with an avatar and her ID in the app's system; the widget shows her name
+// and picture (with alt text, sending no referrer) — Parley's copy, from
+// Parley's origin: the browsers never ask the app's picture server — and
+// never receives her ID or the app; the console shows Maria, the app and
+// her ID; the contact's export carries them.
 func TestProxyAgent(t *testing.T) {
 	png := pngFile(t)
 	var fetches atomic.Int32
@@ -56,6 +88,9 @@ func TestProxyAgent(t *testing.T) {
 	c := startChat(t, "Where is my order?", func(cfg *config.Config) { cfg.OutboundAllow = "127.0.0.1/32" })
 	ctx := t.Context()
 	source := pics.URL + "/maria.png"
+	const mariaID = "0058d000001MaRiA" // her user ID in the app's Salesforce org
+	var widgetFrames wsFrames
+	widgetFrames.record(t, c.tab)
 
 	admin, err := c.srv.Admin.CreateToken(ctx, "apps", "all")
 	if err != nil {
@@ -70,18 +105,20 @@ func TestProxyAgent(t *testing.T) {
 		t.Fatalf("install: %d", s)
 	}
 	tok := appToken(t, c.srv.URL, app.ClientID, app.ClientSecret)
-	body, _ := json.Marshal(map[string]string{"body": "Hi, Maria here: it ships today.", "display_name": "Maria (Salesforce)", "avatar_url": source})
+	body, _ := json.Marshal(map[string]string{"body": "Hi, Maria here: it ships today.", "display_name": "Maria (Salesforce)",
+		"avatar_url": source, "external_id": mariaID})
 	var sent struct {
 		Sender struct {
-			AvatarURL string `json:"avatar_url"`
+			AvatarURL  string `json:"avatar_url"`
+			ExternalID string `json:"external_id"`
 		} `json:"sender"`
 	}
 	if s := apiJSON(t, c.srv.URL, tok, "POST", "/api/v1/conversations/"+c.conv.ID+"/messages", string(body), &sent); s != http.StatusCreated {
 		t.Fatalf("the app sends as Maria: %d", s)
 	}
 	avatar := sent.Sender.AvatarURL // the copy's path
-	if !strings.HasPrefix(avatar, "/avatars/") {
-		t.Fatalf("avatar_url = %q, want the path of Parley's copy", avatar)
+	if !strings.HasPrefix(avatar, "/avatars/") || sent.Sender.ExternalID != mariaID {
+		t.Fatalf("sender = %+v, want the path of Parley's copy and Maria's ID", sent.Sender)
 	}
 
 	// Over the WebSocket too (the Go client, with the app's token).
@@ -90,12 +127,14 @@ func TestProxyAgent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	res, err := conn.Send(ctx, c.conv.ID, client.SendInput{Body: "Maria again: tracking follows.", DisplayName: "Maria (Salesforce)", AvatarURL: source})
+	res, err := conn.Send(ctx, c.conv.ID, client.SendInput{Body: "Maria again: tracking follows.", DisplayName: "Maria (Salesforce)",
+		AvatarURL: source, ExternalID: mariaID})
 	if err != nil {
 		t.Fatalf("the app sends as Maria over the WebSocket: %v", err)
 	}
-	if s := res.Message.Sender; s.DisplayName != "Maria (Salesforce)" || s.AvatarURL != avatar || res.Message.AppID != app.ClientID {
-		t.Errorf("WebSocket ack = %+v, want Maria, her avatar and the app", res.Message)
+	if s := res.Message.Sender; s.DisplayName != "Maria (Salesforce)" || s.AvatarURL != avatar || s.ExternalID != mariaID ||
+		res.Message.AppID != app.ClientID {
+		t.Errorf("WebSocket ack = %+v, want Maria, her avatar, her ID and the app", res.Message)
 	}
 
 	t.Run("Widget", func(t *testing.T) {
@@ -115,8 +154,24 @@ func TestProxyAgent(t *testing.T) {
 			}
 			return ""
 		})
-		if got := logText(t, c.tab); strings.Contains(got, "Salesforce bridge") {
-			t.Errorf("the visitor is shown the app: %q", got)
+		if got := logText(t, c.tab); strings.Contains(got, "Salesforce bridge") || strings.Contains(got, mariaID) {
+			t.Errorf("the visitor is shown the app or Maria's ID: %q", got)
+		}
+		// What reached the widget over its WebSocket: both of Maria's
+		// messages, without her ID or the app.
+		frames, maria := widgetFrames.all(), 0
+		for _, f := range frames {
+			if strings.Contains(f, "Maria") {
+				maria++
+			}
+			for _, staffOnly := range []string{"external_id", mariaID, "app_id", app.ClientID} {
+				if strings.Contains(f, staffOnly) {
+					t.Errorf("the widget received %s: %s", staffOnly, f)
+				}
+			}
+		}
+		if maria < 2 {
+			t.Errorf("the widget received %d frames with Maria's messages, want 2 at least; frames: %q", maria, frames)
 		}
 		browsertest.RequireAccessible(t, c.tab, "the widget with an external agent")
 	})
@@ -127,6 +182,7 @@ func TestProxyAgent(t *testing.T) {
 		msg := `[...document.querySelectorAll('article.msg')].find(e => e.textContent.includes('Maria here'))`
 		con.js(msg + `?.querySelector('.msg-name')?.textContent === 'Maria (Salesforce)'`)
 		con.js(msg + `?.querySelector('.msg-via')?.textContent === 'via Salesforce bridge'`)
+		con.js(msg + `?.querySelector('.msg-external-id')?.textContent === ` + jsString("ID "+mariaID))
 		con.js(msg + `?.querySelector('img.msg-avatar')?.getAttribute('src') === ` + jsString(avatar))
 		con.js(`(img => img.complete && img.naturalWidth > 0)(` + msg + `.querySelector('img.msg-avatar'))`)
 		browsertest.RequireAccessible(t, con.tab, "the console with an external agent's message")
@@ -137,6 +193,7 @@ func TestProxyAgent(t *testing.T) {
 		ann.do(chromedp.Navigate(c.srv.URL + "/console/mine/" + c.conv.ID))
 		ann.js(msg + `?.querySelector('.msg-name')?.textContent === 'Maria (Salesforce)'`)
 		ann.js(msg + `?.querySelector('.msg-via')?.textContent === 'via an app'`)
+		ann.js(msg + `?.querySelector('.msg-external-id')?.textContent === ` + jsString("ID "+mariaID))
 	})
 
 	t.Run("Export", func(t *testing.T) {
@@ -148,6 +205,7 @@ func TestProxyAgent(t *testing.T) {
 					Sender struct {
 						DisplayName string `json:"display_name"`
 						AvatarURL   string `json:"avatar_url"`
+						ExternalID  string `json:"external_id"`
 					} `json:"sender"`
 				} `json:"messages"`
 			} `json:"conversations"`
@@ -160,8 +218,9 @@ func TestProxyAgent(t *testing.T) {
 			for _, m := range cv.Messages {
 				if strings.Contains(m.Body, "Maria here") {
 					found = true
-					if m.Sender.DisplayName != "Maria (Salesforce)" || m.Sender.AvatarURL != avatar || m.AppID != app.ClientID {
-						t.Errorf("exported = %+v, want Maria, her avatar and the app %s", m, app.ClientID)
+					if m.Sender.DisplayName != "Maria (Salesforce)" || m.Sender.AvatarURL != avatar || m.Sender.ExternalID != mariaID ||
+						m.AppID != app.ClientID {
+						t.Errorf("exported = %+v, want Maria, her avatar, her ID and the app %s", m, app.ClientID)
 					}
 				}
 			}

@@ -225,7 +225,7 @@ function Message({ m, conv, prev, seen, target }) {
   const fromContact = m.sender?.type === 'contact';
   const note = m.kind === 'note';
   const grouped = prev && prev.kind === m.kind && prev.sender?.type === m.sender?.type && prev.sender?.id === m.sender?.id &&
-    prev.sender?.display_name === m.sender?.display_name &&
+    prev.sender?.display_name === m.sender?.display_name && prev.sender?.external_id === m.sender?.external_id &&
     new Date(m.created_at) - new Date(prev.created_at) < 5 * 60 * 1000;
   const name = senderName(m, conv);
   const cls = ['msg', fromContact ? 'msg-in' : 'msg-out', note ? 'msg-note' : '', grouped ? 'grouped' : '', m.deleted_at ? 'deleted' : '',
@@ -235,11 +235,12 @@ function Message({ m, conv, prev, seen, target }) {
     <article class=${cls} data-seq=${m.seq} data-kind=${m.kind} aria-label=${(note ? 'Private note by ' : 'Message from ') + name}
       aria-current=${target ? 'true' : undefined}>
       ${!grouped && html`
-        <div class="msg-head">
+        <div class=${m.sender?.external_id ? 'msg-head msg-head-external' : 'msg-head'}>
           ${fromContact && html`<${Avatar} id=${conv.contact_id} name=${name} size="sm" />`}
           ${m.sender?.avatar_url?.startsWith('/avatars/') && html`<img class="msg-avatar" src=${m.sender.avatar_url} alt=${name} referrerpolicy="no-referrer" width="20" height="20" />`}
           <span class="msg-name">${name}</span>
           ${m.app_id && html`<span class="msg-via muted small">via ${appName(m.app_id)}</span>`}
+          ${m.sender?.external_id && html`<span class="msg-external-id muted small" title=${"ID in the app's system: " + m.sender.external_id}>ID ${m.sender.external_id}</span>`}
           <time datetime=${m.created_at} title=${fullTime(m.created_at)}>${clock(m.created_at)}</time>
         </div>`}
       <div class="msg-bubble">

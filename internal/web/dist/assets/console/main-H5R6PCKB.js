@@ -227,15 +227,16 @@ var R,po,Xa,Ue,Ja,Xt,uo,Jt,fo,en,Za,Ji,At=Symbol.for("pv"),ea={},ta=[],Zi=/^m(i|
       ${!a.length&&o`<p class="muted center">No messages yet.</p>`}
       ${a.map((c,f)=>o`<${Br} key=${c.seq} m=${c} conv=${e} prev=${a[f-1]}
         seen=${f===m&&d>=c.seq} target=${c.seq===t} />`)}
-    </div>`}var La=A(null),zs=!1;function jr(e){return ge.value!=="admin"?"an app":(!La.value&&!zs&&(zs=!0,$.apps().then(t=>{La.value=Object.fromEntries(t.map(a=>[a.id,a.name]))}).catch(()=>{La.value={}})),La.value?.[e]||"an app")}function Hr(e,t){let a=e.sender||{};return a.display_name?a.display_name:a.type==="contact"?se(t.contact_id):a.type==="agent"||a.type==="bot"?a.id===ue.value?"You":fe.value.find(n=>n.id===a.id)?.name||"Agent":"System"}function Br({m:e,conv:t,prev:a,seen:n,target:s}){if(e.kind==="event")return o`<div class="msg-event" data-seq=${e.seq}><span>${e.body}</span> <time datetime=${e.created_at}>${Hn(e.created_at)}</time></div>`;let i=e.sender?.type==="contact",r=e.kind==="note",l=a&&a.kind===e.kind&&a.sender?.type===e.sender?.type&&a.sender?.id===e.sender?.id&&a.sender?.display_name===e.sender?.display_name&&new Date(e.created_at)-new Date(a.created_at)<300*1e3,d=Hr(e,t),m=["msg",i?"msg-in":"msg-out",r?"msg-note":"",l?"grouped":"",e.deleted_at?"deleted":"",s?"msg-target":""].filter(Boolean).join(" ");return o`
+    </div>`}var La=A(null),zs=!1;function jr(e){return ge.value!=="admin"?"an app":(!La.value&&!zs&&(zs=!0,$.apps().then(t=>{La.value=Object.fromEntries(t.map(a=>[a.id,a.name]))}).catch(()=>{La.value={}})),La.value?.[e]||"an app")}function Hr(e,t){let a=e.sender||{};return a.display_name?a.display_name:a.type==="contact"?se(t.contact_id):a.type==="agent"||a.type==="bot"?a.id===ue.value?"You":fe.value.find(n=>n.id===a.id)?.name||"Agent":"System"}function Br({m:e,conv:t,prev:a,seen:n,target:s}){if(e.kind==="event")return o`<div class="msg-event" data-seq=${e.seq}><span>${e.body}</span> <time datetime=${e.created_at}>${Hn(e.created_at)}</time></div>`;let i=e.sender?.type==="contact",r=e.kind==="note",l=a&&a.kind===e.kind&&a.sender?.type===e.sender?.type&&a.sender?.id===e.sender?.id&&a.sender?.display_name===e.sender?.display_name&&a.sender?.external_id===e.sender?.external_id&&new Date(e.created_at)-new Date(a.created_at)<300*1e3,d=Hr(e,t),m=["msg",i?"msg-in":"msg-out",r?"msg-note":"",l?"grouped":"",e.deleted_at?"deleted":"",s?"msg-target":""].filter(Boolean).join(" ");return o`
     <article class=${m} data-seq=${e.seq} data-kind=${e.kind} aria-label=${(r?"Private note by ":"Message from ")+d}
       aria-current=${s?"true":void 0}>
       ${!l&&o`
-        <div class="msg-head">
+        <div class=${e.sender?.external_id?"msg-head msg-head-external":"msg-head"}>
           ${i&&o`<${Ee} id=${t.contact_id} name=${d} size="sm" />`}
           ${e.sender?.avatar_url?.startsWith("/avatars/")&&o`<img class="msg-avatar" src=${e.sender.avatar_url} alt=${d} referrerpolicy="no-referrer" width="20" height="20" />`}
           <span class="msg-name">${d}</span>
           ${e.app_id&&o`<span class="msg-via muted small">via ${jr(e.app_id)}</span>`}
+          ${e.sender?.external_id&&o`<span class="msg-external-id muted small" title=${"ID in the app's system: "+e.sender.external_id}>ID ${e.sender.external_id}</span>`}
           <time datetime=${e.created_at} title=${G(e.created_at)}>${Hn(e.created_at)}</time>
         </div>`}
       <div class="msg-bubble">
