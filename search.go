@@ -13,16 +13,22 @@ const (
 	MaxSearchWordRunes = 64
 	MaxSearchQuery     = 500 // bytes
 	// MaxSearchOffset bounds how deep pages of search results go: results
-	// are ranked, so the first pages are the useful ones.
+	// are ranked, so the first pages are the useful ones. Message searches
+	// end sooner, at SearchCandidates.
 	MaxSearchOffset = 10000
+	// MinPrefixRunes is how long the last word of a search must be to
+	// match also as the start of a longer word: a shorter one must be
+	// whole ("12" finds "12", not "120"). The SQLite index keeps prefixes
+	// of this length, so that they cost no more than a word.
+	MinPrefixRunes = 3
 )
 
 // SearchWords splits a search query into the words the index is asked
 // for: runs of letters and digits, lower-cased. Every word must match;
-// the last one also as the start of a longer word ("refu" finds
-// "refund"). Returns EINVALID for a query with no word, more than
-// MaxSearchWords words, a word longer than MaxSearchWordRunes, or text
-// that is not valid (see ValidText).
+// the last one, from MinPrefixRunes letters, also as the start of a
+// longer word ("refu" finds "refund"; see LastIsPrefix). Returns EINVALID
+// for a query with no word, more than MaxSearchWords words, a word longer
+// than MaxSearchWordRunes, or text that is not valid (see ValidText).
 func SearchWords(q string) ([]string, error) {
 	v := Validation{}
 	v.BoundedText("q", q, MaxSearchQuery)
@@ -83,12 +89,15 @@ type ContactHit struct {
 // SearchStore searches the workspace's messages and contacts with the
 // database's own full-text index (SQLite FTS5, PostgreSQL text search),
 // kept in step with the rows in the same transaction. Results are ranked
-// best first and never cross workspaces; deleted messages and system
+// best first (messages among the SearchCandidates most recent matches,
+// see RankSearch) and never cross workspaces; deleted messages and system
 // lines (events) are never found.
 type SearchStore interface {
 	// SearchMessages returns the messages holding every word of q (the
-	// last as a prefix), text and attachments, and notes when
-	// q.IncludeNotes. Returns EINVALID for no words or a bad cursor.
+	// last also as a prefix, see LastIsPrefix), text and attachments, and
+	// notes when q.IncludeNotes: the SearchCandidates most recent such
+	// messages (latest stored first) that q selects, ordered by
+	// RankSearch. Returns EINVALID for no words or a bad cursor.
 	SearchMessages(ctx context.Context, workspaceID string, q MessageSearch) (List[*MessageHit], error)
 	// SearchContacts returns the contacts whose name, email, phone or
 	// external ID hold every word (the last as a prefix). Returns EINVALID
@@ -97,7 +106,8 @@ type SearchStore interface {
 }
 
 // Snippet returns a short excerpt of text around its first match of
-// words (as SearchWords split them; the last also as a prefix), the
+// words (as SearchWords split them; the last also as a prefix, see
+// LastIsPrefix), the
 // matching words marked. An excerpt cut from a longer text starts or ends
 // with "…".
 func Snippet(text string, words []string) []SnippetPart {
@@ -167,10 +177,18 @@ func Snippet(text string, words []string) []SnippetPart {
 	return parts
 }
 
-// matches reports whether word is one of words, or starts with the last.
+// LastIsPrefix reports whether the last of words (as SearchWords split
+// them) also matches as the start of a longer word: when it has at least
+// MinPrefixRunes letters or digits.
+func LastIsPrefix(words []string) bool {
+	return len(words) > 0 && utf8.RuneCountInString(words[len(words)-1]) >= MinPrefixRunes
+}
+
+// matches reports whether word is one of words, or starts with the last
+// (see LastIsPrefix).
 func matches(word string, words []string) bool {
 	for i, w := range words {
-		if word == w || (i == len(words)-1 && strings.HasPrefix(word, w)) {
+		if word == w || (i == len(words)-1 && LastIsPrefix(words) && strings.HasPrefix(word, w)) {
 			return true
 		}
 	}

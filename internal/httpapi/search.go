@@ -16,8 +16,10 @@ func (s *server) searchRoutes() {
 		Summary: "Search messages or contacts",
 		Description: "Full-text search with the database's own index, kept in step with every message and contact " +
 			"in the same transaction. `q` is split into words (letters and digits); a result holds every word, the " +
-			"last also as the start of a longer word (`refu` finds `refund`). Results are ranked best first, each " +
-			"with a `snippet` whose `match` parts are the words found, and paged with `next_cursor`.\n\n" +
+			"last, from three letters on, also as the start of a longer word (`ref` finds `refund`). Message " +
+			"results are the 1,000 most recent matching messages the caller may see, ranked best first among " +
+			"themselves; contacts are ranked among all matches. Each message result has a `snippet` whose " +
+			"`match` parts are the words found; results are paged with `next_cursor`.\n\n" +
 			"`type=messages` (the default) finds text and attachment messages, and for staff notes too; a visitor " +
 			"finds only what it may see in its own conversations, in its session's inbox. `type=contacts` " +
 			"(staff, `contacts:read`) finds contacts by name, email, phone or external ID.",

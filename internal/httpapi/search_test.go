@@ -48,8 +48,9 @@ func (p searchPage) bodies() []string {
 	return out
 }
 
-func TestSearch(t *testing.T) {
-	ts := newServer(t)
+func TestSearch(t *testing.T) { onBothEngines(t, testSearch) }
+
+func testSearch(t *testing.T, ts *testServer) {
 	agent := ts.member(t, parley.RoleAgent)
 	in := ts.inbox(t)
 	guest, stranger := ts.guest(t, in), ts.guest(t, in)

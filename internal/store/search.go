@@ -46,20 +46,21 @@ func checkWords(words []string) error {
 }
 
 // matchQuery renders words as the dialect's full-text query: every word,
-// the last as a prefix. Words hold letters and digits only (checkWords),
-// so nothing in them is syntax.
+// the last as a prefix when parley.LastIsPrefix. Words hold letters and
+// digits only (checkWords), so nothing in them is syntax.
 func (d dialect) matchQuery(words []string) string {
 	parts := make([]string, len(words))
+	prefix := parley.LastIsPrefix(words)
 	for i, w := range words {
 		if d == dialectPostgres {
 			parts[i] = w
-			if i == len(words)-1 {
+			if i == len(words)-1 && prefix {
 				parts[i] += ":*"
 			}
 			continue
 		}
 		parts[i] = `"` + w + `"`
-		if i == len(words)-1 {
+		if i == len(words)-1 && prefix {
 			parts[i] += "*"
 		}
 	}
@@ -76,71 +77,6 @@ func prefixed(alias, columns string) string {
 		cols[i] = alias + "." + strings.TrimSpace(c)
 	}
 	return strings.Join(cols, ", ")
-}
-
-// SearchMessages returns the messages holding every word (the last as a
-// prefix), best first; see parley.SearchStore.
-func (s *Store) SearchMessages(ctx context.Context, workspaceID string, q parley.MessageSearch) (parley.List[*parley.MessageHit], error) {
-	var none parley.List[*parley.MessageHit]
-	if err := checkWords(q.Words); err != nil {
-		return none, err
-	}
-	offset, err := searchOffset(q.After)
-	if err != nil {
-		return none, err
-	}
-	limit := q.EffectiveLimit()
-	d := s.dialect
-	var query string
-	args := []any{d.matchQuery(q.Words), workspaceID}
-	if d == dialectPostgres {
-		query = `SELECT ` + prefixed("m", messageColumns) + ` FROM messages m, to_tsquery('simple', ?) q
-			WHERE m.search @@ q AND m.workspace_id = ?`
-	} else {
-		query = `SELECT ` + prefixed("m", messageColumns) + ` FROM messages_fts JOIN messages m ON m.rowid = messages_fts.rowid
-			WHERE messages_fts MATCH ? AND m.workspace_id = ?`
-	}
-	query += ` AND m.deleted_at IS NULL AND m.kind IN (?, ?`
-	args = append(args, parley.KindText, parley.KindAttachment)
-	if q.IncludeNotes {
-		query += `, ?`
-		args = append(args, parley.KindNote)
-	}
-	query += `)`
-	if q.ConversationID != "" {
-		query += ` AND m.conversation_id = ?`
-		args = append(args, q.ConversationID)
-	}
-	if q.ContactID != "" || q.InboxID != "" {
-		query += ` AND m.conversation_id IN (SELECT c.id FROM conversations c WHERE c.workspace_id = ?`
-		args = append(args, workspaceID)
-		if q.ContactID != "" {
-			query += ` AND c.contact_id = ?`
-			args = append(args, q.ContactID)
-		}
-		if q.InboxID != "" {
-			query += ` AND c.inbox_id = ?`
-			args = append(args, q.InboxID)
-		}
-		query += `)`
-	}
-	// Best first; equal ranks newest first.
-	if d == dialectPostgres {
-		query += ` ORDER BY ts_rank(m.search, q) DESC, m.id DESC`
-	} else {
-		query += ` ORDER BY bm25(messages_fts), m.id DESC`
-	}
-	query += ` LIMIT ? OFFSET ?`
-	args = append(args, limit+1, offset)
-	msgs, err := queryAll(ctx, s.read(), scanMessage, query, args...)
-	if err != nil {
-		return none, fmt.Errorf("search messages: %w", err)
-	}
-	hits := make([]*parley.MessageHit, len(msgs))
-	for i, m := range msgs {
-		hits[i] = &parley.MessageHit{Message: m, Snippet: parley.Snippet(m.Body, q.Words)}
-	}
-	return searchPage(hits, offset, limit), nil
 }
 
 // SearchContacts returns the contacts whose name, email, phone or external

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -79,6 +80,10 @@ func testSearch(t *testing.T, open func(t *testing.T) parley.Store) {
 				append(slices.Clone(visitorView), "customer seems upset about the password")},
 			{"LastWordPrefix", parley.MessageSearch{Words: words(t, "lost pass")}, visitorView[:1]},
 			{"OnlyLastIsPrefix", parley.MessageSearch{Words: words(t, "los password")}, nil},
+			// The last word is a prefix from three letters; a shorter one is whole.
+			{"ThreeLetterPrefix", parley.MessageSearch{Words: words(t, "lost yes")}, visitorView[:1]},
+			{"ShortLastWordWhole", parley.MessageSearch{Words: words(t, "password ye")}, nil},
+			{"ShortLastWord", parley.MessageSearch{Words: words(t, "password my")}, visitorView[:1]},
 			{"EveryWord", parley.MessageSearch{Words: words(t, "password refund")}, nil},
 			{"HostParts", parley.MessageSearch{Words: words(t, "example")}, visitorView[1:]},
 			{"Contact", parley.MessageSearch{Words: words(t, "password"), ContactID: b.contact.ID}, nil},
@@ -150,6 +155,87 @@ func testSearch(t *testing.T, open func(t *testing.T) parley.Store) {
 			_, err = s.SearchContacts(t.Context(), th.ws.ID, bad, parley.ListOptions{})
 			wantCode(t, err, parley.EINVALID)
 		}
+	})
+
+	// A search ranks the parley.SearchCandidates most recent matches the
+	// caller may see, and only those: newer matches it may not see (another
+	// workspace's, notes when it has none) do not take their places.
+	t.Run("MostRecentCandidates", func(t *testing.T) {
+		s := open(t)
+		ctx := t.Context()
+		th := mustThread(t, s)
+		agent := mustAgent(t, s, th.ws.ID)
+		other := mustThread(t, s)
+		n := parley.SearchCandidates
+		appendAll := func(ins []parley.MessageInput) []string {
+			t.Helper()
+			var bodies []string
+			for len(ins) > 0 {
+				k := min(len(ins), 100)
+				r, err := s.AppendMessages(ctx, ins[:k])
+				must(t, err)
+				for _, m := range r {
+					must(t, m.Err)
+					bodies = append(bodies, m.Message.Body)
+				}
+				ins = ins[k:]
+			}
+			return bodies
+		}
+		// A conversation whose match is older than every other.
+		early := mustThreadIn(t, s, th.ws, th.inbox)
+		mustAppend(t, s, early.text(contactSender(early.contact), "an early refund"))
+		// The oldest match of th would rank first, were every match ranked.
+		oldest := mustAppend(t, s, th.text(contactSender(th.contact), "refund refund refund"))
+		texts, notes, theirs := make([]parley.MessageInput, n), make([]parley.MessageInput, n), make([]parley.MessageInput, n)
+		best := fmt.Sprintf("refund refund for order %d", n/2)
+		for i := range n {
+			texts[i] = th.text(contactSender(th.contact), fmt.Sprintf("about the refund for order %d", i))
+			if i == n/2 {
+				texts[i].Body = best
+			}
+			notes[i] = th.text(agentSender(agent), fmt.Sprintf("note on the refund %d", i))
+			notes[i].Kind = parley.KindNote
+			theirs[i] = other.text(contactSender(other.contact), fmt.Sprintf("their refund %d", i))
+		}
+		recent := appendAll(texts)
+		newer := appendAll(notes)
+		theirBodies := appendAll(theirs)
+		page := parley.ListOptions{Limit: parley.MaxListLimit}
+
+		// n results, the first of them want.
+		wantFirst := func(found []string, want string) {
+			t.Helper()
+			if len(found) != n || found[0] != want {
+				t.Fatalf("%d results, the first %q; want %d, the first %q", len(found), append(found, "")[0], n, want)
+			}
+		}
+		found := searchBodies(t, s, th.ws.ID, parley.MessageSearch{Words: words(t, "refund"), ListOptions: page})
+		wantFirst(found, best)
+		diff(t, sortedStrings(recent), sortedStrings(found))
+		// With notes, the n newer notes are the candidates.
+		diff(t, sortedStrings(newer), sortedStrings(searchBodies(t, s, th.ws.ID,
+			parley.MessageSearch{Words: words(t, "refu"), IncludeNotes: true, ListOptions: page})))
+		// Theirs all score the same: newest first.
+		slices.Reverse(theirBodies)
+		diff(t, theirBodies, searchBodies(t, s, other.ws.ID, parley.MessageSearch{Words: words(t, "refund"), ListOptions: page}))
+		// A search confined to a conversation, or to a contact's (as a
+		// visitor's is), finds their matches however many newer ones the
+		// workspace holds.
+		for _, q := range []parley.MessageSearch{
+			{Words: words(t, "refund"), ConversationID: early.conv.ID},
+			{Words: words(t, "refund"), ContactID: early.contact.ID},
+			{Words: words(t, "refund"), ContactID: early.contact.ID, ConversationID: early.conv.ID, InboxID: early.inbox.ID},
+		} {
+			diff(t, []string{"an early refund"}, searchBodies(t, s, th.ws.ID, q))
+		}
+		diff(t, []string(nil), searchBodies(t, s, th.ws.ID, parley.MessageSearch{Words: words(t, "refund"), ContactID: early.contact.ID, ConversationID: th.conv.ID}))
+		// A deleted message leaves its place to the next older match.
+		l, err := s.SearchMessages(ctx, th.ws.ID, parley.MessageSearch{Words: words(t, "refund"), ListOptions: parley.ListOptions{Limit: 1}})
+		must(t, err)
+		_, _, err = s.DeleteMessage(ctx, th.ws.ID, l.Items[0].Message.ID, contactP(th.contact))
+		must(t, err)
+		wantFirst(searchBodies(t, s, th.ws.ID, parley.MessageSearch{Words: words(t, "refund"), ListOptions: page}), oldest.Message.Body)
 	})
 
 	t.Run("Contacts", func(t *testing.T) {
