@@ -44,6 +44,11 @@ func Axe(t testing.TB, tab context.Context) []AxeViolation {
 		t.Fatalf("axe-core is missing (run npm ci in web/): %v", err)
 	}
 	Eval[bool](t, tab, string(src)+";true")
+	// Colours are judged as shown: a toast fading in is, for a moment, a
+	// blend too pale to read. Wait for running animations that end.
+	Eval[bool](t, tab, `Promise.all(document.getAnimations()
+		.filter(a => a.playState === 'running' && isFinite(a.effect?.getComputedTiming().endTime))
+		.map(a => a.finished.catch(() => null))).then(() => true)`)
 	raw := Eval[string](t, tab, `axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`)
 	var vs []AxeViolation
 	if err := json.Unmarshal([]byte(raw), &vs); err != nil {

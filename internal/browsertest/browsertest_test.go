@@ -1,6 +1,7 @@
 package browsertest_test
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -26,5 +27,23 @@ func TestHarness(t *testing.T) {
 	}
 	if errs := b.UnexpectedErrors(); len(errs) > 0 {
 		t.Errorf("page errors: %q", errs)
+	}
+}
+
+// Axe judges colours as shown once animations end: text that fades in
+// over a second, readable at its end, is not reported while it fades.
+func TestAxeWaitsForAnimations(t *testing.T) {
+	b := browsertest.NewBrowser(t)
+	tab := b.NewTab(t)
+	page := `<!doctype html><html lang="en"><head><title>Fade</title><style>
+		@keyframes fade { from { opacity: 0.2 } }
+		p { color: #000; background: #fff; animation: fade 1s linear; }
+		</style></head><body><main><p>Readable once shown.</p></main></body></html>`
+	browsertest.Do(t, tab, chromedp.Navigate("data:text/html,"+url.PathEscape(page)))
+	browsertest.WaitJS(t, tab, `document.getAnimations().length === 1`)
+	for _, v := range browsertest.Axe(t, tab) {
+		if v.ID == "color-contrast" {
+			t.Errorf("axe-core judged the text while it faded in: %s", v)
+		}
 	}
 }
