@@ -35,7 +35,7 @@ func SearchWords(q string) ([]string, error) {
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	words := strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	words := strings.FieldsFunc(strings.ToLower(q), isSeparator)
 	switch {
 	case len(words) == 0:
 		v.Add("q", "must hold at least one word")
@@ -119,7 +119,7 @@ func Snippet(text string, words []string) []SnippetPart {
 	var spans []span // the words of text, by byte offset
 	start := -1
 	for i, r := range text + " " {
-		inWord := i < len(text) && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		inWord := i < len(text) && !isSeparator(r)
 		switch {
 		case inWord && start < 0:
 			start = i
@@ -184,13 +184,24 @@ func LastIsPrefix(words []string) bool {
 	return len(words) > 0 && utf8.RuneCountInString(words[len(words)-1]) >= MinPrefixRunes
 }
 
+// isSeparator reports whether r separates the words of a search or a
+// text: anything but a letter or a digit.
+func isSeparator(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
 // matches reports whether word is one of words, or starts with the last
 // (see LastIsPrefix).
 func matches(word string, words []string) bool {
-	for i, w := range words {
-		if word == w || (i == len(words)-1 && LastIsPrefix(words) && strings.HasPrefix(word, w)) {
+	prefix := LastIsPrefix(words)
+	for i := range words {
+		if matchesAt(word, words, i, prefix) {
 			return true
 		}
 	}
 	return false
+}
+
+// matchesAt reports whether word matches words[i]: is it, or, when i is
+// the last and prefix (LastIsPrefix) holds, starts with it.
+func matchesAt(word string, words []string, i int, prefix bool) bool {
+	return word == words[i] || (prefix && i == len(words)-1 && strings.HasPrefix(word, words[i]))
 }

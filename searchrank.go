@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // SearchCandidates is how many matching messages a message search ranks:
@@ -24,8 +23,7 @@ const (
 // RankSearch returns the order in which a search ranks texts (the bodies
 // of its candidates, newest first) that each hold every one of words (as
 // SearchWords split them; the last also as a prefix, see LastIsPrefix):
-// the indexes of
-// texts, best first. The score is BM25's without its rarity weighting
+// the indexes of texts, best first. The score is BM25's without its rarity weighting
 // (every candidate holds every word): each word adds more the more often
 // it occurs, with diminishing returns, in a text short compared with the
 // candidates' average length. Equal scores keep the texts' order, so the
@@ -64,17 +62,17 @@ func RankSearch(texts []string, words []string) []int {
 }
 
 // wordCounts returns how many of text's words are each of words (the last
-// also as a prefix, see LastIsPrefix), and how many words text holds, words being runs of
-// letters and digits as SearchWords splits them.
+// also as a prefix, see LastIsPrefix), and how many words text holds,
+// words being runs of letters and digits as SearchWords splits them.
 func wordCounts(text string, words []string) ([]int, int) {
 	counts := make([]int, len(words))
 	prefix := LastIsPrefix(words)
 	n := 0
-	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for w := range strings.FieldsFuncSeq(text, isSeparator) {
 		n++
 		w = strings.ToLower(w)
-		for i, q := range words {
-			if w == q || (i == len(words)-1 && prefix && strings.HasPrefix(w, q)) {
+		for i := range words {
+			if matchesAt(w, words, i, prefix) {
 				counts[i]++
 			}
 		}
